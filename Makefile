@@ -1,0 +1,50 @@
+# «Наставник»: `make run` sets everything up and serves on 127.0.0.1:8000; `make test` tests.
+PYTHON ?= python3
+UV_VERSION = 0.13.8
+UV = .tools/bin/uv
+VENV = .venv
+PY = $(VENV)/bin/python
+DEV_ENV = DEBUG=$${DEBUG:-true}
+
+.PHONY: run install migrate demo test lint messages check-deploy clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --quiet --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.synced
+
+migrate: install
+	mkdir -p var
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(DEV_ENV) $(PY) manage.py load_demo
+
+run: demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole suite, browser tests included (they skip with a message where Chromium
+# is missing, and fail instead when REQUIRE_BROWSER=true, as in CI).
+test: install
+	DEBUG=true SECRET_KEY=test-only $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+
+# Rebuild Russian translations after changing strings (needs GNU gettext).
+messages: install
+	DEBUG=true $(PY) manage.py makemessages -l ru --no-location --ignore=.venv --ignore=.tools --ignore=var
+	DEBUG=true $(PY) manage.py compilemessages -l ru --ignore=.venv --ignore=.tools
+
+check-deploy: install
+	DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=nastavnik.example.ru \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) .tools var

@@ -1,0 +1,120 @@
+"""Accounts, their roles with scope, and API tokens."""
+
+import hashlib
+import secrets
+from typing import Self
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """An account. What it may see comes from its role assignments and linked person."""
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+
+    def __str__(self) -> str:
+        full = self.get_full_name()
+        return f"{full} ({self.username})" if full else self.username
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("coordinator")
+    HEAD = "head", _("head of an organisation")
+    MENTOR = "mentor", _("mentor")
+    RESERVIST = "reservist", _("reservist")
+    COMMISSION = "commission", _("attestation commission member")
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def for_scope(self) -> Self:
+        return self.select_related("municipality", "organization")
+
+
+class RoleAssignment(models.Model):
+    """One role of one account, with its scope: a municipality for a coordinator,
+    an organisation for a head; the other roles are scoped by the linked person."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                name="role_assignment_unique",
+                violation_error_message=_("The account already has this role."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="coordinator") | Q(municipality__isnull=False),
+                name="role_coordinator_has_municipality",
+                violation_error_message=_("A coordinator needs a municipality."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="head") | Q(organization__isnull=False),
+                name="role_head_has_organization",
+                violation_error_message=_("A head needs an organisation."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def valid(self) -> Self:
+        return self.filter(expires_at__gt=timezone.now(), user__is_active=True)
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    @staticmethod
+    def make_digest(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @staticmethod
+    def generate_raw() -> str:
+        return secrets.token_urlsafe(32)

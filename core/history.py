@@ -1,0 +1,74 @@
+"""Change history of a record, as the coordinator reads it (django-simple-history)."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+KIND_LABELS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+@dataclass
+class Change:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime
+    who: str
+    kind: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _display(record: models.Model, f: models.Field, names: dict) -> Any:
+    value = getattr(record, f.attname)
+    if value in (None, ""):
+        return "—"
+    if f.is_relation:
+        return names.get((f.name, value), f"#{value}")
+    if f.choices:
+        return dict(f.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return value
+
+
+def history_of(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
+    """The newest changes of obj, each with the fields it changed (old → new).
+
+    Three queries at most: the records, their users, and one per related model."""
+    records = list(obj.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    tracked = [f for f in obj.history.model.tracked_fields if f.name not in ("id",)]
+    names: dict = {}
+    for f in tracked:
+        if f.is_relation:
+            ids = {getattr(r, f.attname) for r in records} - {None}
+            if ids:
+                related = f.related_model._default_manager.filter(pk__in=ids)
+                names.update({(f.name, o.pk): str(o) for o in related})
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        if len(entries) == limit:
+            break
+        entry = HistoryEntry(
+            at=newer.history_date,
+            who=str(newer.history_user) if newer.history_user else str(_("system")),
+            kind=str(KIND_LABELS.get(newer.history_type, newer.history_type)),
+        )
+        for f in tracked:
+            if f.name in ("created_at", "updated_at"):
+                continue
+            new = _display(newer, f, names)
+            old = _display(older, f, names) if older is not None else "—"
+            if newer.history_type == "~" and old == new:
+                continue
+            if newer.history_type == "+" and new == "—":
+                continue
+            entry.changes.append(Change(str(f.verbose_name), old, new))
+        entries.append(entry)
+    return entries

@@ -1,0 +1,9 @@
+from django.http import HttpRequest, HttpResponse
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    raise NotImplementedError
+
+
+def start(request: HttpRequest, kind: str) -> HttpResponse:
+    raise NotImplementedError

@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Municipality, Organization
+
+
+class OrganizationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("all"))] + Organization.Kind.choices
+    )
+
+    def filter(self, queryset):
+        """Apply the valid filters to the queryset."""
+        if not self.is_valid():
+            return queryset
+        if q := self.cleaned_data["q"]:
+            queryset = queryset.search(q)
+        if kind := self.cleaned_data["kind"]:
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+
+class OrganizationForm(forms.ModelForm):
+    """Shape of an organisation; the service validates the rest."""
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["head"].queryset = people if people is not None else self.fields["head"].queryset.none()
+
+    class Meta:
+        model = Organization
+        fields = ["kind", "full_name", "short_name", "inn", "address", "phone", "email", "head"]
+        widgets = {"full_name": forms.TextInput()}
+
+
+class MunicipalityForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["name", "authority_name", "place"]

@@ -1,0 +1,111 @@
+"""Municipalities and their educational organisations."""
+
+from typing import Self
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import TimeStampedModel, normalize_search
+
+
+class Municipality(TimeStampedModel):
+    """A municipality with its education authority (орган управления образованием)."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    authority_name = models.CharField(_("education authority"), max_length=500)
+    place = models.CharField(
+        _("place"), max_length=100, help_text=_("Place of documents, e.g. «г. Стрежевой».")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def for_list(self) -> Self:
+        """Everything the list page, export and API list touch, in one query."""
+        return self.select_related("municipality", "head").annotate(
+            n_people=Count("people", distinct=True)
+        ).order_by("short_name", "pk")
+
+    def search(self, text: str) -> Self:
+        """Organisations whose names contain the text, case-insensitively."""
+        return self.filter(search_text__contains=normalize_search(text))
+
+
+class Organization(TimeStampedModel):
+    """An educational organisation: school, kindergarten, supplementary education."""
+
+    class Kind(models.TextChoices):
+        SCHOOL = "school", _("general education school")
+        KINDERGARTEN = "kindergarten", _("preschool (kindergarten)")
+        SUPPLEMENTARY = "supplementary", _("supplementary education")
+        OTHER = "other", _("other organisation")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="organizations",
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    full_name = models.CharField(_("full name"), max_length=500)
+    short_name = models.CharField(_("short name"), max_length=150)
+    inn = models.CharField(
+        _("INN"),
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(r"^\d{10}$", _("The INN of an organisation is 10 digits."))],
+    )
+    address = models.CharField(_("address"), max_length=500, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    head = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("head"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headed_organizations",
+    )
+    search_text = models.CharField(max_length=700, editable=False, db_index=True)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("educational organisation")
+        verbose_name_plural = _("educational organisations")
+        ordering = ["short_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "short_name"],
+                name="organization_unique_short_name",
+                violation_error_message=_(
+                    "An organisation with this short name already exists."
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["municipality", "kind"])]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = normalize_search(f"{self.short_name} {self.full_name}")
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:detail", args=[self.pk])

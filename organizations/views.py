@@ -1,0 +1,127 @@
+from copy import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.excel import build_workbook, xlsx_response
+from core.history import history_of
+from core.pagination import paginate
+from organizations import permissions, services
+from organizations.forms import (
+    MunicipalityForm,
+    OrganizationFilterForm,
+    OrganizationForm,
+)
+from people.permissions import visible_people
+
+
+def _filtered(request: HttpRequest):
+    form = OrganizationFilterForm(request.GET)
+    return form, form.filter(permissions.visible_organizations(request.user).for_list())
+
+
+@login_required
+def organization_list(request: HttpRequest) -> HttpResponse:
+    form, organizations = _filtered(request)
+    page = paginate(organizations, request.GET.get("page"))
+    template = "organizations/list.html#rows" if request.htmx else "organizations/list.html"
+    return render(request, template, {
+        "form": form, "page": page,
+        "can_create": permissions.can_create_organization(request.user),
+    })
+
+
+@login_required
+def organization_export(request: HttpRequest) -> HttpResponse:
+    _form, organizations = _filtered(request)
+    headers = [_("Short name"), _("Full name"), _("Type"), _("INN"), _("Address"),
+               _("Phone"), _("E-mail"), _("Head"), _("People")]
+    rows = (
+        [o.short_name, o.full_name, o.get_kind_display(), o.inn, o.address, o.phone, o.email,
+         o.head.full_name if o.head else "", o.n_people]
+        for o in organizations.iterator(chunk_size=2000)
+    )
+    return xlsx_response(build_workbook(_("Organisations"), headers, rows), "organizations.xlsx")
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = permissions.get_organization(request.user, pk)
+    can_history = permissions.can_view_history(request.user, organization.municipality_id)
+    return render(request, "organizations/detail.html", {
+        "organization": organization,
+        "n_people": visible_people(request.user).filter(organization=organization).count(),
+        "can_edit": permissions.can_view_history(request.user, organization.municipality_id),
+        "history": history_of(organization) if can_history else None,
+    })
+
+
+@login_required
+def organization_create(request: HttpRequest) -> HttpResponse:
+    municipality = permissions.managed_municipalities(request.user).first()
+    if municipality is None:
+        raise PermissionDenied
+    form = OrganizationForm(request.POST or None, people=visible_people(request.user).none())
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.create_organization(
+                municipality=municipality, **form.cleaned_data
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The organisation has been added."))
+            return redirect(organization)
+    return render(request, "organizations/form.html", {"form": form})
+
+
+@login_required
+def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = permissions.get_organization(request.user, pk, write=True)
+    staff = visible_people(request.user).filter(organization=organization)
+    # A copy: the form validates on it, the service compares with the original.
+    form = OrganizationForm(request.POST or None, instance=copy(organization), people=staff)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_organization(organization=organization, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(organization)
+    return render(request, "organizations/form.html", {"form": form, "organization": organization})
+
+
+@login_required
+def organization_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = permissions.get_organization(request.user, pk, write=True)
+    if request.method != "POST":
+        return render(request, "confirm_delete.html", {"object": organization})
+    try:
+        services.delete_organization(organization=organization)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect(organization)
+    messages.success(request, _("The organisation has been deleted."))
+    return redirect("organizations:list")
+
+
+@login_required
+def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    municipality = permissions.get_municipality(request.user, pk, write=True)
+    form = MunicipalityForm(request.POST or None, instance=copy(municipality))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_municipality(municipality=municipality, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("core:home")
+    return render(request, "organizations/municipality_form.html", {
+        "form": form, "municipality": municipality, "history": history_of(municipality),
+    })

@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person, Position
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
+    )
+    position = forms.ModelChoiceField(
+        label=_("Position"), required=False, queryset=None, empty_label=_("all")
+    )
+    administrative = forms.ChoiceField(
+        label=_("Administrative position"),
+        required=False,
+        choices=[("", _("all")), ("yes", _("yes")), ("no", _("no"))],
+    )
+
+    def __init__(self, *args, organizations, positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["position"].queryset = positions
+
+    def filter(self, queryset):
+        """Apply the valid filters to the queryset."""
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["q"]:
+            queryset = queryset.search(data["q"])
+        if data["organization"]:
+            queryset = queryset.filter(organization=data["organization"])
+        if data["position"]:
+            queryset = queryset.filter(position=data["position"])
+        if data["administrative"]:
+            queryset = queryset.filter(
+                position__is_administrative=data["administrative"] == "yes"
+            )
+        return queryset
+
+
+class PersonForm(forms.ModelForm):
+    """Shape of a person; choices limited to the user's scope."""
+
+    def __init__(self, *args, organizations, positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["position"].queryset = positions
+
+    class Meta:
+        model = Person
+        fields = [
+            "last_name", "first_name", "middle_name", "organization", "position",
+            "position_since", "management_experience", "teaching_experience",
+            "email", "phone",
+        ]
+        widgets = {"position_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["name", "is_administrative"]

@@ -1,0 +1,66 @@
+"""Who may see and change people and positions (personal data, 152-ФЗ)."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.models import User
+from accounts.permissions import principal
+from people.models import Person, Position
+
+AnyUser = User | AnonymousUser
+
+
+def visible_people(user: AnyUser):
+    """People in scope: the municipality for a coordinator, the own organisation
+    for a head, and oneself for everybody."""
+    p = principal(user)
+    if p.is_superuser:
+        return Person.objects.all()
+    if not p.is_authenticated:
+        return Person.objects.none()
+    scope = Q(organization__municipality_id__in=p.coordinator_municipality_ids)
+    scope |= Q(organization_id__in=p.head_organization_ids)
+    if p.person_id:
+        scope |= Q(pk=p.person_id)
+    return Person.objects.filter(scope)
+
+
+def can_create_person(user: AnyUser) -> bool:
+    p = principal(user)
+    return p.is_superuser or p.is_coordinator
+
+
+def get_person(user: AnyUser, pk: int, *, write: bool = False) -> Person:
+    """A visible person; Http404 if unseen, PermissionDenied if not writable."""
+    try:
+        person = (
+            visible_people(user)
+            .select_related("organization__municipality", "position", "user")
+            .get(pk=pk)
+        )
+    except (Person.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+    if write and not principal(user).coordinates(person.organization.municipality_id):
+        raise PermissionDenied
+    return person
+
+
+def visible_positions(user: AnyUser):
+    """The position catalogues of the user's municipalities."""
+    p = principal(user)
+    if p.is_superuser:
+        return Position.objects.all()
+    return Position.objects.filter(municipality_id__in=p.municipality_ids)
+
+
+def get_position(user: AnyUser, pk: int, *, write: bool = False) -> Position:
+    """A visible position; Http404 if unseen, PermissionDenied if not writable."""
+    try:
+        position = visible_positions(user).select_related("municipality").get(pk=pk)
+    except (Position.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+    if write and not principal(user).coordinates(position.municipality_id):
+        raise PermissionDenied
+    return position

@@ -1,0 +1,64 @@
+"""Every write to people and positions."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.services import create_validated, delete_protected, update_validated
+from organizations.models import Municipality, Organization
+from people.models import Person, PersonViewLog, Position
+
+
+def _check_same_municipality(organization: Organization, position: Position) -> None:
+    if organization.municipality_id != position.municipality_id:
+        raise ValidationError(
+            {"position": _("The position belongs to another municipality's catalogue.")}
+        )
+
+
+@transaction.atomic
+def create_person(*, organization: Organization, position: Position, **fields: Any) -> Person:
+    """Create a person; raises ValidationError on bad data."""
+    _check_same_municipality(organization, position)
+    return create_validated(Person, organization=organization, position=position, **fields)
+
+
+@transaction.atomic
+def update_person(*, person: Person, **fields: Any) -> Person:
+    """Change a person; raises ValidationError on bad data."""
+    _check_same_municipality(
+        fields.get("organization", person.organization),
+        fields.get("position", person.position),
+    )
+    return update_validated(person, **fields)
+
+
+@transaction.atomic
+def delete_person(*, person: Person) -> None:
+    """Delete a person; raises ValidationError while other records refer to them."""
+    delete_protected(person)
+
+
+@transaction.atomic
+def create_position(*, municipality: Municipality, **fields: Any) -> Position:
+    """Add a position to the catalogue; raises ValidationError on a duplicate name."""
+    return create_validated(Position, municipality=municipality, **fields)
+
+
+@transaction.atomic
+def update_position(*, position: Position, **fields: Any) -> Position:
+    """Change a position; raises ValidationError on a duplicate name."""
+    return update_validated(position, **fields)
+
+
+@transaction.atomic
+def delete_position(*, position: Position) -> None:
+    """Delete a position; raises ValidationError while people hold it."""
+    delete_protected(position)
+
+
+def record_person_view(*, person: Person, user: Any, channel: str) -> PersonViewLog:
+    """Log that an account opened a person's card (152-ФЗ access log)."""
+    return PersonViewLog.objects.create(person=person, user=user, channel=channel)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from people import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("export.xlsx", views.person_export, name="export"),
+    path("new/", views.person_create, name="create"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/edit/", views.person_edit, name="edit"),
+    path("<int:pk>/delete/", views.person_delete, name="delete"),
+    path("positions/", views.position_list, name="positions"),
+    path("positions/export.xlsx", views.position_export, name="positions_export"),
+    path("positions/<int:pk>/", views.position_edit, name="position_edit"),
+]

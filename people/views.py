@@ -1,0 +1,168 @@
+from copy import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.excel import build_workbook, xlsx_response
+from core.history import history_of
+from core.pagination import paginate
+from organizations.permissions import (
+    can_view_history,
+    managed_municipalities,
+    visible_organizations,
+)
+from people import permissions, services
+from people.forms import PersonFilterForm, PersonForm, PositionForm
+from people.models import PersonViewLog
+
+
+def _filtered(request: HttpRequest):
+    form = PersonFilterForm(
+        request.GET,
+        organizations=visible_organizations(request.user),
+        positions=permissions.visible_positions(request.user),
+    )
+    return form, form.filter(permissions.visible_people(request.user).for_list())
+
+
+def _person_form(request: HttpRequest, **kwargs) -> PersonForm:
+    return PersonForm(
+        request.POST or None,
+        organizations=visible_organizations(request.user).filter(
+            municipality__in=managed_municipalities(request.user)
+        ),
+        positions=permissions.visible_positions(request.user),
+        **kwargs,
+    )
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    form, people = _filtered(request)
+    page = paginate(people, request.GET.get("page"))
+    template = "people/list.html#rows" if request.htmx else "people/list.html"
+    return render(request, template, {
+        "form": form, "page": page, "can_create": permissions.can_create_person(request.user),
+    })
+
+
+@login_required
+def person_export(request: HttpRequest) -> HttpResponse:
+    _form, people = _filtered(request)
+    headers = [_("Surname"), _("First name"), _("Patronymic"), _("Organisation"),
+               _("Position"), _("Administrative position"), _("In the position since"),
+               _("Management experience, years"), _("Teaching experience, years"),
+               _("E-mail"), _("Phone")]
+    rows = (
+        [p.last_name, p.first_name, p.middle_name, p.organization.short_name, p.position.name,
+         _("yes") if p.position.is_administrative else _("no"), p.position_since,
+         float(p.management_experience), float(p.teaching_experience), p.email, p.phone]
+        for p in people.iterator(chunk_size=2000)
+    )
+    return xlsx_response(build_workbook(_("People"), headers, rows), "people.xlsx")
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = permissions.get_person(request.user, pk)
+    services.record_person_view(person=person, user=request.user, channel=PersonViewLog.Channel.PAGE)
+    can_edit = can_view_history(request.user, person.organization.municipality_id)
+    return render(request, "people/detail.html", {
+        "person": person, "can_edit": can_edit,
+        "history": history_of(person) if can_edit else None,
+    })
+
+
+@login_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_create_person(request.user):
+        raise PermissionDenied
+    form = _person_form(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.create_person(**form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The person has been added."))
+            return redirect(person)
+    return render(request, "people/form.html", {"form": form})
+
+
+@login_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = permissions.get_person(request.user, pk, write=True)
+    form = _person_form(request, instance=copy(person))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(person=person, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(person)
+    return render(request, "people/form.html", {"form": form, "person": person})
+
+
+@login_required
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = permissions.get_person(request.user, pk, write=True)
+    if request.method != "POST":
+        return render(request, "confirm_delete.html", {"object": person})
+    try:
+        services.delete_person(person=person)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect(person)
+    messages.success(request, _("The person has been deleted."))
+    return redirect("people:list")
+
+
+@login_required
+def position_list(request: HttpRequest) -> HttpResponse:
+    municipality = managed_municipalities(request.user).first()
+    if municipality is None:
+        raise PermissionDenied
+    form = PositionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_position(municipality=municipality, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The position has been added."))
+            return redirect("people:positions")
+    positions = permissions.visible_positions(request.user).filter(municipality=municipality)
+    page = paginate(positions, request.GET.get("page"), page_size=100)
+    return render(request, "people/positions.html", {"form": form, "page": page})
+
+
+@login_required
+def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    position = permissions.get_position(request.user, pk, write=True)
+    form = PositionForm(request.POST or None, instance=copy(position))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_position(position=position, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("people:positions")
+    return render(request, "people/position_form.html", {
+        "form": form, "position": position, "history": history_of(position),
+    })
+
+
+@login_required
+def position_export(request: HttpRequest) -> HttpResponse:
+    positions = permissions.visible_positions(request.user).filter(
+        municipality__in=managed_municipalities(request.user)
+    )
+    rows = ([p.name, _("yes") if p.is_administrative else _("no")] for p in positions)
+    content = build_workbook(_("Positions"), [_("Name"), _("Administrative position")], rows)
+    return xlsx_response(content, "positions.xlsx")
