@@ -111,6 +111,9 @@ class ApiToken(models.Model):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
+    def __str__(self) -> str:
+        return f"{self.user} до {self.expires_at:%d.%m.%Y}"
+
     @staticmethod
     def make_digest(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()

@@ -75,14 +75,18 @@ def principal(user: User | AnonymousUser) -> Principal:
         .first()
     )
     coordinator_municipalities = frozenset(
-        r.municipality_id for r in roles if r.role == Role.COORDINATOR and r.municipality_id
+        r.municipality_id
+        for r in roles
+        if r.role == Role.COORDINATOR and r.municipality_id
     )
     head_organizations = frozenset(
         r.organization_id for r in roles if r.role == Role.HEAD and r.organization_id
     )
     municipality_ids = set(coordinator_municipalities)
     municipality_ids |= {
-        r.organization.municipality_id for r in roles if r.role == Role.HEAD and r.organization
+        r.organization.municipality_id
+        for r in roles
+        if r.role == Role.HEAD and r.organization
     }
     if person:
         municipality_ids.add(person.organization.municipality_id)

@@ -25,18 +25,24 @@ def navigation(request: HttpRequest) -> dict:
     items = [NavItem(_("Home"), reverse("core:home"), "/$")]
     if p.is_superuser or p.is_coordinator:
         items += [
-            NavItem(_("Organisations"), reverse("organizations:list"), "/organizations/"),
+            NavItem(
+                _("Organisations"), reverse("organizations:list"), "/organizations/"
+            ),
             NavItem(_("People"), reverse("people:list"), "/people/"),
             NavItem(_("Positions"), reverse("people:positions"), "/people/positions/"),
             NavItem(_("Import"), reverse("imports:index"), "/imports/"),
         ]
     elif p.is_head:
         items += [
-            NavItem(_("My organisation"), reverse("organizations:list"), "/organizations/"),
+            NavItem(
+                _("My organisation"), reverse("organizations:list"), "/organizations/"
+            ),
             NavItem(_("Staff"), reverse("people:list"), "/people/"),
         ]
     role_labels = [label for code, label in Role.choices if p.has(code)]
-    matches = [i for i in items if i.prefix != "/$" and request.path.startswith(i.prefix)]
+    matches = [
+        i for i in items if i.prefix != "/$" and request.path.startswith(i.prefix)
+    ]
     active = max(matches, key=lambda i: len(i.prefix)).url if matches else None
     if request.path == "/":
         active = reverse("core:home")

@@ -14,7 +14,9 @@ from openpyxl.utils import get_column_letter
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+def build_workbook(
+    title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> bytes:
     """A one-sheet workbook: bold frozen header row, readable column widths."""
     wb = Workbook(write_only=False)
     ws = wb.active

@@ -42,7 +42,9 @@ def history_of(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
     """The newest changes of obj, each with the fields it changed (old → new).
 
     Three queries at most: the records, their users, and one per related model."""
-    records = list(obj.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    )
     tracked = [f for f in obj.history.model.tracked_fields if f.name not in ("id",)]
     names: dict = {}
     for f in tracked:

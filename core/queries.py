@@ -22,11 +22,14 @@ class HomeCounts:
 def home_counts(user: User | AnonymousUser) -> HomeCounts:
     """Real counts of what the user's scope holds (three queries)."""
     people = visible_people(user).aggregate(
-        total=Count("pk"), administrative=Count("pk", filter=Q(position__is_administrative=True))
+        total=Count("pk"),
+        administrative=Count("pk", filter=Q(position__is_administrative=True)),
     )
     return HomeCounts(
         organizations=visible_organizations(user).count(),
         people=people["total"],
         administrative_people=people["administrative"],
-        positions=visible_positions(user).count() if principal(user).is_coordinator else 0,
+        positions=visible_positions(user).count()
+        if principal(user).is_coordinator
+        else 0,
     )

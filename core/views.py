@@ -9,7 +9,9 @@ from core.queries import home_counts
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     p = principal(request.user)
-    return render(request, "core/home.html", {"p": p, "counts": home_counts(request.user)})
+    return render(
+        request, "core/home.html", {"p": p, "counts": home_counts(request.user)}
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -7,7 +7,9 @@ from organizations.models import Municipality, Organization
 class OrganizationFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("all"))] + Organization.Kind.choices
+        label=_("Type"),
+        required=False,
+        choices=[("", _("all")), *Organization.Kind.choices],
     )
 
     def filter(self, queryset):
@@ -26,11 +28,22 @@ class OrganizationForm(forms.ModelForm):
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = people if people is not None else self.fields["head"].queryset.none()
+        self.fields["head"].queryset = (
+            people if people is not None else self.fields["head"].queryset.none()
+        )
 
     class Meta:
         model = Organization
-        fields = ["kind", "full_name", "short_name", "inn", "address", "phone", "email", "head"]
+        fields = [
+            "kind",
+            "full_name",
+            "short_name",
+            "inn",
+            "address",
+            "phone",
+            "email",
+            "head",
+        ]
         widgets = {"full_name": forms.TextInput()}
 
 

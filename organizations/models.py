@@ -18,7 +18,9 @@ class Municipality(TimeStampedModel):
     name = models.CharField(_("name"), max_length=255, unique=True)
     authority_name = models.CharField(_("education authority"), max_length=500)
     place = models.CharField(
-        _("place"), max_length=100, help_text=_("Place of documents, e.g. «г. Стрежевой».")
+        _("place"),
+        max_length=100,
+        help_text=_("Place of documents, e.g. «г. Стрежевой»."),
     )
     history = HistoricalRecords()
 
@@ -34,9 +36,11 @@ class Municipality(TimeStampedModel):
 class OrganizationQuerySet(models.QuerySet["Organization"]):
     def for_list(self) -> Self:
         """Everything the list page, export and API list touch, in one query."""
-        return self.select_related("municipality", "head").annotate(
-            n_people=Count("people", distinct=True)
-        ).order_by("short_name", "pk")
+        return (
+            self.select_related("municipality", "head")
+            .annotate(n_people=Count("people", distinct=True))
+            .order_by("short_name", "pk")
+        )
 
     def search(self, text: str) -> Self:
         """Organisations whose names contain the text, case-insensitively."""
@@ -65,7 +69,9 @@ class Organization(TimeStampedModel):
         _("INN"),
         max_length=10,
         blank=True,
-        validators=[RegexValidator(r"^\d{10}$", _("The INN of an organisation is 10 digits."))],
+        validators=[
+            RegexValidator(r"^\d{10}$", _("The INN of an organisation is 10 digits."))
+        ],
     )
     address = models.CharField(_("address"), max_length=500, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)

@@ -62,7 +62,9 @@ def get_organization(user: AnyUser, pk: int, *, write: bool = False) -> Organiza
     """A visible organisation; Http404 if unseen, PermissionDenied if not writable."""
     try:
         organization = (
-            visible_organizations(user).select_related("municipality", "head").get(pk=pk)
+            visible_organizations(user)
+            .select_related("municipality", "head")
+            .get(pk=pk)
         )
     except (Organization.DoesNotExist, ValueError) as e:
         raise Http404 from e

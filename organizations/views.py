@@ -28,36 +28,73 @@ def _filtered(request: HttpRequest):
 def organization_list(request: HttpRequest) -> HttpResponse:
     form, organizations = _filtered(request)
     page = paginate(organizations, request.GET.get("page"))
-    template = "organizations/list.html#rows" if request.htmx else "organizations/list.html"
-    return render(request, template, {
-        "form": form, "page": page,
-        "can_create": permissions.can_create_organization(request.user),
-    })
+    template = (
+        "organizations/list.html#rows" if request.htmx else "organizations/list.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "can_create": permissions.can_create_organization(request.user),
+        },
+    )
 
 
 @login_required
 def organization_export(request: HttpRequest) -> HttpResponse:
     _form, organizations = _filtered(request)
-    headers = [_("Short name"), _("Full name"), _("Type"), _("INN"), _("Address"),
-               _("Phone"), _("E-mail"), _("Head"), _("People")]
+    headers = [
+        _("Short name"),
+        _("Full name"),
+        _("Type"),
+        _("INN"),
+        _("Address"),
+        _("Phone"),
+        _("E-mail"),
+        _("Head"),
+        _("People"),
+    ]
     rows = (
-        [o.short_name, o.full_name, o.get_kind_display(), o.inn, o.address, o.phone, o.email,
-         o.head.full_name if o.head else "", o.n_people]
+        [
+            o.short_name,
+            o.full_name,
+            o.get_kind_display(),
+            o.inn,
+            o.address,
+            o.phone,
+            o.email,
+            o.head.full_name if o.head else "",
+            o.n_people,
+        ]
         for o in organizations.iterator(chunk_size=2000)
     )
-    return xlsx_response(build_workbook(_("Organisations"), headers, rows), "organizations.xlsx")
+    return xlsx_response(
+        build_workbook(_("Organisations"), headers, rows), "organizations.xlsx"
+    )
 
 
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = permissions.get_organization(request.user, pk)
-    can_history = permissions.can_view_history(request.user, organization.municipality_id)
-    return render(request, "organizations/detail.html", {
-        "organization": organization,
-        "n_people": visible_people(request.user).filter(organization=organization).count(),
-        "can_edit": permissions.can_view_history(request.user, organization.municipality_id),
-        "history": history_of(organization) if can_history else None,
-    })
+    can_history = permissions.can_view_history(
+        request.user, organization.municipality_id
+    )
+    return render(
+        request,
+        "organizations/detail.html",
+        {
+            "organization": organization,
+            "n_people": visible_people(request.user)
+            .filter(organization=organization)
+            .count(),
+            "can_edit": permissions.can_view_history(
+                request.user, organization.municipality_id
+            ),
+            "history": history_of(organization) if can_history else None,
+        },
+    )
 
 
 @login_required
@@ -65,7 +102,9 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     municipality = permissions.managed_municipalities(request.user).first()
     if municipality is None:
         raise PermissionDenied
-    form = OrganizationForm(request.POST or None, people=visible_people(request.user).none())
+    form = OrganizationForm(
+        request.POST or None, people=visible_people(request.user).none()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             organization = services.create_organization(
@@ -84,7 +123,9 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organization = permissions.get_organization(request.user, pk, write=True)
     staff = visible_people(request.user).filter(organization=organization)
     # A copy: the form validates on it, the service compares with the original.
-    form = OrganizationForm(request.POST or None, instance=copy(organization), people=staff)
+    form = OrganizationForm(
+        request.POST or None, instance=copy(organization), people=staff
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_organization(organization=organization, **form.cleaned_data)
@@ -93,7 +134,9 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(organization)
-    return render(request, "organizations/form.html", {"form": form, "organization": organization})
+    return render(
+        request, "organizations/form.html", {"form": form, "organization": organization}
+    )
 
 
 @login_required
@@ -122,6 +165,12 @@ def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("core:home")
-    return render(request, "organizations/municipality_form.html", {
-        "form": form, "municipality": municipality, "history": history_of(municipality),
-    })
+    return render(
+        request,
+        "organizations/municipality_form.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "history": history_of(municipality),
+        },
+    )

@@ -13,7 +13,13 @@ class PositionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["last_name", "first_name", "middle_name", "organization", "position"]
+    list_display = [
+        "last_name",
+        "first_name",
+        "middle_name",
+        "organization",
+        "position",
+    ]
     list_select_related = ["organization", "position"]
     search_fields = ["last_name", "first_name"]
     raw_id_fields = ["organization", "position", "user"]

@@ -52,11 +52,20 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = [
-            "last_name", "first_name", "middle_name", "organization", "position",
-            "position_since", "management_experience", "teaching_experience",
-            "email", "phone",
+            "last_name",
+            "first_name",
+            "middle_name",
+            "organization",
+            "position",
+            "position_since",
+            "management_experience",
+            "teaching_experience",
+            "email",
+            "phone",
         ]
-        widgets = {"position_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "position_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        }
 
 
 class PositionForm(forms.ModelForm):

@@ -122,12 +122,16 @@ class Person(TimeStampedModel):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+        return " ".join(
+            p for p in (self.last_name, self.first_name, self.middle_name) if p
+        )
 
     @property
     def short_name(self) -> str:
         """«Иванов И. И.», as signatures and lists write it."""
-        initials = "".join(f"{p[0]}. " for p in (self.first_name, self.middle_name) if p)
+        initials = "".join(
+            f"{p[0]}. " for p in (self.first_name, self.middle_name) if p
+        )
         return f"{self.last_name} {initials}".strip()
 
 
@@ -139,7 +143,9 @@ class PersonViewLog(models.Model):
         API = "api", _("API")
         EXPORT = "export", _("export")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="view_logs")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="view_logs"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -150,3 +156,6 @@ class PersonViewLog(models.Model):
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
         ordering = ["-viewed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.viewed_at:%d.%m.%Y %H:%M} {self.user} → {self.person}"

@@ -19,10 +19,14 @@ def _check_same_municipality(organization: Organization, position: Position) -> 
 
 
 @transaction.atomic
-def create_person(*, organization: Organization, position: Position, **fields: Any) -> Person:
+def create_person(
+    *, organization: Organization, position: Position, **fields: Any
+) -> Person:
     """Create a person; raises ValidationError on bad data."""
     _check_same_municipality(organization, position)
-    return create_validated(Person, organization=organization, position=position, **fields)
+    return create_validated(
+        Person, organization=organization, position=position, **fields
+    )
 
 
 @transaction.atomic

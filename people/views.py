@@ -45,22 +45,47 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form, people = _filtered(request)
     page = paginate(people, request.GET.get("page"))
     template = "people/list.html#rows" if request.htmx else "people/list.html"
-    return render(request, template, {
-        "form": form, "page": page, "can_create": permissions.can_create_person(request.user),
-    })
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "can_create": permissions.can_create_person(request.user),
+        },
+    )
 
 
 @login_required
 def person_export(request: HttpRequest) -> HttpResponse:
     _form, people = _filtered(request)
-    headers = [_("Surname"), _("First name"), _("Patronymic"), _("Organisation"),
-               _("Position"), _("Administrative position"), _("In the position since"),
-               _("Management experience, years"), _("Teaching experience, years"),
-               _("E-mail"), _("Phone")]
+    headers = [
+        _("Surname"),
+        _("First name"),
+        _("Patronymic"),
+        _("Organisation"),
+        _("Position"),
+        _("Administrative position"),
+        _("In the position since"),
+        _("Management experience, years"),
+        _("Teaching experience, years"),
+        _("E-mail"),
+        _("Phone"),
+    ]
     rows = (
-        [p.last_name, p.first_name, p.middle_name, p.organization.short_name, p.position.name,
-         _("yes") if p.position.is_administrative else _("no"), p.position_since,
-         float(p.management_experience), float(p.teaching_experience), p.email, p.phone]
+        [
+            p.last_name,
+            p.first_name,
+            p.middle_name,
+            p.organization.short_name,
+            p.position.name,
+            _("yes") if p.position.is_administrative else _("no"),
+            p.position_since,
+            float(p.management_experience),
+            float(p.teaching_experience),
+            p.email,
+            p.phone,
+        ]
         for p in people.iterator(chunk_size=2000)
     )
     return xlsx_response(build_workbook(_("People"), headers, rows), "people.xlsx")
@@ -69,12 +94,19 @@ def person_export(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = permissions.get_person(request.user, pk)
-    services.record_person_view(person=person, user=request.user, channel=PersonViewLog.Channel.PAGE)
+    services.record_person_view(
+        person=person, user=request.user, channel=PersonViewLog.Channel.PAGE
+    )
     can_edit = can_view_history(request.user, person.organization.municipality_id)
-    return render(request, "people/detail.html", {
-        "person": person, "can_edit": can_edit,
-        "history": history_of(person) if can_edit else None,
-    })
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "can_edit": can_edit,
+            "history": history_of(person) if can_edit else None,
+        },
+    )
 
 
 @login_required
@@ -136,7 +168,9 @@ def position_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The position has been added."))
             return redirect("people:positions")
-    positions = permissions.visible_positions(request.user).filter(municipality=municipality)
+    positions = permissions.visible_positions(request.user).filter(
+        municipality=municipality
+    )
     page = paginate(positions, request.GET.get("page"), page_size=100)
     return render(request, "people/positions.html", {"form": form, "page": page})
 
@@ -153,9 +187,15 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:positions")
-    return render(request, "people/position_form.html", {
-        "form": form, "position": position, "history": history_of(position),
-    })
+    return render(
+        request,
+        "people/position_form.html",
+        {
+            "form": form,
+            "position": position,
+            "history": history_of(position),
+        },
+    )
 
 
 @login_required
@@ -164,5 +204,7 @@ def position_export(request: HttpRequest) -> HttpResponse:
         municipality__in=managed_municipalities(request.user)
     )
     rows = ([p.name, _("yes") if p.is_administrative else _("no")] for p in positions)
-    content = build_workbook(_("Positions"), [_("Name"), _("Administrative position")], rows)
+    content = build_workbook(
+        _("Positions"), [_("Name"), _("Administrative position")], rows
+    )
     return xlsx_response(content, "positions.xlsx")

@@ -11,7 +11,9 @@ class PositionFactory(factory.django.DjangoModelFactory):
         model = Position
         django_get_or_create = ("municipality", "name")
 
-    municipality = factory.SubFactory("organizations.tests.factories.MunicipalityFactory")
+    municipality = factory.SubFactory(
+        "organizations.tests.factories.MunicipalityFactory"
+    )
     name = factory.Sequence(lambda n: f"Position {n}")
     is_administrative = False
 
@@ -22,7 +24,8 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     organization = factory.SubFactory(OrganizationFactory)
     position = factory.SubFactory(
-        PositionFactory, municipality=factory.SelfAttribute("..organization.municipality")
+        PositionFactory,
+        municipality=factory.SelfAttribute("..organization.municipality"),
     )
     last_name = factory.Sequence(lambda n: f"Surname{n}")
     first_name = "Name"

@@ -25,38 +25,106 @@ POSITIONS = [
     ("Методист", False),
 ]
 
-S, K, D = Organization.Kind.SCHOOL, Organization.Kind.KINDERGARTEN, Organization.Kind.SUPPLEMENTARY
+S, K, D = (
+    Organization.Kind.SCHOOL,
+    Organization.Kind.KINDERGARTEN,
+    Organization.Kind.SUPPLEMENTARY,
+)
 ORGANIZATIONS = [
-    (S, "МОУ «СОШ № 1»", "Муниципальное общеобразовательное учреждение «Средняя "
-     "общеобразовательная школа № 1» городского округа Стрежевой", "ул. Строителей, д. 50"),
-    (S, "МОУ «СОШ № 2»", "Муниципальное общеобразовательное учреждение «Средняя "
-     "общеобразовательная школа № 2» городского округа Стрежевой", "3-й мкр., д. 320"),
-    (S, "МОУ «СОШ № 3»", "Муниципальное общеобразовательное учреждение «Средняя "
-     "общеобразовательная школа № 3» городского округа Стрежевой", "ул. Коммунальная, д. 9"),
-    (S, "МОУ «Гимназия № 4»", "Муниципальное общеобразовательное учреждение «Гимназия № 4» "
-     "городского округа Стрежевой", "4-й мкр., д. 420"),
-    (K, "МДОУ «ДС № 3 «Солнышко»", "Муниципальное дошкольное образовательное учреждение "
-     "«Детский сад № 3 «Солнышко» городского округа Стрежевой", "2-й мкр., д. 214"),
-    (K, "МДОУ «ДС № 5 «Рябинка»", "Муниципальное дошкольное образовательное учреждение "
-     "«Детский сад № 5 «Рябинка» городского округа Стрежевой", "5-й мкр., д. 507"),
-    (K, "МДОУ «ДС № 7 «Журавушка»", "Муниципальное дошкольное образовательное учреждение "
-     "«Детский сад № 7 «Журавушка» городского округа Стрежевой", "ул. Ермакова, д. 12"),
-    (D, "МОУДО «ДДТ»", "Муниципальное образовательное учреждение дополнительного "
-     "образования «Дом детского творчества» городского округа Стрежевой", "ул. Молодёжная, д. 5"),
+    (
+        S,
+        "МОУ «СОШ № 1»",
+        "Муниципальное общеобразовательное учреждение «Средняя "
+        "общеобразовательная школа № 1» городского округа Стрежевой",
+        "ул. Строителей, д. 50",
+    ),
+    (
+        S,
+        "МОУ «СОШ № 2»",
+        "Муниципальное общеобразовательное учреждение «Средняя "
+        "общеобразовательная школа № 2» городского округа Стрежевой",
+        "3-й мкр., д. 320",
+    ),
+    (
+        S,
+        "МОУ «СОШ № 3»",
+        "Муниципальное общеобразовательное учреждение «Средняя "
+        "общеобразовательная школа № 3» городского округа Стрежевой",
+        "ул. Коммунальная, д. 9",
+    ),
+    (
+        S,
+        "МОУ «Гимназия № 4»",
+        "Муниципальное общеобразовательное учреждение «Гимназия № 4» "
+        "городского округа Стрежевой",
+        "4-й мкр., д. 420",
+    ),
+    (
+        K,
+        "МДОУ «ДС № 3 «Солнышко»",
+        "Муниципальное дошкольное образовательное учреждение "
+        "«Детский сад № 3 «Солнышко» городского округа Стрежевой",
+        "2-й мкр., д. 214",
+    ),
+    (
+        K,
+        "МДОУ «ДС № 5 «Рябинка»",
+        "Муниципальное дошкольное образовательное учреждение "
+        "«Детский сад № 5 «Рябинка» городского округа Стрежевой",
+        "5-й мкр., д. 507",
+    ),
+    (
+        K,
+        "МДОУ «ДС № 7 «Журавушка»",
+        "Муниципальное дошкольное образовательное учреждение "
+        "«Детский сад № 7 «Журавушка» городского округа Стрежевой",
+        "ул. Ермакова, д. 12",
+    ),
+    (
+        D,
+        "МОУДО «ДДТ»",
+        "Муниципальное образовательное учреждение дополнительного "
+        "образования «Дом детского творчества» городского округа Стрежевой",
+        "ул. Молодёжная, д. 5",
+    ),
 ]
 
 # (org index, surname, name, patronymic, position, management, teaching, account)
 PEOPLE = [
     (0, "Кузнецов", "Андрей", "Петрович", "Директор", "14", "22", "head"),
-    (0, "Волкова", "Елена", "Сергеевна", "Заместитель директора по учебно-воспитательной "
-     "работе", "12", "20", "mentor"),
+    (
+        0,
+        "Волкова",
+        "Елена",
+        "Сергеевна",
+        "Заместитель директора по учебно-воспитательной работе",
+        "12",
+        "20",
+        "mentor",
+    ),
     (0, "Петров", "Дмитрий", "Александрович", "Учитель", "0", "9", "reservist"),
     (0, "Смирнова", "Анна", "Викторовна", "Учитель", "0", "7", None),
-    (0, "Зайцев", "Игорь", "Николаевич", "Заместитель директора по воспитательной работе",
-     "4", "15", None),
+    (
+        0,
+        "Зайцев",
+        "Игорь",
+        "Николаевич",
+        "Заместитель директора по воспитательной работе",
+        "4",
+        "15",
+        None,
+    ),
     (1, "Николаева", "Ольга", "Ивановна", "Директор", "18", "27", "commission"),
-    (1, "Морозова", "Татьяна", "Геннадьевна", "Заместитель директора по учебно-"
-     "воспитательной работе", "9", "19", None),
+    (
+        1,
+        "Морозова",
+        "Татьяна",
+        "Геннадьевна",
+        "Заместитель директора по учебно-воспитательной работе",
+        "9",
+        "19",
+        None,
+    ),
     (1, "Егоров", "Павел", "Андреевич", "Учитель", "0", "6", None),
     (2, "Фёдорова", "Наталья", "Юрьевна", "Директор", "11", "24", None),
     (2, "Белова", "Светлана", "Олеговна", "Педагог-психолог", "0", "8", None),
@@ -70,8 +138,16 @@ PEOPLE = [
     (6, "Козлова", "Людмила", "Николаевна", "Заведующий", "13", "26", None),
     (6, "Васильева", "Дарья", "Андреевна", "Заместитель заведующего", "2", "10", None),
     (7, "Новиков", "Алексей", "Владимирович", "Директор", "8", "17", None),
-    (7, "Тихонова", "Виктория", "Олеговна", "Педагог дополнительного образования", "0", "6",
-     None),
+    (
+        7,
+        "Тихонова",
+        "Виктория",
+        "Олеговна",
+        "Педагог дополнительного образования",
+        "0",
+        "6",
+        None,
+    ),
 ]
 
 ROLES = {
@@ -111,8 +187,11 @@ class Command(BaseCommand):
             },
         )
         positions = {
-            name: _upsert(Position,
-                municipality=municipality, name=name, defaults={"is_administrative": adm}
+            name: _upsert(
+                Position,
+                municipality=municipality,
+                name=name,
+                defaults={"is_administrative": adm},
             )[0]
             for name, adm in POSITIONS
         }
@@ -121,17 +200,29 @@ class Command(BaseCommand):
                 Organization,
                 municipality=municipality,
                 short_name=short,
-                defaults={"kind": kind, "full_name": full, "address": f"г. Стрежевой, {addr}"},
+                defaults={
+                    "kind": kind,
+                    "full_name": full,
+                    "address": f"г. Стрежевой, {addr}",
+                },
             )[0]
             for kind, short, full, addr in ORGANIZATIONS
         ]
-        coordinator = self._account("coordinator", "Марина", "Соколова", "sokolova@example.ru")
+        coordinator = self._account(
+            "coordinator", "Марина", "Соколова", "sokolova@example.ru"
+        )
         RoleAssignment.objects.get_or_create(
-            user=coordinator, role=Role.COORDINATOR, defaults={"municipality": municipality}
+            user=coordinator,
+            role=Role.COORDINATOR,
+            defaults={"municipality": municipality},
         )
         for org_i, last, first, middle, position, mgmt, teach, login in PEOPLE:
             organization = organizations[org_i]
-            user = self._account(login, first, last, f"{login}@example.ru") if login else None
+            user = (
+                self._account(login, first, last, f"{login}@example.ru")
+                if login
+                else None
+            )
             person, _ = _upsert(
                 Person,
                 organization=organization,
@@ -146,18 +237,28 @@ class Command(BaseCommand):
                     "user": user,
                 },
             )
-            if position in ("Директор", "Заведующий") and organization.head_id != person.pk:
+            if (
+                position in ("Директор", "Заведующий")
+                and organization.head_id != person.pk
+            ):
                 organization.head = person
                 organization.save(update_fields=["head"])
             if login:
                 scope = {"organization": organization} if login == "head" else {}
-                RoleAssignment.objects.get_or_create(user=user, role=ROLES[login], defaults=scope)
-        self.stdout.write(self.style.SUCCESS("Demo data loaded: accounts coordinator, head, "
-                                             "mentor, reservist, commission (password demo)."))
+                RoleAssignment.objects.get_or_create(
+                    user=user, role=ROLES[login], defaults=scope
+                )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data loaded: accounts coordinator, head, "
+                "mentor, reservist, commission (password demo)."
+            )
+        )
 
     def _account(self, username: str, first: str, last: str, email: str) -> User:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last, "email": email}
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": email},
         )
         if created or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
