@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "accounts",
     "organizations",
     "people",
+    "reserve",
+    "mentorships",
     "imports",
     "api",
 ]

@@ -50,4 +50,11 @@ class OrganizationForm(forms.ModelForm):
 class MunicipalityForm(forms.ModelForm):
     class Meta:
         model = Municipality
-        fields = ["name", "authority_name", "place"]
+        fields = [
+            "name",
+            "authority_name",
+            "place",
+            "mentor_min_experience",
+            "mentor_max_load",
+            "reserve_term_years",
+        ]

@@ -1,8 +1,9 @@
 """Municipalities and their educational organisations."""
 
+from decimal import Decimal
 from typing import Self
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
@@ -21,6 +22,23 @@ class Municipality(TimeStampedModel):
         _("place"),
         max_length=100,
         help_text=_("Place of documents, e.g. «г. Стрежевой»."),
+    )
+    mentor_min_experience = models.DecimalField(
+        _("minimum management experience of a mentor, years"),
+        max_digits=3,
+        decimal_places=1,
+        default=Decimal(3),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(50))],
+    )
+    mentor_max_load = models.PositiveSmallIntegerField(
+        _("most reservists per mentor"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    reserve_term_years = models.PositiveSmallIntegerField(
+        _("default term in the reserve, years"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     history = HistoricalRecords()
 

@@ -14,7 +14,8 @@ AnyUser = User | AnonymousUser
 
 def visible_people(user: AnyUser):
     """People in scope: the municipality for a coordinator, the own organisation
-    for a head, and oneself for everybody."""
+    for a head, oneself, one's reservists for a mentor and one's mentors for a
+    reservist."""
     p = principal(user)
     if p.is_superuser:
         return Person.objects.all()
@@ -23,7 +24,13 @@ def visible_people(user: AnyUser):
     scope = Q(organization__municipality_id__in=p.coordinator_municipality_ids)
     scope |= Q(organization_id__in=p.head_organization_ids)
     if p.person_id:
+        from mentorships.models import Mentorship  # mentorships depends on people
+
+        mine = Mentorship.objects.filter(mentor_id=p.person_id)
+        my_mentors = Mentorship.objects.filter(reserve_entry__person_id=p.person_id)
         scope |= Q(pk=p.person_id)
+        scope |= Q(pk__in=mine.values("reserve_entry__person_id"))
+        scope |= Q(pk__in=my_mentors.values("mentor_id"))
     return Person.objects.filter(scope)
 
 

@@ -1,0 +1,128 @@
+"""The management reserve (резерв управленческих кадров): regulation, clause 4."""
+
+from typing import Self
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import TimeStampedModel
+
+
+class TargetPosition(TimeStampedModel):
+    """A position the reserve prepares for (директор школы, заведующий …)."""
+
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="target_positions",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target position")
+        verbose_name_plural = _("target positions")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="target_position_unique_name",
+                violation_error_message=_(
+                    "A target position with this name already exists."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
+    def for_list(self) -> Self:
+        """Everything the reserve list, export and API list touch, in one query."""
+        from mentorships.models import Mentorship
+
+        active = Mentorship.objects.filter(
+            reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
+        )
+        return (
+            self.select_related(
+                "person__organization", "person__position", "target_position"
+            )
+            .annotate(has_mentor=Exists(active))
+            .order_by("person__last_name", "person__first_name", "pk")
+        )
+
+    def active(self) -> Self:
+        return self.filter(status=ReserveEntry.Status.ACTIVE)
+
+
+class ReserveEntry(TimeStampedModel):
+    """Inclusion of a person in the management reserve."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("in the reserve")
+        APPOINTED = "appointed", _("appointed to the position")
+        EXCLUDED = "excluded", _("excluded from the reserve")
+
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="reserve_entries",
+    )
+    target_position = models.ForeignKey(
+        TargetPosition,
+        verbose_name=_("target position"),
+        on_delete=models.PROTECT,
+        related_name="entries",
+    )
+    basis_number = models.CharField(_("basis document number"), max_length=50)
+    basis_date = models.DateField(_("basis document date"))
+    included_on = models.DateField(_("included on"))
+    term_until = models.DateField(_("in the reserve until"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    appointed_position = models.CharField(
+        _("appointed to the position"), max_length=255, blank=True
+    )
+    appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
+    excluded_on = models.DateField(_("excluded on"), null=True, blank=True)
+    exclusion_reason = models.CharField(
+        _("exclusion reason"), max_length=500, blank=True
+    )
+    history = HistoricalRecords()
+
+    objects = ReserveEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reserve entry")
+        verbose_name_plural = _("reserve entries")
+        ordering = ["-included_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status="active"),
+                name="reserve_one_active_entry_per_person",
+                violation_error_message=_("The person is already in the reserve."),
+            ),
+            models.CheckConstraint(
+                condition=Q(term_until__gt=models.F("included_on")),
+                name="reserve_term_after_inclusion",
+                violation_error_message=_(
+                    "The term in the reserve must end after the inclusion date."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "target_position"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.target_position}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reserve:card", args=[self.pk])

@@ -1,0 +1,79 @@
+"""Who may see and change the reserve."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from accounts.permissions import principal
+from reserve.models import ReserveEntry, TargetPosition
+
+AnyUser = User | AnonymousUser
+
+
+def visible_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
+    """Entries in scope: the municipality for a coordinator, the own organisation's
+    reservists for a head, one's mentees for a mentor, one's own for a reservist."""
+    p = principal(user)
+    if p.is_superuser:
+        return ReserveEntry.objects.all()
+    if not p.is_authenticated:
+        return ReserveEntry.objects.none()
+    scope = Q(person__organization__municipality_id__in=p.coordinator_municipality_ids)
+    scope |= Q(person__organization_id__in=p.head_organization_ids)
+    if p.person_id:
+        from mentorships.models import Mentorship
+
+        mentees = Mentorship.objects.filter(mentor_id=p.person_id).values(
+            "reserve_entry_id"
+        )
+        scope |= Q(person_id=p.person_id) | Q(pk__in=mentees)
+    return ReserveEntry.objects.filter(scope)
+
+
+def can_manage_reserve(user: AnyUser) -> bool:
+    """Including, appointing and excluding reservists is the coordinator's."""
+    p = principal(user)
+    return p.is_superuser or p.is_coordinator
+
+
+def get_reserve_entry(user: AnyUser, pk: int, *, write: bool = False) -> ReserveEntry:
+    """A visible entry; Http404 if unseen, PermissionDenied if not writable."""
+    try:
+        entry = (
+            visible_reserve_entries(user)
+            .select_related(
+                "person__organization__municipality",
+                "person__position",
+                "target_position",
+            )
+            .get(pk=pk)
+        )
+    except (ReserveEntry.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+    if write and not principal(user).coordinates(
+        entry.person.organization.municipality_id
+    ):
+        raise PermissionDenied
+    return entry
+
+
+def visible_target_positions(user: AnyUser) -> QuerySet[TargetPosition]:
+    p = principal(user)
+    if p.is_superuser:
+        return TargetPosition.objects.all()
+    return TargetPosition.objects.filter(municipality_id__in=p.municipality_ids)
+
+
+def get_target_position(
+    user: AnyUser, pk: int, *, write: bool = False
+) -> TargetPosition:
+    """A visible target position; Http404 if unseen, PermissionDenied if not writable."""
+    try:
+        target = visible_target_positions(user).get(pk=pk)
+    except (TargetPosition.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+    if write and not principal(user).coordinates(target.municipality_id):
+        raise PermissionDenied
+    return target
