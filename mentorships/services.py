@@ -204,13 +204,22 @@ def create_order(
     return order
 
 
+def _locked_status(order: MentorOrder) -> str:
+    """The order's status in the database, locking its row until the transaction ends
+    (two clicks on «register» must not register twice)."""
+    return (
+        MentorOrder.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=order.pk)
+    )
+
+
 @transaction.atomic
 def register_order(*, order: MentorOrder) -> MentorOrder:
     """Register a signed order: its mentorships become active, replaced ones end.
 
     Raises ValidationError if it is registered already or a line no longer holds."""
-    order = MentorOrder.objects.select_for_update().get(pk=order.pk)
-    if order.status != MentorOrder.Status.DRAFT:
+    if _locked_status(order) != MentorOrder.Status.DRAFT:
         raise ValidationError(_("The order is already registered."))
     pending = list(
         order.mentorships.select_related(
@@ -243,7 +252,7 @@ def register_order(*, order: MentorOrder) -> MentorOrder:
 @transaction.atomic
 def delete_order(*, order: MentorOrder) -> None:
     """Delete a draft order with its pending lines; raises ValidationError otherwise."""
-    if order.status != MentorOrder.Status.DRAFT:
+    if _locked_status(order) != MentorOrder.Status.DRAFT:
         raise ValidationError(_("A registered order cannot be deleted."))
     order.mentorships.all().delete()
     order.delete()
