@@ -1,3 +1,81 @@
-from ninja import NinjaAPI
+"""The JSON API under /api/v1/: OpenAPI at openapi.json, interactive docs at docs.
 
-api = NinjaAPI(title="Наставник API", version="1", urls_namespace="api")
+Every endpoint but `POST /auth/token` needs a bearer token or a logged-in session.
+Every answer is JSON, errors included (api/errors.py)."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, path, re_path
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI
+from ninja.operation import Operation
+from ninja.renderers import JSONRenderer
+
+from api.auth import BearerAuth, SessionAuth
+from api.errors import error_body, install_error_handlers
+from api.routers import auth, municipalities, organizations, people, positions
+
+
+class Renderer(JSONRenderer):
+    """UTF-8 JSON with Russian text as is, not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class Api(NinjaAPI):
+    """NinjaAPI that answers unknown URLs and methods in JSON too."""
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        return operation.view_func.__name__
+
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        # ninja ends with its root view, which raises an HTML 404; keep its name
+        # (ninja reverses it for the OpenAPI paths) but answer in JSON.
+        *urls, _root = super()._get_urls()
+        for url in urls:
+            if isinstance(url, URLPattern):
+                url.callback = self._json_method_not_allowed(url.callback)
+        unknown = csrf_exempt(self._unknown_url)
+        return [
+            *urls,
+            path("", unknown, name="api-root"),
+            re_path(r"^.+$", unknown, name="unknown"),
+        ]
+
+    def _unknown_url(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        body = error_body(_("There is no such address in the API."))
+        return self.create_response(request, body, status=404)
+
+    def _json_method_not_allowed(self, view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 405:
+                return response
+            detail = _("The method %(method)s is not allowed here.") % {
+                "method": request.method
+            }
+            json = self.create_response(request, error_body(detail), status=405)
+            json["Allow"] = response["Allow"]
+            return json
+
+        wrapper.csrf_exempt = True  # type: ignore[attr-defined]
+        return wrapper
+
+
+api = Api(
+    title="Наставник API",
+    version="1",
+    urls_namespace="api",
+    auth=[BearerAuth(), SessionAuth()],
+    renderer=Renderer(),
+)
+install_error_handlers(api)
+for module in (auth, municipalities, organizations, people, positions):
+    api.add_router("", module.router)

@@ -1,0 +1,77 @@
+"""Building blocks of the API's schemas: error shape, input bases, field types."""
+
+from typing import Annotated, Any, ClassVar
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from ninja import Schema
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from api.validation import NULL_FORBIDDEN
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = Field(
+        default_factory=dict, description="Messages by field, in Russian."
+    )
+
+
+def _check_email(value: str) -> str:
+    """Django's own e-mail check, so the API accepts what the pages accept."""
+    if value:
+        try:
+            validate_email(value)
+        except DjangoValidationError as e:
+            raise PydanticCustomError("email", "Enter a valid e-mail address.") from e
+    return value
+
+
+Email = Annotated[str, Field(max_length=254), AfterValidator(_check_email)]
+
+
+class InSchema(Schema):
+    """A request body: unknown fields are errors, text is stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _document_null(schema: dict[str, Any], model: type) -> None:
+    """OpenAPI shows null only for the fields that accept it."""
+    nullable = getattr(model, "nullable", frozenset())
+    for name, prop in schema.get("properties", {}).items():
+        options = [o for o in prop.get("anyOf", []) if o != {"type": "null"}]
+        if name not in nullable and len(options) == 1:
+            del prop["anyOf"]
+            prop.update(options[0])
+
+
+class PatchSchema(InSchema):
+    """A partial update: every field optional, null only where `nullable` says."""
+
+    model_config = ConfigDict(json_schema_extra=_document_null)
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _reject_null(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name not in cls.nullable:
+            raise PydanticCustomError(
+                NULL_FORBIDDEN, "Null is not allowed for this field."
+            )
+        return value
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the client sent."""
+        return self.model_dump(exclude_unset=True)
+
+
+# Errors an endpoint documents in OpenAPI (the handlers in api/errors.py send them).
+READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+WRITE_ERRORS: dict[int, Any] = {
+    **READ_ERRORS,
+    400: ErrorOut,
+    403: ErrorOut,
+    409: ErrorOut,
+}

@@ -1,0 +1,53 @@
+"""The OpenAPI description and the interactive docs."""
+
+import json
+
+from api.tests.conftest import API
+
+
+def test_openapi_describes_every_resource(client):
+    response = client.get(f"{API}/openapi.json")
+
+    assert response.status_code == 200
+    schema = json.loads(response.content)
+    assert schema["info"] == {
+        "title": "Наставник API",
+        "version": "1",
+        "description": "",
+    }
+    paths = schema["paths"]
+    for resource in ("organizations", "people", "positions"):
+        assert set(paths[f"{API}/{resource}"]) == {"get", "post"}
+        assert set(paths[f"{API}/{resource}/{{pk}}"]) == {"get", "patch", "delete"}
+    assert set(paths[f"{API}/municipalities"]) == {"get"}
+    assert set(paths[f"{API}/municipalities/{{pk}}"]) == {"get", "patch"}
+    assert set(paths[f"{API}/auth/token"]) == {"post"}
+
+
+def test_openapi_documents_auth_schemes_and_the_open_token_endpoint(client):
+    schema = client.get(f"{API}/openapi.json").json()
+
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["BearerAuth"] == {"type": "http", "scheme": "bearer"}
+    assert schemes["SessionAuth"]["in"] == "cookie"
+    assert "security" not in schema["paths"][f"{API}/auth/token"]["post"]
+    assert schema["paths"][f"{API}/people"]["get"]["security"] == [
+        {"BearerAuth": []},
+        {"SessionAuth": []},
+    ]
+
+
+def test_openapi_documents_the_error_shape(client):
+    schema = client.get(f"{API}/openapi.json").json()
+
+    responses = schema["paths"][f"{API}/organizations/{{pk}}"]["patch"]["responses"]
+    assert {"200", "400", "401", "403", "404", "409", "422"} <= set(responses)
+    error = schema["components"]["schemas"]["ErrorOut"]
+    assert set(error["properties"]) == {"detail", "errors"}
+
+
+def test_docs_page_is_served(client):
+    response = client.get(f"{API}/docs")
+
+    assert response.status_code == 200
+    assert b"openapi.json" in response.content
