@@ -1,9 +1,23 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from imports import views
+from imports.models import ImportBatch
+
+
+class KindConverter(StringConverter):
+    """Only the kinds that can be imported: anything else is a 404."""
+
+    regex = "|".join(ImportBatch.Kind.values)
+
+
+register_converter(KindConverter, "import_kind")
 
 app_name = "imports"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<str:kind>/", views.start, name="start"),
+    path("batches/<int:pk>/", views.batch_detail, name="batch"),
+    path("batches/<int:pk>/confirm/", views.batch_confirm, name="confirm"),
+    path("<import_kind:kind>/", views.start, name="start"),
+    path("<import_kind:kind>/template.xlsx", views.template, name="template"),
 ]

@@ -1,9 +1,108 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.excel import xlsx_response
+from core.pagination import paginate
+from imports import permissions, services
+from imports.forms import UploadForm
+from imports.models import ImportBatch
+
+PREVIEW_PAGE_SIZE = 100
 
 
+@login_required
 def index(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError
+    permissions.get_import_municipality(request.user)
+    batches = permissions.visible_batches(request.user).for_list()[:20]
+    return render(request, "imports/index.html", {"batches": batches})
 
 
+@login_required
+def template(request: HttpRequest, kind: str) -> HttpResponse:
+    municipality = permissions.get_import_municipality(request.user)
+    content = services.build_template(kind=kind, municipality=municipality)
+    return xlsx_response(content, f"{kind}-template.xlsx")
+
+
+@login_required
 def start(request: HttpRequest, kind: str) -> HttpResponse:
-    raise NotImplementedError
+    municipality = permissions.get_import_municipality(request.user)
+    if request.method != "POST":
+        context = {"kind": kind, "form": UploadForm()}
+        return render(request, "imports/start.html", context)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            batch, plan = services.preview_upload(
+                user=request.user, municipality=municipality, kind=kind, upload=file
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            if batch is not None:
+                return redirect(batch)
+            context = {"kind": kind, "plan": plan, "name": file.name}
+            return render(request, "imports/preview.html", context, status=400)
+    context = {"kind": kind, "form": form}
+    return render(request, "imports/start.html", context, status=400)
+
+
+@login_required
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_batch(request.user, pk)
+    plan, error = None, None
+    if batch.status == ImportBatch.Status.PREVIEWED:
+        try:
+            plan = services.plan_batch(batch=batch)
+        except ValidationError as e:
+            error = " ".join(e.messages)
+    context = {
+        "kind": batch.kind,
+        "name": batch.original_name,
+        "batch": batch,
+        "plan": plan,
+        "error": error,
+    }
+    if plan is not None:
+        context["page"] = paginate(
+            plan.rows, request.GET.get("page"), PREVIEW_PAGE_SIZE
+        )
+    return render(request, "imports/preview.html", context)
+
+
+@login_required
+@require_POST
+def batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_batch(request.user, pk)
+    try:
+        batch = services.apply_batch(batch=batch)
+    except services.ImportRejected as e:
+        context = {
+            "kind": batch.kind,
+            "name": batch.original_name,
+            "batch": batch,
+            "plan": e.plan,
+        }
+        return render(request, "imports/preview.html", context, status=400)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect(batch)
+    messages.success(
+        request,
+        _(
+            "The import is complete: %(created)s added, %(updated)s changed, "
+            "%(unchanged)s unchanged."
+        )
+        % {
+            "created": batch.n_created,
+            "updated": batch.n_updated,
+            "unchanged": batch.n_unchanged,
+        },
+    )
+    return redirect(batch.get_registry_url())

@@ -1,0 +1,563 @@
+"""Excel import of organisations and people: read the file, check every row,
+show what would change, and apply it all in one transaction or not at all.
+
+Existing records are matched by natural key: an organisation by its short name
+within the municipality, a person by surname, first name, patronymic and
+organisation. An empty cell of an optional column leaves the value as it is."""
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
+from accounts.models import User
+from core.models import normalize_search
+from core.services import create_validated
+from imports import documents
+from imports.models import ImportBatch
+from imports.xlsx import (
+    COLUMNS,
+    ORGANIZATION_COLUMNS,
+    PEOPLE_COLUMNS,
+    Column,
+    RowError,
+    parse_row,
+    read_rows,
+)
+from organizations import services as organization_services
+from organizations.models import Municipality, Organization
+from people import services as people_services
+from people.models import Person, Position
+
+SQL_CHUNK = 500  # names per query: below the parameter limit of every database
+ORGANIZATIONS = ImportBatch.Kind.ORGANIZATIONS
+PEOPLE = ImportBatch.Kind.PEOPLE
+
+
+class ImportRejected(ValidationError):
+    """Some rows are invalid, so nothing has been saved; `plan` lists the errors."""
+
+    def __init__(self, plan: "Plan") -> None:
+        super().__init__(_("The file has errors, nothing has been saved."))
+        self.plan = plan
+
+
+class BatchClosed(ValidationError):
+    """The batch has been applied or has failed already; it cannot be applied."""
+
+
+# The plan: what an import would do -----------------------------------------------
+
+
+class Action(models.TextChoices):
+    CREATE = "create", gettext_lazy("will be created")
+    UPDATE = "update", gettext_lazy("will be changed")
+    UNCHANGED = "unchanged", gettext_lazy("unchanged")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    column: str
+    old: str
+    new: str
+
+
+@dataclass
+class PlannedRow:
+    """One valid row: the record it creates or changes, and the changes."""
+
+    row: int
+    label: str
+    action: str
+    values: dict[str, Any]
+    instance: models.Model | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def action_label(self) -> str:
+        return str(Action(self.action).label)
+
+
+@dataclass
+class Plan:
+    """What importing a file would do, or why it cannot be imported."""
+
+    kind: str
+    n_rows: int = 0
+    rows: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    def _count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def n_created(self) -> int:
+        return self._count(Action.CREATE)
+
+    @property
+    def n_updated(self) -> int:
+        return self._count(Action.UPDATE)
+
+    @property
+    def n_unchanged(self) -> int:
+        return self._count(Action.UNCHANGED)
+
+
+# Planning ------------------------------------------------------------------------
+
+
+def _model_errors(
+    number: int, error: ValidationError, columns: Sequence[Column]
+) -> list[RowError]:
+    """Model validation errors as row errors, each under its column."""
+    labels = {column.field: str(column.label) for column in columns}
+    if not hasattr(error, "error_dict"):
+        return [RowError(number, "", message) for message in error.messages]
+    return [
+        RowError(number, labels.get(name, "") if name != NON_FIELD_ERRORS else "", m)
+        for name, messages in error.message_dict.items()
+        for m in messages
+    ]
+
+
+def _display(model: type[models.Model], name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    model_field = model._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, decimal_pos=1)
+    return str(value)
+
+
+def _plan_row(
+    *,
+    number: int,
+    label: str,
+    record: models.Model,
+    is_new: bool,
+    values: dict[str, Any],
+    columns: Sequence[Column],
+    exclude: list[str],
+) -> PlannedRow | list[RowError]:
+    """Compare a row with its record and validate the result like the service will.
+
+    Relations are resolved already and uniqueness is checked across the file, so
+    both are left out of `full_clean`: that keeps the preview at a few queries."""
+    labels = {column.field: str(column.label) for column in columns}
+    candidate = copy(record)
+    changes = []
+    for name, value in values.items():
+        if not is_new and getattr(record, name) != value:
+            changes.append(
+                FieldChange(
+                    labels[name],
+                    _display(type(record), name, getattr(record, name)),
+                    _display(type(record), name, value),
+                )
+            )
+        setattr(candidate, name, value)
+    try:
+        candidate.full_clean(
+            exclude=exclude, validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as e:
+        return _model_errors(number, e, columns)
+    if is_new:
+        action = Action.CREATE
+    else:
+        action = Action.UPDATE if changes else Action.UNCHANGED
+    return PlannedRow(
+        row=number,
+        label=label,
+        action=action,
+        values=values,
+        instance=None if is_new else record,
+        changes=changes,
+    )
+
+
+def _add(plan: Plan, result: PlannedRow | list[RowError]) -> None:
+    if isinstance(result, PlannedRow):
+        plan.rows.append(result)
+    else:
+        plan.errors.extend(result)
+
+
+def _plan_organizations(
+    *, municipality: Municipality, rows: list[tuple[int, dict[str, Any]]]
+) -> Plan:
+    columns = ORGANIZATION_COLUMNS
+    plan = Plan(kind=ORGANIZATIONS, n_rows=len(rows))
+    existing = list(Organization.objects.filter(municipality=municipality))
+    exact = {o.short_name: o for o in existing}
+    similar: dict[str, list[Organization]] = defaultdict(list)
+    for organization in existing:
+        similar[normalize_search(organization.short_name)].append(organization)
+    key_column = str(columns[0].label)
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+        values, errors = parse_row(number, cells, columns)
+        short_name = values.get("short_name", "")
+        key = normalize_search(short_name)
+        if short_name and key in seen:
+            message = _("the same organisation is in row %(row)s") % {"row": seen[key]}
+            errors.append(RowError(number, key_column, message))
+        seen.setdefault(key, number)
+        matches = [exact[short_name]] if short_name in exact else similar[key]
+        if not errors and len(matches) > 1:
+            message = _(
+                "several organisations of the municipality have this name; "
+                "correct them by hand first"
+            )
+            errors.append(RowError(number, key_column, message))
+        if errors:
+            plan.errors.extend(errors)
+            continue
+        record = matches[0] if matches else Organization(municipality=municipality)
+        result = _plan_row(
+            number=number,
+            label=short_name,
+            record=record,
+            is_new=not matches,
+            values=values,
+            columns=columns,
+            exclude=["municipality", "head"],
+        )
+        _add(plan, result)
+    return plan
+
+
+def _person_key(values: dict[str, Any], organization_id: int) -> tuple:
+    return (
+        normalize_search(values.get("last_name", "")),
+        normalize_search(values.get("first_name", "")),
+        normalize_search(values.get("middle_name", "")),
+        organization_id,
+    )
+
+
+def _existing_people(
+    *, municipality: Municipality, names: set[str]
+) -> dict[tuple, list[Person]]:
+    """The municipality's people with these full names, by natural key; one query
+    per SQL_CHUNK names."""
+    found: dict[tuple, list[Person]] = defaultdict(list)
+    ordered = sorted(names)
+    for start in range(0, len(ordered), SQL_CHUNK):
+        people = Person.objects.filter(
+            organization__municipality=municipality,
+            search_text__in=ordered[start : start + SQL_CHUNK],
+        ).order_by("pk")
+        for person in people:
+            values = {
+                "last_name": person.last_name,
+                "first_name": person.first_name,
+                "middle_name": person.middle_name,
+            }
+            found[_person_key(values, person.organization_id)].append(person)
+    return found
+
+
+def _plan_people(
+    *, municipality: Municipality, rows: list[tuple[int, dict[str, Any]]]
+) -> Plan:
+    columns = PEOPLE_COLUMNS
+    labels = {column.field: str(column.label) for column in columns}
+    plan = Plan(kind=PEOPLE, n_rows=len(rows))
+    organizations = list(Organization.objects.filter(municipality=municipality))
+    positions = list(Position.objects.filter(municipality=municipality))
+    organizations_by_name = {normalize_search(o.short_name): o for o in organizations}
+    positions_by_name = {normalize_search(p.name): p for p in positions}
+
+    parsed = []
+    seen: dict[tuple, int] = {}
+    for number, cells in rows:
+        values, errors = parse_row(number, cells, columns)
+        for name, catalogue, message in (
+            (
+                "organization",
+                organizations_by_name,
+                _(
+                    'organisation "%(value)s" is not in the registry of the municipality'
+                ),
+            ),
+            (
+                "position",
+                positions_by_name,
+                _('position "%(value)s" is not in the catalogue'),
+            ),
+        ):
+            if name in values:
+                found = catalogue.get(normalize_search(values[name]))
+                if found is None:
+                    errors.append(
+                        RowError(
+                            number, labels[name], message % {"value": values[name]}
+                        )
+                    )
+                    del values[name]
+                else:
+                    values[name] = found
+        key = None
+        if {"last_name", "first_name", "organization"} <= values.keys():
+            key = _person_key(values, values["organization"].pk)
+            if key in seen:
+                message = _(
+                    "the same person of the same organisation is in row %(row)s"
+                ) % {"row": seen[key]}
+                errors.append(RowError(number, labels["last_name"], message))
+            seen.setdefault(key, number)
+        parsed.append((number, values, errors, key))
+
+    names = {normalize_search(" ".join(k[:3])) for *_rest, k in parsed if k}
+    existing = _existing_people(municipality=municipality, names=names)
+    organizations_by_id = {o.pk: o for o in organizations}
+    positions_by_id = {p.pk: p for p in positions}
+    for number, values, errors, key in parsed:
+        matches = existing.get(key, []) if key else []
+        if not errors and len(matches) > 1:
+            message = _(
+                "the organisation has several people with this full name; "
+                "correct them by hand first"
+            )
+            errors.append(RowError(number, labels["last_name"], message))
+        if errors:
+            plan.errors.extend(errors)
+            continue
+        if matches:
+            record = matches[0]
+            # Known already: no query per row when comparing or saving.
+            record.organization = organizations_by_id[record.organization_id]
+            if record.position_id in positions_by_id:
+                record.position = positions_by_id[record.position_id]
+        else:
+            record = Person()
+        person_name = " ".join(
+            values[n] for n in ("last_name", "first_name", "middle_name") if n in values
+        )
+        result = _plan_row(
+            number=number,
+            label=f"{person_name}, {values['organization'].short_name}",
+            record=record,
+            is_new=not matches,
+            values=values,
+            columns=columns,
+            exclude=["organization", "position", "user"],
+        )
+        _add(plan, result)
+    return plan
+
+
+def plan_file(
+    *, kind: str, municipality: Municipality, file: IO[bytes], size: int
+) -> Plan:
+    """What importing the file would do, with every row error; raises
+    ValidationError when the file itself cannot be used (too large, not .xlsx,
+    empty, missing columns, too many rows)."""
+    rows = read_rows(file=file, size=size, columns=COLUMNS[kind])
+    planner = _plan_organizations if kind == ORGANIZATIONS else _plan_people
+    return planner(municipality=municipality, rows=rows)
+
+
+def plan_batch(*, batch: ImportBatch) -> Plan:
+    """Re-read and re-check the stored file of a batch against today's data;
+    raises ValidationError when the file is gone or unusable."""
+    try:
+        with batch.file.open("rb") as file:
+            return plan_file(
+                kind=batch.kind,
+                municipality=batch.municipality,
+                file=file,
+                size=batch.file.size,
+            )
+    except OSError as e:
+        raise ValidationError(
+            _("The uploaded file is no longer available. Upload it again.")
+        ) from e
+
+
+# Writing -------------------------------------------------------------------------
+
+
+def preview_upload(
+    *, user: User, municipality: Municipality, kind: str, upload: UploadedFile
+) -> tuple[ImportBatch | None, Plan]:
+    """Check an uploaded file; when every row is valid, keep it as a batch awaiting
+    confirmation. Raises ValidationError when the file itself cannot be used."""
+    plan = plan_file(
+        kind=kind, municipality=municipality, file=upload, size=upload.size
+    )
+    if not plan.is_valid:
+        return None, plan
+    upload.seek(0)
+    batch = create_validated(
+        ImportBatch,
+        user=user,
+        kind=kind,
+        municipality=municipality,
+        original_name=os.path.basename(upload.name or "")[-255:] or "import.xlsx",
+        file=upload,
+        n_rows=plan.n_rows,
+        n_created=plan.n_created,
+        n_updated=plan.n_updated,
+        n_unchanged=plan.n_unchanged,
+    )
+    return batch, plan
+
+
+def _write_row(*, kind: str, row: PlannedRow, municipality: Municipality) -> None:
+    if row.action == Action.UNCHANGED:
+        return
+    if kind == ORGANIZATIONS and row.instance is None:
+        organization_services.create_organization(
+            municipality=municipality, **row.values
+        )
+    elif kind == ORGANIZATIONS:
+        organization_services.update_organization(
+            organization=row.instance, **row.values
+        )
+    elif row.instance is None:
+        people_services.create_person(**row.values)
+    else:
+        people_services.update_person(person=row.instance, **row.values)
+
+
+def _apply(batch: ImportBatch) -> ImportBatch:
+    locked = (
+        ImportBatch.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .get(pk=batch.pk)
+    )
+    if locked.status != ImportBatch.Status.PREVIEWED:
+        raise BatchClosed(_("This import has been applied or rejected already."))
+    plan = plan_batch(batch=locked)
+    if not plan.is_valid:
+        raise ImportRejected(plan)
+    columns = COLUMNS[locked.kind]
+    for row in plan.rows:
+        try:
+            _write_row(kind=locked.kind, row=row, municipality=locked.municipality)
+        except ValidationError as e:
+            plan.errors.extend(_model_errors(row.row, e, columns))
+    if plan.errors:
+        raise ImportRejected(plan)
+    locked.status = ImportBatch.Status.APPLIED
+    locked.n_rows = plan.n_rows
+    locked.n_created = plan.n_created
+    locked.n_updated = plan.n_updated
+    locked.n_unchanged = plan.n_unchanged
+    locked.applied_at = timezone.now()
+    locked.save(
+        update_fields=[
+            "status",
+            "n_rows",
+            "n_created",
+            "n_updated",
+            "n_unchanged",
+            "applied_at",
+        ]
+    )
+    return locked
+
+
+def apply_batch(*, batch: ImportBatch) -> ImportBatch:
+    """Re-check the stored file and apply every row through the registry services in
+    one transaction: all of it or nothing. Raises ImportRejected (and marks the
+    batch failed) when a row is invalid now, BatchClosed when the batch is not
+    awaiting confirmation, ValidationError when the stored file is unusable."""
+    if batch.status != ImportBatch.Status.PREVIEWED:
+        raise BatchClosed(_("This import has been applied or rejected already."))
+    try:
+        with transaction.atomic():
+            batch = _apply(batch)
+    except BatchClosed:
+        raise
+    except ValidationError as e:
+        _fail_batch(batch=batch, error=e)
+        raise
+    return batch
+
+
+def _fail_batch(*, batch: ImportBatch, error: ValidationError) -> None:
+    if isinstance(error, ImportRejected):
+        messages = [str(row_error) for row_error in error.plan.errors]
+    else:
+        messages = error.messages
+    batch.status = ImportBatch.Status.FAILED
+    batch.error_message = "\n".join(messages[:100])
+    batch.save(update_fields=["status", "error_message"])
+
+
+# The template --------------------------------------------------------------------
+
+
+def build_template(*, kind: str, municipality: Municipality) -> bytes:
+    """The .xlsx template for the kind, with the lists of allowed values of the
+    municipality (types; organisations and positions)."""
+    if kind == ORGANIZATIONS:
+        lists = [
+            documents.TemplateList(
+                "kinds",
+                _("Types of organisations"),
+                [str(label) for label in Organization.Kind.labels],
+            )
+        ]
+    else:
+        lists = [
+            documents.TemplateList(
+                "organizations",
+                pgettext("import kind", "Organisations"),
+                list(
+                    Organization.objects.filter(municipality=municipality)
+                    .order_by("short_name")
+                    .values_list("short_name", flat=True)
+                ),
+            ),
+            documents.TemplateList(
+                "positions",
+                _("Positions"),
+                list(
+                    Position.objects.filter(municipality=municipality)
+                    .order_by("name")
+                    .values_list("name", flat=True)
+                ),
+            ),
+        ]
+    columns = [
+        documents.TemplateColumn(
+            header=column.header,
+            hint=str(column.hint),
+            is_required=column.is_required,
+            width=column.width,
+            number_format=column.number_format,
+            list_key=column.list_key,
+            number_range=column.number_range,
+        )
+        for column in COLUMNS[kind]
+    ]
+    return documents.render_template(
+        columns=columns,
+        lists=lists,
+        text=documents.template_text(is_people=kind == PEOPLE),
+        max_rows=settings.IMPORT_MAX_ROWS,
+    )

@@ -1,0 +1,484 @@
+import time
+import zipfile
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from openpyxl import load_workbook
+
+from imports import services
+from imports.models import ImportBatch
+from imports.services import Action, BatchClosed, ImportRejected
+from imports.tests.factories import (
+    ORGANIZATION_HEADER,
+    PEOPLE_HEADER,
+    organizations_file,
+    people_file,
+    upload,
+    xlsx,
+)
+from organizations.models import Organization
+from organizations.tests.factories import OrganizationFactory
+from people.models import Person
+from people.tests.factories import PositionFactory
+
+SCHOOL = Organization.Kind.SCHOOL
+KINDERGARTEN = Organization.Kind.KINDERGARTEN
+
+
+def _counts() -> tuple[int, int, int]:
+    return (
+        Organization.objects.count(),
+        Person.objects.count(),
+        ImportBatch.objects.count(),
+    )
+
+
+def _preview(user, municipality, kind, file):
+    return services.preview_upload(
+        user=user, municipality=municipality, kind=kind, upload=file
+    )
+
+
+def _import(user, municipality, kind, file) -> ImportBatch:
+    batch, plan = _preview(user, municipality, kind, file)
+    assert plan.errors == []
+    return services.apply_batch(batch=batch)
+
+
+def _errors(plan) -> list[str]:
+    return [str(e) for e in plan.errors]
+
+
+# Organisations ---------------------------------------------------------------------
+
+
+def test_preview_of_valid_organisations_keeps_batch_and_saves_nothing(
+    coordinator, municipality
+):
+    file = organizations_file(
+        [
+            ["Школа № 1", "Средняя школа № 1", str(SCHOOL.label), 7012345678],
+            ["Сад № 2", "Детский сад № 2", "kindergarten", None, "ул. Лесная, 2"],
+        ]
+    )
+
+    batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    assert [row.action for row in plan.rows] == [Action.CREATE, Action.CREATE]
+    assert plan.rows[0].action_label == "будет создано"
+    assert batch.status == ImportBatch.Status.PREVIEWED
+    assert (batch.n_rows, batch.n_created, batch.user) == (2, 2, coordinator)
+    assert batch.original_name == "organizations.xlsx"
+    assert batch.file.name.startswith("imports/")
+    assert Organization.objects.count() == 0
+
+
+def test_apply_batch_creates_organisations_with_history(coordinator, municipality):
+    file = organizations_file(
+        [
+            ["Школа № 1", "Средняя школа № 1", str(SCHOOL.label), 7012345678],
+            ["Сад № 2", "Детский сад № 2", "KINDERGARTEN", "", "ул. Лесная, 2"],
+        ]
+    )
+
+    batch = _import(coordinator, municipality, "organizations", file)
+
+    assert batch.status == ImportBatch.Status.APPLIED
+    assert batch.applied_at is not None
+    school = Organization.objects.get(short_name="Школа № 1")
+    assert (school.municipality, school.kind, school.inn) == (
+        municipality,
+        SCHOOL,
+        "7012345678",
+    )
+    garden = Organization.objects.get(short_name="Сад № 2")
+    assert (garden.kind, garden.address) == (KINDERGARTEN, "ул. Лесная, 2")
+    assert school.history.count() == 1
+
+
+def test_second_import_updates_and_preview_lists_changed_fields(
+    coordinator, municipality
+):
+    _import(
+        coordinator,
+        municipality,
+        "organizations",
+        organizations_file(
+            [
+                ["Школа № 1", "Средняя школа № 1", "school", None, "ул. Ленина, 1"],
+                ["Сад № 2", "Детский сад № 2", "kindergarten"],
+            ]
+        ),
+    )
+    changed = organizations_file(
+        [
+            ["Школа № 1", "Средняя школа № 1 имени Пушкина", "school", None, ""],
+            ["сад  № 2", "Детский сад № 2", "kindergarten"],
+            ["Лицей", "Лицей № 3", "school"],
+        ]
+    )
+
+    batch, plan = _preview(coordinator, municipality, "organizations", changed)
+
+    school, garden, lyceum = plan.rows
+    assert (school.action, school.action_label) == (Action.UPDATE, "будет изменено")
+    assert [(c.column, c.old, c.new) for c in school.changes] == [
+        ("Полное наименование", "Средняя школа № 1", "Средняя школа № 1 имени Пушкина")
+    ]
+    # Matched despite case and spaces; the new spelling of the name is the change.
+    assert garden.action == Action.UPDATE
+    assert [(c.column, c.old, c.new) for c in garden.changes] == [
+        ("Краткое наименование", "Сад № 2", "сад № 2")
+    ]
+    assert (lyceum.action, lyceum.action_label) == (Action.CREATE, "будет создано")
+    assert (batch.n_created, batch.n_updated, batch.n_unchanged) == (1, 2, 0)
+
+    services.apply_batch(batch=batch)
+
+    school = Organization.objects.get(short_name="Школа № 1")
+    assert school.full_name == "Средняя школа № 1 имени Пушкина"
+    assert school.address == "ул. Ленина, 1"  # an empty cell changes nothing
+    assert school.history.count() == 2
+    assert Organization.objects.count() == 3
+
+
+def test_preview_shows_unchanged_rows(coordinator, municipality):
+    OrganizationFactory(
+        municipality=municipality, short_name="Школа № 1", full_name="Школа"
+    )
+    file = organizations_file([["Школа № 1", "Школа", "school"]])
+
+    _batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    assert plan.rows[0].action == Action.UNCHANGED
+    assert plan.rows[0].action_label == "без изменений"
+
+
+def test_organisation_of_another_municipality_is_not_matched(
+    coordinator, municipality, far_school
+):
+    file = organizations_file([[far_school.short_name, "Другая школа", "school"]])
+
+    batch = _import(coordinator, municipality, "organizations", file)
+
+    assert batch.n_created == 1
+    far_school.refresh_from_db()
+    assert far_school.full_name != "Другая школа"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"Name;Type\nSchool;school\n",
+            "Файл не является книгой Excel (.xlsx)",
+        ),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "Файл не является книгой Excel"),
+        (b"PK\x03\x04broken zip", "Файл не является книгой Excel"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+            "в старом формате Excel 97–2003 (.xls)",
+        ),
+        (
+            xlsx([["Школа", "school"]], header=["Краткое наименование*", "Тип*"]),
+            "Нет обязательных столбцов: «Полное наименование». ",
+        ),
+        (
+            xlsx([["Школа", "school"]], header=None),
+            "Нет обязательных столбцов: «Краткое наименование», "
+            "«Полное наименование», «Тип».",
+        ),
+        (xlsx([], header=None), "Первый лист файла пуст."),
+        (xlsx([[None], ["  "]], header=None), "Первый лист файла пуст."),
+        (
+            xlsx([[None, None, None]], header=ORGANIZATION_HEADER),
+            "В файле нет данных",
+        ),
+    ],
+    ids=[
+        "text",
+        "pdf",
+        "broken-zip",
+        "xls",
+        "missing-column",
+        "no-header",
+        "empty",
+        "blank",
+        "header-only",
+    ],
+)
+def test_bad_file_is_rejected_with_message_and_saves_nothing(
+    coordinator, municipality, content, message
+):
+    before = _counts()
+
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", upload(content))
+
+    assert message in " ".join(error.value.messages)
+    assert _counts() == before
+
+
+def test_too_large_file_is_rejected(coordinator, municipality, settings):
+    settings.IMPORT_MAX_FILE_SIZE = 1000
+    file = organizations_file([["Школа", "Школа № 1", "school", None, "x" * 3000]])
+
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", file)
+
+    assert "Файл слишком большой" in error.value.messages[0]
+    assert "ограничение — 1000\xa0байт" in error.value.messages[0]
+    assert _counts() == (0, 0, 0)
+
+
+def test_too_many_rows_are_rejected_with_the_limit(coordinator, municipality, settings):
+    settings.IMPORT_MAX_ROWS = 3
+    rows = [[f"Школа {i}", f"Школа № {i}", "school"] for i in range(4)]
+
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", organizations_file(rows))
+
+    assert error.value.messages == [
+        "В файле слишком много строк с данными: допускается не более 3. "
+        "Разделите его на несколько файлов."
+    ]
+    assert _counts() == (0, 0, 0)
+
+
+def test_rows_up_to_the_limit_and_blank_rows_are_accepted(
+    coordinator, municipality, settings
+):
+    settings.IMPORT_MAX_ROWS = 3
+    rows = [[f"Школа {i}", f"Школа № {i}", "school"] for i in range(3)]
+
+    batch, plan = _preview(
+        coordinator, municipality, "organizations", organizations_file([*rows, []])
+    )
+
+    assert plan.n_rows == 3
+    assert batch is not None
+
+
+def _huge_file(n_rows: int) -> bytes:
+    """A .xlsx with a header and n_rows rows of numbers, written as raw sheet XML:
+    openpyxl would need seconds to write it."""
+    base = BytesIO(xlsx([], header=ORGANIZATION_HEADER))
+
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>{r}</v></c></row>'
+        for r in range(2, n_rows + 2)
+    )
+    out = BytesIO()
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = text.replace("</row></sheetData>", f"</row>{rows}</sheetData>")
+                data = text.encode()
+            target.writestr(item, data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_file_of_100001_rows_is_rejected_quickly(coordinator, municipality):
+    content = _huge_file(100_001)
+    started = time.monotonic()
+
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", upload(content))
+
+    elapsed = time.monotonic() - started
+    assert "допускается не более 10\xa0000." in error.value.messages[0]
+    if elapsed > 3:
+        pytest.skip(f"Rejected, but slowly on this machine: {elapsed:.1f} s")
+
+
+def test_duplicate_rows_name_both_rows(coordinator, municipality):
+    file = organizations_file(
+        [
+            ["Школа № 1", "Средняя школа № 1", "school"],
+            ["Сад", "Детский сад", "kindergarten"],
+            ["школа №  1", "Ещё одна школа", "school"],
+        ]
+    )
+
+    batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    assert batch is None
+    assert _errors(plan) == [
+        "Строка 4, столбец «Краткое наименование»: "
+        "эта организация уже указана в строке 2"
+    ]
+    assert _counts() == (0, 0, 0)
+
+
+def test_bad_organisation_cells_are_reported_per_row(coordinator, municipality):
+    file = organizations_file(
+        [
+            ["", "Средняя школа № 1", "school"],
+            ["Школа", "Школа", "университет"],
+            ["Сад", "Детский сад", "kindergarten", "12345"],
+            ["Лицей", "Лицей", "school", None, None, None, "не почта"],
+        ]
+    )
+
+    _batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    errors = _errors(plan)
+    assert errors[0] == "Строка 2, столбец «Краткое наименование»: ячейка не заполнена"
+    assert errors[1].startswith(
+        "Строка 3, столбец «Тип»: тип «университет» не входит в список: "
+    )
+    assert errors[2].startswith("Строка 4, столбец «ИНН»: ")
+    assert errors[3].startswith("Строка 5, столбец «E-mail»: ")
+    assert len(errors) == 4
+
+
+def test_inn_typed_as_a_number_keeps_its_leading_zero(coordinator, municipality):
+    file = organizations_file([["Школа", "Школа № 1", "school", 274012345]])
+
+    _import(coordinator, municipality, "organizations", file)
+
+    assert Organization.objects.get().inn == "0274012345"
+
+
+# Applying --------------------------------------------------------------------------
+
+
+def test_apply_revalidates_and_saves_nothing_when_data_changed(
+    coordinator, municipality, school, teacher
+):
+    file = people_file(
+        [
+            ["Иванов", "Иван", "", "School", "Учитель"],
+            ["Петров", "Пётр", "", "School", "Учитель"],
+        ]
+    )
+    batch, _plan = _preview(coordinator, municipality, "people", file)
+    teacher.name = "Учитель начальных классов"
+    teacher.save()
+
+    with pytest.raises(ImportRejected) as error:
+        services.apply_batch(batch=batch)
+
+    assert str(error.value.plan.errors[0]) == (
+        "Строка 2, столбец «Должность»: должность «Учитель» не найдена в справочнике"
+    )
+    assert Person.objects.count() == 0
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+    assert "должность «Учитель» не найдена" in batch.error_message
+
+
+def test_apply_saves_nothing_when_a_row_fails_while_writing(
+    coordinator, municipality, monkeypatch
+):
+    file = organizations_file(
+        [["Школа № 1", "Школа", "school"], ["Школа № 2", "Школа", "school"]]
+    )
+    batch, _plan = _preview(coordinator, municipality, "organizations", file)
+    create = services.organization_services.create_organization
+
+    def create_but_the_second(**fields):
+        if fields["short_name"] == "Школа № 2":
+            raise ValidationError({"full_name": "Занято."})
+        return create(**fields)
+
+    monkeypatch.setattr(
+        services.organization_services, "create_organization", create_but_the_second
+    )
+
+    with pytest.raises(ImportRejected) as error:
+        services.apply_batch(batch=batch)
+
+    assert [str(e) for e in error.value.plan.errors] == [
+        "Строка 3, столбец «Полное наименование»: Занято."
+    ]
+    assert Organization.objects.count() == 0
+    assert ImportBatch.objects.get().status == ImportBatch.Status.FAILED
+
+
+def test_applied_batch_cannot_be_applied_again(coordinator, municipality):
+    batch = _import(
+        coordinator,
+        municipality,
+        "organizations",
+        organizations_file([["Школа", "Школа № 1", "school"]]),
+    )
+
+    with pytest.raises(BatchClosed):
+        services.apply_batch(batch=batch)
+
+    assert Organization.objects.count() == 1
+    assert ImportBatch.objects.get().status == ImportBatch.Status.APPLIED
+
+
+def test_apply_of_a_lost_file_fails_with_message(coordinator, municipality):
+    batch, _plan = _preview(
+        coordinator,
+        municipality,
+        "organizations",
+        organizations_file([["Школа", "Школа № 1", "school"]]),
+    )
+    batch.file.storage.delete(batch.file.name)
+
+    with pytest.raises(ValidationError) as error:
+        services.apply_batch(batch=batch)
+
+    assert error.value.messages == [
+        "Загруженный файл больше недоступен. Загрузите его ещё раз."
+    ]
+    assert Organization.objects.count() == 0
+
+
+# The template ----------------------------------------------------------------------
+
+
+def test_organisation_template_has_header_instructions_and_type_list(municipality):
+    content = services.build_template(kind="organizations", municipality=municipality)
+
+    wb = load_workbook(BytesIO(content))
+    data, instructions, lists = wb.worksheets
+    assert [c.value for c in data[1]] == ORGANIZATION_HEADER
+    assert data.max_row == 1
+    assert instructions.title == "Как заполнить"
+    assert "Столбцы, отмеченные *, обязательны." in [
+        row[0] for row in instructions.iter_rows(values_only=True)
+    ]
+    assert [r[0] for r in lists.iter_rows(min_row=2, values_only=True)] == [
+        str(label) for label in Organization.Kind.labels
+    ]
+    (rule,) = data.data_validations.dataValidation
+    assert (rule.type, str(rule.sqref)) == ("list", "C2:C10001")
+
+
+def test_people_template_lists_organisations_and_positions_of_the_municipality(
+    municipality, school, other_school, far_school, teacher
+):
+    PositionFactory(municipality=far_school.municipality, name="Чужая должность")
+
+    content = services.build_template(kind="people", municipality=municipality)
+
+    wb = load_workbook(BytesIO(content))
+    data, _instructions, lists = wb.worksheets
+    assert [c.value for c in data[1]] == PEOPLE_HEADER
+    columns = list(lists.iter_cols(min_row=2, values_only=True))
+    assert [v for v in columns[0] if v] == ["Other school", "School"]
+    assert [v for v in columns[1] if v] == ["Учитель"]
+    kinds = sorted(rule.type for rule in data.data_validations.dataValidation)
+    assert kinds == ["decimal", "decimal", "list", "list"]
+
+
+def test_template_round_trip_is_importable(coordinator, municipality):
+    content = services.build_template(kind="organizations", municipality=municipality)
+    wb = load_workbook(BytesIO(content))
+    wb.worksheets[0].append(["Школа", "Школа № 1", str(SCHOOL.label)])
+    buffer = BytesIO()
+    wb.save(buffer)
+
+    batch = _import(
+        coordinator, municipality, "organizations", upload(buffer.getvalue())
+    )
+
+    assert batch.n_created == 1

@@ -1,0 +1,409 @@
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from imports.models import ImportBatch
+from imports.tests.factories import (
+    ORGANIZATION_HEADER,
+    PEOPLE_HEADER,
+    ImportBatchFactory,
+    organizations_file,
+    people_file,
+    upload,
+    xlsx,
+)
+from organizations.models import Organization
+from organizations.tests.factories import OrganizationFactory
+from people.models import Person
+from people.tests.factories import PersonFactory, PositionFactory
+
+
+def _text(response) -> str:
+    return response.content.decode()
+
+
+def test_index_lists_templates_and_own_recent_batches(client, coordinator, stranger):
+    ImportBatchFactory(
+        user=coordinator, municipality=coordinator.roles.get().municipality
+    )
+    ImportBatchFactory(user=stranger, original_name="чужой.xlsx")
+    client.force_login(coordinator)
+
+    response = client.get(reverse("imports:index"))
+
+    assert response.status_code == 200
+    text = _text(response)
+    assert "Импорт из Excel" in text
+    assert reverse("imports:template", args=["people"]) in text
+    assert "organizations.xlsx" in text
+    assert "ожидает подтверждения" in text
+    assert "чужой.xlsx" not in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "header"),
+    [("organizations", ORGANIZATION_HEADER), ("people", PEOPLE_HEADER)],
+)
+def test_template_download_is_an_xlsx_with_the_header(
+    client, coordinator, school, kind, header
+):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("imports:template", args=[kind]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert f'filename="{kind}-template.xlsx"' in response["Content-Disposition"]
+    wb = load_workbook(BytesIO(response.content))
+    assert [cell.value for cell in wb.worksheets[0][1]] == header
+    assert wb.sheetnames[1:] == ["Как заполнить", "Списки"]
+
+
+def test_upload_preview_confirm_happy_path(client, coordinator, municipality):
+    OrganizationFactory(
+        municipality=municipality, short_name="Школа № 1", full_name="Школа"
+    )
+    client.force_login(coordinator)
+    start = reverse("imports:start", args=["organizations"])
+    assert "Импорт организаций" in _text(client.get(start))
+
+    file = organizations_file(
+        [
+            ["Школа № 1", "Средняя школа № 1", "school"],
+            ["Сад № 2", "Детский сад № 2", "kindergarten"],
+        ]
+    )
+    response = client.post(start, {"file": file})
+
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("imports:batch", args=[batch.pk])
+    assert Organization.objects.count() == 1
+
+    response = client.get(response["Location"])
+    text = _text(response)
+    assert "будет создано" in text
+    assert "будет изменено" in text
+    assert "Полное наименование: Школа → Средняя школа № 1" in text
+    assert "Применить импорт" in text
+
+    response = client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
+
+    assert response.redirect_chain == [(reverse("organizations:list"), 302)]
+    assert "Импорт выполнен. Добавлено: 1, изменено: 1, без изменений: 0." in _text(
+        response
+    )
+    assert Organization.objects.get(short_name="Школа № 1").full_name == (
+        "Средняя школа № 1"
+    )
+    assert Organization.objects.count() == 2
+    created = Organization.objects.get(short_name="Сад № 2")
+    assert created.history.get().history_user == coordinator
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.APPLIED
+
+    response = client.get(reverse("imports:batch", args=[batch.pk]))
+    assert "Импорт применён" in _text(response)
+    assert "Применить импорт" not in _text(response)
+
+
+@pytest.mark.parametrize(
+    ("setting", "make_file", "message"),
+    [
+        (
+            {},
+            lambda: upload(b"%PDF-1.4 not a workbook", "scan.pdf"),
+            "Файл не является книгой Excel (.xlsx).",
+        ),
+        (
+            {},
+            lambda: upload(xlsx([["Иванов"]], header=["Фамилия"]), "people.xlsx"),
+            "Нет обязательных столбцов: «Имя», «Организация», «Должность».",
+        ),
+        (
+            {"IMPORT_MAX_ROWS": 1},
+            lambda: people_file([["Иванов", "Иван"], ["Петров", "Пётр"]]),
+            "В файле слишком много строк с данными: допускается не более 1.",
+        ),
+        (
+            {"IMPORT_MAX_FILE_SIZE": 100},
+            lambda: people_file([["Иванов", "Иван"]]),
+            "Файл слишком большой:",
+        ),
+    ],
+    ids=["pdf", "missing-columns", "too-many-rows", "too-large"],
+)
+def test_bad_file_re_renders_the_upload_page_with_400(
+    client, coordinator, settings, setting, make_file, message
+):
+    for name, value in setting.items():
+        setattr(settings, name, value)
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("imports:start", args=["people"]), {"file": make_file()}
+    )
+
+    assert response.status_code == 400
+    assert message in _text(response)
+    assert '<div class="nonfield" role="alert">' in _text(response)
+    assert (ImportBatch.objects.count(), Person.objects.count()) == (0, 0)
+
+
+def test_upload_without_a_file_is_a_400(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(reverse("imports:start", args=["organizations"]), {})
+
+    assert response.status_code == 400
+    assert "errorlist" in _text(response)
+
+
+def test_row_errors_are_shown_in_a_table_with_400_and_no_confirm(
+    client, coordinator, school
+):
+    PositionFactory(municipality=school.municipality, name="Учитель")
+    client.force_login(coordinator)
+    file = people_file(
+        [
+            ["Иванов", "Иван", "", "School", "Учитель"],
+            ["Петров", "Пётр", "", "School", "Учитель физики"],
+        ]
+    )
+
+    response = client.post(reverse("imports:start", args=["people"]), {"file": file})
+
+    assert response.status_code == 400
+    text = _text(response)
+    assert "В файле есть ошибки, ничего не сохранено." in text
+    assert '<td data-label="Строка">3</td>' in text
+    assert "Должность" in text
+    assert "должность «Учитель физики» не найдена в справочнике" in text
+    assert "Применить импорт" not in text
+    assert (ImportBatch.objects.count(), Person.objects.count()) == (0, 0)
+
+
+def test_confirm_revalidates_and_shows_errors(client, coordinator, school):
+    position = PositionFactory(municipality=school.municipality, name="Учитель")
+    client.force_login(coordinator)
+    client.post(
+        reverse("imports:start", args=["people"]),
+        {"file": people_file([["Иванов", "Иван", "", "School", "Учитель"]])},
+    )
+    batch = ImportBatch.objects.get()
+    position.delete()
+
+    response = client.post(reverse("imports:confirm", args=[batch.pk]))
+
+    assert response.status_code == 400
+    assert "должность «Учитель» не найдена в справочнике" in _text(response)
+    assert Person.objects.count() == 0
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+
+
+def test_confirm_of_an_applied_batch_changes_nothing(client, coordinator):
+    batch = ImportBatchFactory(
+        user=coordinator,
+        municipality=coordinator.roles.get().municipality,
+        status=ImportBatch.Status.APPLIED,
+    )
+    client.force_login(coordinator)
+
+    response = client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
+
+    assert "Этот импорт уже применён или отклонён." in _text(response)
+    assert Organization.objects.count() == 0
+
+
+@pytest.mark.parametrize("who", ["head", "mentor", "reservist", "commission"])
+def test_pages_are_forbidden_to_everyone_but_the_coordinator(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    for url in [
+        reverse("imports:index"),
+        reverse("imports:start", args=["organizations"]),
+        reverse("imports:template", args=["people"]),
+    ]:
+        assert client.get(url).status_code == 403, url
+    response = client.post(
+        reverse("imports:start", args=["organizations"]),
+        {"file": organizations_file([["Школа", "Школа", "school"]])},
+    )
+    assert response.status_code == 403
+    assert Organization.objects.count() == 1  # the fixture's own school
+
+
+def test_batch_pages_are_forbidden_to_a_head(client, head, coordinator):
+    batch = ImportBatchFactory(
+        user=coordinator, municipality=coordinator.roles.get().municipality
+    )
+    client.force_login(head)
+
+    assert client.get(reverse("imports:batch", args=[batch.pk])).status_code == 403
+    assert client.post(reverse("imports:confirm", args=[batch.pk])).status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client, coordinator):
+    batch = ImportBatchFactory(
+        user=coordinator, municipality=coordinator.roles.get().municipality
+    )
+    login = reverse("accounts:login")
+
+    for url in [
+        reverse("imports:index"),
+        reverse("imports:start", args=["people"]),
+        reverse("imports:template", args=["organizations"]),
+        reverse("imports:batch", args=[batch.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(login)
+    response = client.post(reverse("imports:confirm", args=[batch.pk]))
+    assert response["Location"].startswith(login)
+    assert ImportBatch.objects.get().status == ImportBatch.Status.PREVIEWED
+
+
+def test_stranger_cannot_see_or_apply_another_users_batch(
+    client, stranger, coordinator
+):
+    batch = ImportBatchFactory(
+        user=coordinator, municipality=coordinator.roles.get().municipality
+    )
+    client.force_login(stranger)
+
+    assert client.get(reverse("imports:batch", args=[batch.pk])).status_code == 404
+    assert client.post(reverse("imports:confirm", args=[batch.pk])).status_code == 404
+    assert Organization.objects.count() == 1  # Far school
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.PREVIEWED
+
+
+def test_superuser_may_import(client, superuser, municipality):
+    client.force_login(superuser)
+
+    response = client.get(reverse("imports:start", args=["organizations"]))
+
+    assert response.status_code == 200
+    assert "Проверить файл" in _text(response)
+
+
+def test_unknown_kind_is_a_404(client, coordinator):
+    client.force_login(coordinator)
+
+    assert client.get("/imports/reserve/").status_code == 404
+
+
+def test_confirm_needs_post(client, coordinator):
+    batch = ImportBatchFactory(
+        user=coordinator, municipality=coordinator.roles.get().municipality
+    )
+    client.force_login(coordinator)
+
+    assert client.get(reverse("imports:confirm", args=[batch.pk])).status_code == 405
+
+
+def test_index_query_count(client, coordinator, django_assert_num_queries):
+    municipality = coordinator.roles.get().municipality
+    ImportBatchFactory.create_batch(3, user=coordinator, municipality=municipality)
+    client.force_login(coordinator)
+
+    # session, user, roles, person, municipality check, batches
+    with django_assert_num_queries(6):
+        assert client.get(reverse("imports:index")).status_code == 200
+
+
+def _organization_rows(municipality, n: int, prefix: str) -> list[list[str]]:
+    """n rows, every other one changing an existing organisation."""
+    for i in range(1, n, 2):
+        OrganizationFactory(municipality=municipality, short_name=f"{prefix} {i}")
+    return [[f"{prefix} {i}", f"Школа № {i}", "school"] for i in range(n)]
+
+
+def _people_rows(municipality, n: int, prefix: str) -> list[list[object]]:
+    """n rows, every other one changing an existing person."""
+    school = OrganizationFactory(municipality=municipality, short_name=prefix)
+    position = PositionFactory(municipality=municipality, name=f"Учитель {prefix}")
+    for i in range(1, n, 2):
+        PersonFactory(
+            organization=school,
+            position=position,
+            last_name=f"Фамилия{i}",
+            first_name="Имя",
+            middle_name="",
+        )
+    return [
+        [f"Фамилия{i}", "Имя", "", prefix, f"Учитель {prefix}", "01.09.2020", 3]
+        for i in range(n)
+    ]
+
+
+def _preview_queries(client, batch) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("imports:batch", args=[batch.pk]))
+    assert response.status_code == 200
+    assert "Применить импорт" in _text(response)
+    assert "будет изменено" in _text(response)
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("kind", "make_rows", "header"),
+    [
+        ("organizations", _organization_rows, ORGANIZATION_HEADER),
+        ("people", _people_rows, PEOPLE_HEADER),
+    ],
+)
+def test_preview_query_count_does_not_grow_with_rows(
+    client,
+    coordinator,
+    municipality,
+    django_assert_max_num_queries,
+    kind,
+    make_rows,
+    header,
+):
+    small, large = (
+        ImportBatchFactory(
+            user=coordinator,
+            municipality=municipality,
+            kind=kind,
+            file=upload(xlsx(make_rows(municipality, n, prefix), header=header)),
+        )
+        for n, prefix in [(3, "Малая"), (30, "Большая")]
+    )
+    client.force_login(coordinator)
+
+    # session, user, roles, person, may import, batch, organisations;
+    # for people also positions and the people matched by name
+    with django_assert_max_num_queries(9):
+        n_small = _preview_queries(client, small)
+    assert _preview_queries(client, large) == n_small
+
+
+def test_start_page_query_count(client, coordinator, django_assert_num_queries):
+    client.force_login(coordinator)
+
+    # session, user, roles, person, the municipality imported into
+    with django_assert_num_queries(5):
+        response = client.get(reverse("imports:start", args=["people"]))
+    assert response.status_code == 200
+    assert "Импорт работников" in _text(response)
+
+
+def test_people_template_query_count(
+    client, coordinator, school, other_school, django_assert_num_queries
+):
+    PositionFactory.create_batch(3, municipality=school.municipality)
+    client.force_login(coordinator)
+
+    # session, user, roles, person, municipality, organisations, positions
+    with django_assert_num_queries(7):
+        response = client.get(reverse("imports:template", args=["people"]))
+    assert response.status_code == 200
