@@ -102,12 +102,12 @@ def far_school(db):
     return OrganizationFactory(municipality__name="Elsewhere", short_name="Far school")
 
 
-def _user_with_person(username, organization, role, **scope):
+def _user_with_person(username, workplace, role, **scope):
     from accounts.tests.factories import UserFactory
     from people.tests.factories import PersonFactory
 
     user = UserFactory(username=username)
-    PersonFactory(user=user, organization=organization, last_name=username.capitalize())
+    PersonFactory(user=user, organization=workplace, last_name=username.capitalize())
     RoleAssignment.objects.create(user=user, role=role, **scope)
     return user
 
@@ -153,3 +153,11 @@ def stranger(far_school):
         user=user, role=Role.COORDINATOR, municipality=far_school.municipality
     )
     return user
+
+
+@pytest.fixture
+def superuser(db):
+    """Sees and changes everything, in every municipality (Django admin's user)."""
+    from accounts.tests.factories import UserFactory
+
+    return UserFactory(username="root", is_superuser=True, is_staff=True)

@@ -23,6 +23,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before django.contrib.admin, whose registration/ templates would otherwise
+    # replace our Russian password change and reset pages.
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -38,7 +41,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "core",
-    "accounts",
     "organizations",
     "people",
     "reserve",
@@ -123,7 +125,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-MEDIA_URL = None  # uploads are served only through views that check scope
+# No URL pattern serves MEDIA_URL: uploads are served only through views that check
+# scope (FileResponse).
+MEDIA_URL = "/media/"
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",

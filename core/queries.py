@@ -21,6 +21,7 @@ class HomeCounts:
 
 def home_counts(user: User | AnonymousUser) -> HomeCounts:
     """Real counts of what the user's scope holds (three queries)."""
+    p = principal(user)
     people = visible_people(user).aggregate(
         total=Count("pk"),
         administrative=Count("pk", filter=Q(position__is_administrative=True)),
@@ -30,6 +31,6 @@ def home_counts(user: User | AnonymousUser) -> HomeCounts:
         people=people["total"],
         administrative_people=people["administrative"],
         positions=visible_positions(user).count()
-        if principal(user).is_coordinator
+        if p.is_superuser or p.is_coordinator
         else 0,
     )

@@ -20,13 +20,24 @@ def create_validated(model: type[M], **fields: Any) -> M:
 
 def update_validated(obj: M, **fields: Any) -> M:
     """Change the given fields, validate and save only what changed;
-    raises ValidationError on bad data."""
+    raises ValidationError on bad data and then leaves obj as it was."""
     changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    if not changed:
+        return obj
+    old = {name: getattr(obj, name) for name in changed}
     for name in changed:
         setattr(obj, name, fields[name])
-    if changed:
+    try:
         obj.full_clean()
-        obj.save(update_fields=changed)
+    except ValidationError:
+        for name, value in old.items():
+            setattr(obj, name, value)
+        raise
+    # update_fields skips auto_now fields unless they are named.
+    touched = [
+        f.name for f in obj._meta.concrete_fields if getattr(f, "auto_now", False)
+    ]
+    obj.save(update_fields=[*changed, *touched])
     return obj
 
 

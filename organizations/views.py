@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import build_workbook, xlsx_response
@@ -31,7 +32,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     template = (
         "organizations/list.html#rows" if request.htmx else "organizations/list.html"
     )
-    return render(
+    response = render(
         request,
         template,
         {
@@ -40,6 +41,8 @@ def organization_list(request: HttpRequest) -> HttpResponse:
             "can_create": permissions.can_create_organization(request.user),
         },
     )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import build_workbook, xlsx_response
@@ -45,7 +46,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form, people = _filtered(request)
     page = paginate(people, request.GET.get("page"))
     template = "people/list.html#rows" if request.htmx else "people/list.html"
-    return render(
+    response = render(
         request,
         template,
         {
@@ -54,6 +55,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
             "can_create": permissions.can_create_person(request.user),
         },
     )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
@@ -200,8 +203,11 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def position_export(request: HttpRequest) -> HttpResponse:
+    municipality = managed_municipalities(request.user).first()
+    if municipality is None:
+        raise PermissionDenied
     positions = permissions.visible_positions(request.user).filter(
-        municipality__in=managed_municipalities(request.user)
+        municipality=municipality
     )
     rows = ([p.name, _("yes") if p.is_administrative else _("no")] for p in positions)
     content = build_workbook(

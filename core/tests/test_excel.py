@@ -1,0 +1,61 @@
+from datetime import UTC, date, datetime
+from io import BytesIO
+
+from openpyxl import load_workbook
+
+from core.excel import XLSX_CONTENT_TYPE, build_workbook, xlsx_response
+
+
+def _sheet(content):
+    return load_workbook(BytesIO(content)).active
+
+
+def test_build_workbook_writes_a_bold_frozen_header_and_the_rows():
+    content = build_workbook("Организации", ["Имя", "Число"], [["А", 1], ["Б", 2.5]])
+
+    sheet = _sheet(content)
+    assert sheet.title == "Организации"
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Имя", "Число"],
+        ["А", 1],
+        ["Б", 2.5],
+    ]
+    assert sheet["A1"].font.bold
+    assert sheet.freeze_panes == "A2"
+
+
+def test_build_workbook_writes_dates_as_russian_dates():
+    content = build_workbook("Люди", ["Дата"], [[date(2026, 9, 1)]])
+
+    cell = _sheet(content)["A2"]
+    assert cell.value == datetime(2026, 9, 1)
+    assert cell.number_format == "DD.MM.YYYY"
+
+
+def test_build_workbook_writes_aware_datetimes_in_local_time(settings):
+    settings.TIME_ZONE = "Asia/Tomsk"  # UTC+7
+
+    content = build_workbook(
+        "Журнал", ["Когда"], [[datetime(2026, 9, 1, 3, tzinfo=UTC)]]
+    )
+
+    assert _sheet(content)["A2"].value == datetime(2026, 9, 1, 10)
+
+
+def test_build_workbook_cuts_the_sheet_title_to_excel_limit():
+    content = build_workbook("Очень длинное название листа книги Excel", ["А"], [])
+
+    assert len(_sheet(content).title) == 31
+
+
+def test_build_workbook_widens_columns_to_the_content():
+    content = build_workbook("Лист", ["А"], [["Средняя общеобразовательная школа"]])
+
+    assert _sheet(content).column_dimensions["A"].width == 35
+
+
+def test_xlsx_response_is_an_attachment():
+    response = xlsx_response(b"data", "people.xlsx")
+
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="people.xlsx"'

@@ -1,0 +1,61 @@
+from people.models import Person
+from people.tests.factories import PersonFactory
+
+
+def test_person_full_name_joins_surname_name_and_patronymic(school):
+    person = PersonFactory.build(
+        last_name="Иванов", first_name="Иван", middle_name="Петрович"
+    )
+
+    assert person.full_name == "Иванов Иван Петрович"
+    assert str(person) == "Иванов Иван Петрович"
+
+
+def test_person_full_name_skips_missing_patronymic():
+    person = PersonFactory.build(last_name="Иванов", first_name="Иван", middle_name="")
+
+    assert person.full_name == "Иванов Иван"
+
+
+def test_person_short_name_has_initials():
+    person = PersonFactory.build(
+        last_name="Иванов", first_name="Иван", middle_name="Петрович"
+    )
+
+    assert person.short_name == "Иванов И. П."
+
+
+def test_person_short_name_without_patronymic_has_one_initial():
+    person = PersonFactory.build(last_name="Иванов", first_name="Иван", middle_name="")
+
+    assert person.short_name == "Иванов И."
+
+
+def test_person_url_is_their_card(school):
+    person = PersonFactory(organization=school)
+
+    assert person.get_absolute_url() == f"/people/{person.pk}/"
+
+
+def test_person_search_ignores_case_and_yo(school):
+    PersonFactory(organization=school, last_name="Семёнов", first_name="Пётр")
+    PersonFactory(organization=school, last_name="Иванов", first_name="Иван")
+
+    def found(text):
+        return [p.last_name for p in Person.objects.search(text)]
+
+    assert found("иванов") == ["Иванов"]
+    assert found("ИВАНОВ ИВАН") == ["Иванов"]
+    assert found("семенов") == ["Семёнов"]
+    assert found("Семёнов Пётр") == ["Семёнов"]
+    assert found("сидоров") == []
+
+
+def test_person_save_keeps_search_text_in_step_with_name(school):
+    person = PersonFactory(organization=school, last_name="Иванов")
+    person.last_name = "Фёдоров"
+
+    person.save(update_fields=["last_name"])
+
+    person.refresh_from_db()
+    assert person.search_text.startswith("федоров ")
