@@ -17,7 +17,15 @@ from ninja.renderers import JSONRenderer
 
 from api.auth import BearerAuth, SessionAuth
 from api.errors import error_body, install_error_handlers
-from api.routers import auth, municipalities, organizations, people, positions
+from api.routers import (
+    auth,
+    mentorships,
+    municipalities,
+    organizations,
+    people,
+    positions,
+    reserve,
+)
 
 
 class Renderer(JSONRenderer):
@@ -77,5 +85,13 @@ api = Api(
     renderer=Renderer(),
 )
 install_error_handlers(api)
-for module in (auth, municipalities, organizations, people, positions):
+for module in (
+    auth,
+    municipalities,
+    organizations,
+    people,
+    positions,
+    reserve,
+    mentorships,
+):
     api.add_router("", module.router)

@@ -23,9 +23,13 @@ logger = logging.getLogger("django.request")
 # The services name relations as the models do; the API calls them `…_id`.
 FIELD_ALIASES = {
     "head": "head_id",
+    "mentor": "mentor_id",
     "municipality": "municipality_id",
     "organization": "organization_id",
+    "person": "person_id",
     "position": "position_id",
+    "reserve_entry": "reserve_entry_id",
+    "target_position": "target_position_id",
 }
 
 

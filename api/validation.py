@@ -23,10 +23,19 @@ NULL_FORBIDDEN = "null_forbidden"
 Error = dict[str, Any]
 
 
-def invalid_choice(field: str) -> ValidationError:
-    """A 422 for an id in the body that is missing or outside the caller's scope."""
+def invalid_choice(*fields: str) -> ValidationError:
+    """A 422 for ids in the body that are missing or outside the caller's scope.
+
+    A field inside a list is named by its path: `lines.0.mentor_id`."""
     return ValidationError(
-        [{"loc": ("body", BODY_PARAM, field), "type": INVALID_CHOICE, "msg": ""}]
+        [
+            {
+                "loc": ("body", BODY_PARAM, *field.split(".")),
+                "type": INVALID_CHOICE,
+                "msg": "",
+            }
+            for field in fields
+        ]
     )
 
 

@@ -30,6 +30,10 @@ def _check_email(value: str) -> str:
 
 Email = Annotated[str, Field(max_length=254), AfterValidator(_check_email)]
 
+# An id to filter by. Django guards only `pk=` against ids beyond the database's
+# 64-bit integers; `organization_id=` and the like would fail with a 500.
+FilterId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
 
 class InSchema(Schema):
     """A request body: unknown fields are errors, text is stripped."""

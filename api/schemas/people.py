@@ -7,7 +7,7 @@ from typing import Annotated
 from ninja import Schema
 from pydantic import Field
 
-from api.schemas.common import Email, InSchema, PatchSchema
+from api.schemas.common import Email, FilterId, InSchema, PatchSchema
 
 # As the model: 0 to 70 years with one decimal place (so at most three digits).
 Experience = Annotated[
@@ -67,8 +67,8 @@ class PersonOut(Schema):
 
 class PersonFilter(Schema):
     q: str | None = Field(None, max_length=100, description="Search in the names.")
-    organization_id: int | None = None
-    position_id: int | None = None
+    organization_id: FilterId | None = None
+    position_id: FilterId | None = None
     is_administrative: bool | None = None
 
 

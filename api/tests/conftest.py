@@ -1,6 +1,9 @@
-"""API test helpers: clients that authenticate with a bearer token."""
+"""API test helpers: clients that authenticate with a bearer token, and the
+reserve and mentors of the cast."""
 
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -8,6 +11,13 @@ from django.utils import translation
 
 from accounts.models import User
 from accounts.services import issue_token
+from mentorships.models import MentorOrder
+from mentorships.services import OrderLine, create_order, register_order
+from mentorships.tests.factories import MentorReadinessFactory
+from people.models import Person
+from people.tests.factories import PositionFactory
+from reserve.models import ReserveEntry
+from reserve.tests.factories import ReserveEntryFactory
 
 API = "/api/v1"
 
@@ -32,3 +42,52 @@ def ru(msgid: str) -> str:
     catalog; the API's own messages are asserted literally."""
     with translation.override("ru"):
         return translation.gettext(msgid)
+
+
+START, END = date(2026, 9, 10), date(2027, 9, 10)
+
+
+def make_eligible(person: Person) -> Person:
+    """Make the person meet clause 6: administrative, experienced, ready."""
+    person.position = PositionFactory(
+        municipality=person.organization.municipality,
+        name="Заместитель директора",
+        is_administrative=True,
+    )
+    person.management_experience = Decimal(10)
+    person.save()
+    MentorReadinessFactory(person=person)
+    return person
+
+
+def make_order(
+    mentor: Person,
+    *entries: ReserveEntry,
+    number: str = "1",
+    register: bool = True,
+) -> MentorOrder:
+    """An order of the reservists' organisation naming the mentor for each of the
+    entries; registered (the mentorships active) unless told otherwise."""
+    order = create_order(
+        organization=entries[0].person.organization,
+        number=number,
+        date=START,
+        signatory_name="Кузнецов Андрей Петрович",
+        signatory_position="Директор",
+        lines=[OrderLine(mentor, entry, START, END) for entry in entries],
+    )
+    if register:
+        register_order(order=order)
+    return order
+
+
+@pytest.fixture
+def mentor_person(mentor) -> Person:
+    """The `mentor` account's person, eligible to mentor."""
+    return make_eligible(mentor.person)
+
+
+@pytest.fixture
+def entry(reservist) -> ReserveEntry:
+    """The `reservist` account's person in the reserve."""
+    return ReserveEntryFactory(person=reservist.person)

@@ -31,6 +31,27 @@ def test_unknown_url_is_404_json_for_a_post_without_csrf_token(db):
     assert response.json() == NO_ADDRESS
 
 
+@pytest.mark.parametrize(
+    ("path", "parameter"),
+    [
+        ("/people", "organization_id"),
+        ("/reserve-entries", "target_position_id"),
+        ("/mentor-orders", "organization_id"),
+        ("/mentorships", "reserve_entry_id"),
+    ],
+)
+def test_a_filter_id_beyond_the_database_range_is_422(
+    api_client, coordinator, path, parameter
+):
+    response = api_client(coordinator).get(f"{API}{path}", {parameter: 2**63})
+
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": INVALID,
+        "errors": {parameter: ["Значение должно быть не больше 9223372036854775807."]},
+    }
+
+
 def test_missing_object_is_404(api_client, coordinator):
     response = api_client(coordinator).get(f"{API}/organizations/999999")
 

@@ -24,6 +24,46 @@ def test_openapi_describes_every_resource(client):
     assert set(paths[f"{API}/auth/token"]) == {"post"}
 
 
+def test_openapi_describes_the_reserve_and_mentors(client):
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+
+    expected = {
+        "target-positions": {"get", "post"},
+        "target-positions/{pk}": {"get", "patch", "delete"},
+        "reserve-entries": {"get", "post"},
+        "reserve-entries/{pk}": {"get", "patch"},
+        "reserve-entries/{pk}/appoint": {"post"},
+        "reserve-entries/{pk}/exclude": {"post"},
+        "mentor-orders": {"get", "post"},
+        "mentor-orders/{pk}": {"get", "delete"},
+        "mentor-orders/{pk}/register": {"post"},
+        "mentor-orders/{pk}/document": {"get"},
+        "mentor-orders/{pk}/scan": {"get", "post"},
+        "mentorships": {"get"},
+        "mentorships/{pk}": {"get"},
+        "mentorships/{pk}/end": {"post"},
+        "people/{pk}/eligibility": {"get"},
+        "people/{pk}/readiness": {"put", "delete"},
+    }
+    for path, methods in expected.items():
+        assert set(paths[f"{API}/{path}"]) == methods, path
+
+
+def test_openapi_documents_the_files_and_the_document_format(client):
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+
+    document = paths[f"{API}/mentor-orders/{{pk}}/document"]["get"]
+    assert set(document["responses"]["200"]["content"]) == {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/pdf",
+    }
+    (fmt,) = [p for p in document["parameters"] if p["name"] == "format"]
+    assert fmt["schema"]["enum"] == ["docx", "pdf"]
+    scan = paths[f"{API}/mentor-orders/{{pk}}/scan"]
+    assert "multipart/form-data" in scan["post"]["requestBody"]["content"]
+    assert "application/pdf" in scan["get"]["responses"]["200"]["content"]
+
+
 def test_openapi_documents_auth_schemes_and_the_open_token_endpoint(client):
     schema = client.get(f"{API}/openapi.json").json()
 
