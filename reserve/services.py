@@ -6,11 +6,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.services import create_validated, delete_protected, update_validated
 from organizations.models import Municipality
 from people.models import Person
 from reserve.models import ReserveEntry, TargetPosition
+
+
+BASIS_AFTER_INCLUSION = _lazy("The basis document cannot be dated after the inclusion.")
 
 
 def add_years(day: date, years: int) -> date:
@@ -64,9 +68,7 @@ def include_in_reserve(
             }
         )
     if basis_date > included_on:
-        raise ValidationError(
-            {"basis_date": _("The basis document cannot be dated after the inclusion.")}
-        )
+        raise ValidationError({"basis_date": BASIS_AFTER_INCLUSION})
     return create_validated(
         ReserveEntry,
         person=person,
@@ -84,6 +86,9 @@ def update_reserve_entry(*, entry: ReserveEntry, **fields: Any) -> ReserveEntry:
     """Correct an active entry; raises ValidationError for an ended one or bad data."""
     if entry.status != ReserveEntry.Status.ACTIVE:
         raise ValidationError(_("Only an active reserve entry can be changed."))
+    basis_date = fields.get("basis_date", entry.basis_date)
+    if basis_date > fields.get("included_on", entry.included_on):
+        raise ValidationError({"basis_date": BASIS_AFTER_INCLUSION})
     return update_validated(entry, **fields)
 
 

@@ -131,3 +131,12 @@ def test_target_position_names_are_unique_per_municipality(municipality):
         services.create_target_position(municipality=municipality, name="Заведующий")
     other = OrganizationFactory(municipality__name="Elsewhere").municipality
     services.create_target_position(municipality=other, name="Заведующий")
+
+
+def test_update_reserve_entry_refuses_a_basis_dated_after_inclusion(school):
+    entry = ReserveEntryFactory(person__organization=school)
+    with pytest.raises(ValidationError) as e:
+        services.update_reserve_entry(entry=entry, basis_date=date(2026, 10, 1))
+    assert "basis_date" in e.value.message_dict
+    entry.refresh_from_db()
+    assert entry.basis_date == date(2026, 9, 1)
