@@ -13,7 +13,6 @@ from organizations.models import Municipality
 from people.models import Person
 from reserve.models import ReserveEntry, TargetPosition
 
-
 BASIS_AFTER_INCLUSION = _lazy("The basis document cannot be dated after the inclusion.")
 
 
