@@ -26,6 +26,7 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         ORGANIZATIONS = "organizations", _("organisations")
         PEOPLE = "people", _("people")
+        RESERVE = "reserve", _("management reserve")
 
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("awaiting confirmation")

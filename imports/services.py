@@ -1,9 +1,11 @@
-"""Excel import of organisations and people: read the file, check every row,
-show what would change, and apply it all in one transaction or not at all.
+"""Excel import of organisations, people and the management reserve: read the file,
+check every row, show what would change, and apply it all in one transaction or not
+at all.
 
 Existing records are matched by natural key: an organisation by its short name
 within the municipality, a person by surname, first name, patronymic and
-organisation. An empty cell of an optional column leaves the value as it is."""
+organisation, a reserve entry by its person (the person's active entry). An empty
+cell of an optional column leaves the value as it is."""
 
 import os
 from collections import defaultdict
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -31,6 +34,7 @@ from imports.xlsx import (
     COLUMNS,
     ORGANIZATION_COLUMNS,
     PEOPLE_COLUMNS,
+    RESERVE_COLUMNS,
     Column,
     RowError,
     parse_row,
@@ -40,10 +44,16 @@ from organizations import services as organization_services
 from organizations.models import Municipality, Organization
 from people import services as people_services
 from people.models import Person, Position
+from reserve import services as reserve_services
+from reserve.models import ReserveEntry, TargetPosition
 
 SQL_CHUNK = 500  # names per query: below the parameter limit of every database
 ORGANIZATIONS = ImportBatch.Kind.ORGANIZATIONS
 PEOPLE = ImportBatch.Kind.PEOPLE
+RESERVE = ImportBatch.Kind.RESERVE
+# A catalogue to look a cell up in: the field, its items by normalised name, and
+# the error when the name is not there (with %(value)s).
+Catalogue = tuple[str, dict[str, models.Model], str]
 
 
 class ImportRejected(ValidationError):
@@ -122,11 +132,46 @@ class Plan:
 # Planning ------------------------------------------------------------------------
 
 
+def _labels(columns: Sequence[Column]) -> dict[str, str]:
+    return {column.field: str(column.label) for column in columns}
+
+
+def _look_up(
+    number: int,
+    values: dict[str, Any],
+    catalogues: Sequence[Catalogue],
+    columns: Sequence[Column],
+) -> list[RowError]:
+    """Replace each name by the catalogue item of that name; an unknown name is a
+    row error and its value is dropped."""
+    labels = _labels(columns)
+    errors = []
+    for name, items, message in catalogues:
+        if name not in values:
+            continue
+        found = items.get(normalize_search(values[name]))
+        if found is None:
+            text = message % {"value": values[name]}
+            errors.append(RowError(number, labels[name], text))
+            del values[name]
+        else:
+            values[name] = found
+    return errors
+
+
+def _organization_catalogue(organizations: list[Organization]) -> Catalogue:
+    return (
+        "organization",
+        {normalize_search(o.short_name): o for o in organizations},
+        _('organisation "%(value)s" is not in the registry of the municipality'),
+    )
+
+
 def _model_errors(
     number: int, error: ValidationError, columns: Sequence[Column]
 ) -> list[RowError]:
     """Model validation errors as row errors, each under its column."""
-    labels = {column.field: str(column.label) for column in columns}
+    labels = _labels(columns)
     if not hasattr(error, "error_dict"):
         return [RowError(number, "", message) for message in error.messages]
     return [
@@ -163,7 +208,7 @@ def _plan_row(
 
     Relations are resolved already and uniqueness is checked across the file, so
     both are left out of `full_clean`: that keeps the preview at a few queries."""
-    labels = {column.field: str(column.label) for column in columns}
+    labels = _labels(columns)
     candidate = copy(record)
     changes = []
     for name, value in values.items():
@@ -257,17 +302,24 @@ def _person_key(values: dict[str, Any], organization_id: int) -> tuple:
 
 
 def _existing_people(
-    *, municipality: Municipality, names: set[str]
+    *,
+    municipality: Municipality,
+    names: set[str],
+    prefetch: Sequence[Prefetch] = (),
 ) -> dict[tuple, list[Person]]:
     """The municipality's people with these full names, by natural key; one query
-    per SQL_CHUNK names."""
+    per SQL_CHUNK names, and one more per prefetch."""
     found: dict[tuple, list[Person]] = defaultdict(list)
     ordered = sorted(names)
     for start in range(0, len(ordered), SQL_CHUNK):
-        people = Person.objects.filter(
-            organization__municipality=municipality,
-            search_text__in=ordered[start : start + SQL_CHUNK],
-        ).order_by("pk")
+        people = (
+            Person.objects.filter(
+                organization__municipality=municipality,
+                search_text__in=ordered[start : start + SQL_CHUNK],
+            )
+            .prefetch_related(*prefetch)
+            .order_by("pk")
+        )
         for person in people:
             values = {
                 "last_name": person.last_name,
@@ -278,46 +330,23 @@ def _existing_people(
     return found
 
 
-def _plan_people(
-    *, municipality: Municipality, rows: list[tuple[int, dict[str, Any]]]
-) -> Plan:
-    columns = PEOPLE_COLUMNS
-    labels = {column.field: str(column.label) for column in columns}
-    plan = Plan(kind=PEOPLE, n_rows=len(rows))
-    organizations = list(Organization.objects.filter(municipality=municipality))
-    positions = list(Position.objects.filter(municipality=municipality))
-    organizations_by_name = {normalize_search(o.short_name): o for o in organizations}
-    positions_by_name = {normalize_search(p.name): p for p in positions}
+# A data row of people: its number, values, errors and the person's natural key.
+PersonRow = tuple[int, dict[str, Any], list[RowError], tuple | None]
 
+
+def _parse_person_rows(
+    rows: list[tuple[int, dict[str, Any]]],
+    columns: Sequence[Column],
+    catalogues: Sequence[Catalogue],
+) -> list[PersonRow]:
+    """Read the rows whose people are matched by full name and organisation: look
+    the names up in the catalogues and report a person given twice."""
+    labels = _labels(columns)
     parsed = []
     seen: dict[tuple, int] = {}
     for number, cells in rows:
         values, errors = parse_row(number, cells, columns)
-        for name, catalogue, message in (
-            (
-                "organization",
-                organizations_by_name,
-                _(
-                    'organisation "%(value)s" is not in the registry of the municipality'
-                ),
-            ),
-            (
-                "position",
-                positions_by_name,
-                _('position "%(value)s" is not in the catalogue'),
-            ),
-        ):
-            if name in values:
-                found = catalogue.get(normalize_search(values[name]))
-                if found is None:
-                    errors.append(
-                        RowError(
-                            number, labels[name], message % {"value": values[name]}
-                        )
-                    )
-                    del values[name]
-                else:
-                    values[name] = found
+        errors.extend(_look_up(number, values, catalogues, columns))
         key = None
         if {"last_name", "first_name", "organization"} <= values.keys():
             key = _person_key(values, values["organization"].pk)
@@ -328,19 +357,51 @@ def _plan_people(
                 errors.append(RowError(number, labels["last_name"], message))
             seen.setdefault(key, number)
         parsed.append((number, values, errors, key))
+    return parsed
 
-    names = {normalize_search(" ".join(k[:3])) for *_rest, k in parsed if k}
-    existing = _existing_people(municipality=municipality, names=names)
+
+def _names(parsed: list[PersonRow]) -> set[str]:
+    """The normalised full names of the rows, as Person.search_text has them."""
+    return {normalize_search(" ".join(key[:3])) for *_rest, key in parsed if key}
+
+
+def _ambiguous_person(number: int, columns: Sequence[Column]) -> RowError:
+    message = _(
+        "the organisation has several people with this full name; "
+        "correct them by hand first"
+    )
+    return RowError(number, _labels(columns)["last_name"], message)
+
+
+def _full_name(values: dict[str, Any]) -> str:
+    return " ".join(
+        values[n] for n in ("last_name", "first_name", "middle_name") if n in values
+    )
+
+
+def _plan_people(
+    *, municipality: Municipality, rows: list[tuple[int, dict[str, Any]]]
+) -> Plan:
+    columns = PEOPLE_COLUMNS
+    plan = Plan(kind=PEOPLE, n_rows=len(rows))
+    organizations = list(Organization.objects.filter(municipality=municipality))
+    positions = list(Position.objects.filter(municipality=municipality))
+    catalogues = [
+        _organization_catalogue(organizations),
+        (
+            "position",
+            {normalize_search(p.name): p for p in positions},
+            _('position "%(value)s" is not in the catalogue'),
+        ),
+    ]
+    parsed = _parse_person_rows(rows, columns, catalogues)
+    existing = _existing_people(municipality=municipality, names=_names(parsed))
     organizations_by_id = {o.pk: o for o in organizations}
     positions_by_id = {p.pk: p for p in positions}
     for number, values, errors, key in parsed:
         matches = existing.get(key, []) if key else []
         if not errors and len(matches) > 1:
-            message = _(
-                "the organisation has several people with this full name; "
-                "correct them by hand first"
-            )
-            errors.append(RowError(number, labels["last_name"], message))
+            errors.append(_ambiguous_person(number, columns))
         if errors:
             plan.errors.extend(errors)
             continue
@@ -352,12 +413,9 @@ def _plan_people(
                 record.position = positions_by_id[record.position_id]
         else:
             record = Person()
-        person_name = " ".join(
-            values[n] for n in ("last_name", "first_name", "middle_name") if n in values
-        )
         result = _plan_row(
             number=number,
-            label=f"{person_name}, {values['organization'].short_name}",
+            label=f"{_full_name(values)}, {values['organization'].short_name}",
             record=record,
             is_new=not matches,
             values=values,
@@ -368,6 +426,136 @@ def _plan_people(
     return plan
 
 
+RESERVE_ENTRY_FIELDS = (
+    "target_position",
+    "basis_number",
+    "basis_date",
+    "included_on",
+    "term_until",
+)
+
+
+def _reserve_date_errors(
+    number: int, values: dict[str, Any], columns: Sequence[Column]
+) -> list[RowError]:
+    """The dates of a row against each other: the basis document comes no later
+    than the inclusion, and the term ends after it."""
+    labels = _labels(columns)
+    included_on = values.get("included_on")
+    if included_on is None:
+        return []
+    errors = []
+    if "basis_date" in values and values["basis_date"] > included_on:
+        message = _(
+            "the basis document is dated after the inclusion in the reserve (%(date)s)"
+        ) % {"date": _display(ReserveEntry, "included_on", included_on)}
+        errors.append(RowError(number, labels["basis_date"], message))
+    if "term_until" in values and values["term_until"] <= included_on:
+        message = _(
+            "the term must end after the inclusion in the reserve (%(date)s)"
+        ) % {"date": _display(ReserveEntry, "included_on", included_on)}
+        errors.append(RowError(number, labels["term_until"], message))
+    return errors
+
+
+def _plan_reserve(
+    *, municipality: Municipality, rows: list[tuple[int, dict[str, Any]]]
+) -> Plan:
+    """A row changes the person's active entry, or includes the person anew when
+    they are not in the reserve now (never, or appointed or excluded since)."""
+    columns = RESERVE_COLUMNS
+    labels = _labels(columns)
+    plan = Plan(kind=RESERVE, n_rows=len(rows))
+    organizations = list(Organization.objects.filter(municipality=municipality))
+    for organization in organizations:
+        # include_in_reserve reads the term setting: no query per row for it.
+        organization.municipality = municipality
+    targets = list(TargetPosition.objects.filter(municipality=municipality))
+    catalogues = [
+        _organization_catalogue(organizations),
+        (
+            "target_position",
+            {normalize_search(t.name): t for t in targets},
+            _('target position "%(value)s" is not in the catalogue of the reserve'),
+        ),
+    ]
+    parsed = _parse_person_rows(rows, columns, catalogues)
+    for number, values, errors, _key in parsed:
+        errors.extend(_reserve_date_errors(number, values, columns))
+    active_entries = Prefetch(
+        "reserve_entries",
+        queryset=ReserveEntry.objects.active().select_related("target_position"),
+        to_attr="active_reserve_entries",
+    )
+    existing = _existing_people(
+        municipality=municipality, names=_names(parsed), prefetch=[active_entries]
+    )
+    organizations_by_id = {o.pk: o for o in organizations}
+    for number, values, errors, key in parsed:
+        matches = existing.get(key, []) if key else []
+        # Reported along with the other errors of the row: all of them get fixed
+        # in one go.
+        if key and not matches:
+            message = _(
+                'person "%(name)s" of organisation "%(organization)s" is not in '
+                "the registry of people: add the person first"
+            ) % {
+                "name": _full_name(values),
+                "organization": values["organization"].short_name,
+            }
+            errors.append(RowError(number, labels["last_name"], message))
+        elif len(matches) > 1:
+            errors.append(_ambiguous_person(number, columns))
+        if errors:
+            plan.errors.extend(errors)
+            continue
+        person = matches[0]
+        person.organization = organizations_by_id[person.organization_id]
+        _add(plan, _plan_reserve_row(number, values, person, municipality))
+    return plan
+
+
+def _plan_reserve_row(
+    number: int, values: dict[str, Any], person: Person, municipality: Municipality
+) -> PlannedRow | list[RowError]:
+    """Compare a valid row with the person's active entry, or plan a new one."""
+    columns = RESERVE_COLUMNS
+    entry_values = {n: values[n] for n in RESERVE_ENTRY_FIELDS if n in values}
+    entry = next(iter(person.active_reserve_entries), None)
+    if entry is None:
+        # The service sets the same default term when the cell is empty.
+        term = reserve_services.add_years(
+            values["included_on"], municipality.reserve_term_years
+        )
+        record = ReserveEntry(person=person, term_until=term)
+        entry_values["person"] = person
+    elif "term_until" not in values and entry.term_until <= values["included_on"]:
+        message = _(
+            "the current term in the reserve, %(date)s, does not end after "
+            "the inclusion: fill in a new term"
+        ) % {"date": _display(ReserveEntry, "term_until", entry.term_until)}
+        return [RowError(number, _labels(columns)["term_until"], message)]
+    else:
+        entry.person = person
+        record = entry
+    return _plan_row(
+        number=number,
+        label=f"{person.full_name}, {person.organization.short_name}",
+        record=record,
+        is_new=entry is None,
+        values=entry_values,
+        columns=columns,
+        exclude=["person", "target_position"],
+    )
+
+
+PLANNERS = {
+    ORGANIZATIONS: _plan_organizations,
+    PEOPLE: _plan_people,
+    RESERVE: _plan_reserve,
+}
+
+
 def plan_file(
     *, kind: str, municipality: Municipality, file: IO[bytes], size: int
 ) -> Plan:
@@ -375,8 +563,7 @@ def plan_file(
     ValidationError when the file itself cannot be used (too large, not .xlsx,
     empty, missing columns, too many rows)."""
     rows = read_rows(file=file, size=size, columns=COLUMNS[kind])
-    planner = _plan_organizations if kind == ORGANIZATIONS else _plan_people
-    return planner(municipality=municipality, rows=rows)
+    return PLANNERS[kind](municipality=municipality, rows=rows)
 
 
 def plan_batch(*, batch: ImportBatch) -> Plan:
@@ -436,10 +623,14 @@ def _write_row(*, kind: str, row: PlannedRow, municipality: Municipality) -> Non
         organization_services.update_organization(
             organization=row.instance, **row.values
         )
-    elif row.instance is None:
+    elif kind == PEOPLE and row.instance is None:
         people_services.create_person(**row.values)
-    else:
+    elif kind == PEOPLE:
         people_services.update_person(person=row.instance, **row.values)
+    elif row.instance is None:
+        reserve_services.include_in_reserve(**row.values)
+    else:
+        reserve_services.update_reserve_entry(entry=row.instance, **row.values)
 
 
 def _apply(batch: ImportBatch) -> ImportBatch:
@@ -511,38 +702,54 @@ def _fail_batch(*, batch: ImportBatch, error: ValidationError) -> None:
 # The template --------------------------------------------------------------------
 
 
-def build_template(*, kind: str, municipality: Municipality) -> bytes:
-    """The .xlsx template for the kind, with the lists of allowed values of the
-    municipality (types; organisations and positions)."""
+def _template_lists(
+    *, kind: str, municipality: Municipality
+) -> list[documents.TemplateList]:
+    """The allowed values of the kind's list columns, in the municipality."""
     if kind == ORGANIZATIONS:
-        lists = [
+        return [
             documents.TemplateList(
                 "kinds",
                 _("Types of organisations"),
                 [str(label) for label in Organization.Kind.labels],
             )
         ]
+    organizations = documents.TemplateList(
+        "organizations",
+        pgettext("import kind", "Organisations"),
+        list(
+            Organization.objects.filter(municipality=municipality)
+            .order_by("short_name")
+            .values_list("short_name", flat=True)
+        ),
+    )
+    if kind == PEOPLE:
+        catalogue = documents.TemplateList(
+            "positions",
+            _("Positions"),
+            list(
+                Position.objects.filter(municipality=municipality)
+                .order_by("name")
+                .values_list("name", flat=True)
+            ),
+        )
     else:
-        lists = [
-            documents.TemplateList(
-                "organizations",
-                pgettext("import kind", "Organisations"),
-                list(
-                    Organization.objects.filter(municipality=municipality)
-                    .order_by("short_name")
-                    .values_list("short_name", flat=True)
-                ),
+        catalogue = documents.TemplateList(
+            "target_positions",
+            _("Target positions"),
+            list(
+                TargetPosition.objects.filter(municipality=municipality)
+                .order_by("name")
+                .values_list("name", flat=True)
             ),
-            documents.TemplateList(
-                "positions",
-                _("Positions"),
-                list(
-                    Position.objects.filter(municipality=municipality)
-                    .order_by("name")
-                    .values_list("name", flat=True)
-                ),
-            ),
-        ]
+        )
+    return [organizations, catalogue]
+
+
+def build_template(*, kind: str, municipality: Municipality) -> bytes:
+    """The .xlsx template for the kind, with the lists of allowed values of the
+    municipality (types; organisations with positions or target positions)."""
+    lists = _template_lists(kind=kind, municipality=municipality)
     columns = [
         documents.TemplateColumn(
             header=column.header,
@@ -558,6 +765,8 @@ def build_template(*, kind: str, municipality: Municipality) -> bytes:
     return documents.render_template(
         columns=columns,
         lists=lists,
-        text=documents.template_text(is_people=kind == PEOPLE),
+        text=documents.template_text(
+            kind=kind, reserve_term_years=municipality.reserve_term_years
+        ),
         max_rows=settings.IMPORT_MAX_ROWS,
     )

@@ -33,7 +33,7 @@ def template(request: HttpRequest, kind: str) -> HttpResponse:
 def start(request: HttpRequest, kind: str) -> HttpResponse:
     municipality = permissions.get_import_municipality(request.user)
     if request.method != "POST":
-        context = {"kind": kind, "form": UploadForm()}
+        context = {"kind": kind, "form": UploadForm(), "municipality": municipality}
         return render(request, "imports/start.html", context)
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
@@ -49,7 +49,7 @@ def start(request: HttpRequest, kind: str) -> HttpResponse:
                 return redirect(batch)
             context = {"kind": kind, "plan": plan, "name": file.name}
             return render(request, "imports/preview.html", context, status=400)
-    context = {"kind": kind, "form": form}
+    context = {"kind": kind, "form": form, "municipality": municipality}
     return render(request, "imports/start.html", context, status=400)
 
 

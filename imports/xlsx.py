@@ -290,9 +290,98 @@ PEOPLE_COLUMNS = (
     ),
 )
 
+RESERVE_COLUMNS = (
+    Column(
+        "last_name",
+        pgettext_lazy("import column", "Surname"),
+        gettext_lazy(
+            "Required. The person is found by surname, first name, patronymic and "
+            "organisation and must be in the registry of people already."
+        ),
+        is_required=True,
+    ),
+    Column(
+        "first_name",
+        pgettext_lazy("import column", "First name"),
+        gettext_lazy("Required."),
+        is_required=True,
+    ),
+    Column(
+        "middle_name",
+        pgettext_lazy("import column", "Patronymic"),
+        gettext_lazy("If the person has one."),
+    ),
+    Column(
+        "organization",
+        pgettext_lazy("import column", "Organisation"),
+        gettext_lazy(
+            "Required. The short name of an organisation of the municipality, "
+            "from the sheet of lists."
+        ),
+        is_required=True,
+        width=30,
+        list_key="organizations",
+    ),
+    Column(
+        "target_position",
+        pgettext_lazy("import column", "Target position"),
+        gettext_lazy(
+            "Required. A target position from the catalogue of the reserve, from "
+            "the sheet of lists."
+        ),
+        is_required=True,
+        width=34,
+        list_key="target_positions",
+    ),
+    Column(
+        "basis_number",
+        pgettext_lazy("import column", "Basis document number"),
+        gettext_lazy(
+            "Required. The number of the order that includes the person in the "
+            "reserve, for example 125-р."
+        ),
+        is_required=True,
+        width=18,
+        number_format="@",
+    ),
+    Column(
+        "basis_date",
+        pgettext_lazy("import column", "Basis document date"),
+        gettext_lazy(
+            "Required. A date: DD.MM.YYYY, not later than the inclusion in the reserve."
+        ),
+        parse=_date,
+        is_required=True,
+        width=18,
+        number_format="DD.MM.YYYY",
+    ),
+    Column(
+        "included_on",
+        pgettext_lazy("import column", "Included in the reserve on"),
+        gettext_lazy("Required. A date: DD.MM.YYYY, for example 01.09.2020."),
+        parse=_date,
+        is_required=True,
+        width=18,
+        number_format="DD.MM.YYYY",
+    ),
+    Column(
+        "term_until",
+        pgettext_lazy("import column", "In the reserve until"),
+        gettext_lazy(
+            "A date after the inclusion in the reserve. If empty, a new entry gets "
+            "the term set for the municipality, and an entry already in the "
+            "reserve keeps its term."
+        ),
+        parse=_date,
+        width=18,
+        number_format="DD.MM.YYYY",
+    ),
+)
+
 COLUMNS = {
     ImportBatch.Kind.ORGANIZATIONS: ORGANIZATION_COLUMNS,
     ImportBatch.Kind.PEOPLE: PEOPLE_COLUMNS,
+    ImportBatch.Kind.RESERVE: RESERVE_COLUMNS,
 }
 
 

@@ -35,6 +35,18 @@ PEOPLE_HEADER = [
     "Телефон",
 ]
 
+RESERVE_HEADER = [
+    "Фамилия*",
+    "Имя*",
+    "Отчество",
+    "Организация*",
+    "Целевая должность*",
+    "Номер документа-основания*",
+    "Дата документа-основания*",
+    "Дата включения в резерв*",
+    "Срок нахождения в резерве до",
+]
+
 
 def xlsx(rows: Iterable[Sequence[Any]], *, header: Sequence[Any] | None) -> bytes:
     """A one-sheet workbook: the header row (if any), then the rows."""
@@ -59,6 +71,10 @@ def organizations_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
 
 def people_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
     return upload(xlsx(rows, header=PEOPLE_HEADER), "people.xlsx")
+
+
+def reserve_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
+    return upload(xlsx(rows, header=RESERVE_HEADER), "reserve.xlsx")
 
 
 class ImportBatchFactory(factory.django.DjangoModelFactory):

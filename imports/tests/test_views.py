@@ -1,6 +1,9 @@
+from datetime import date
 from io import BytesIO
 
+import factory
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -10,9 +13,11 @@ from imports.models import ImportBatch
 from imports.tests.factories import (
     ORGANIZATION_HEADER,
     PEOPLE_HEADER,
+    RESERVE_HEADER,
     ImportBatchFactory,
     organizations_file,
     people_file,
+    reserve_file,
     upload,
     xlsx,
 )
@@ -20,6 +25,8 @@ from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from people.models import Person
 from people.tests.factories import PersonFactory, PositionFactory
+from reserve.models import ReserveEntry
+from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
 
 
 def _text(response) -> str:
@@ -39,6 +46,9 @@ def test_index_lists_templates_and_own_recent_batches(client, coordinator, stran
     text = _text(response)
     assert "Импорт из Excel" in text
     assert reverse("imports:template", args=["people"]) in text
+    assert "Резерв управленческих кадров" in text
+    assert reverse("imports:start", args=["reserve"]) in text
+    assert reverse("imports:template", args=["reserve"]) in text
     assert "organizations.xlsx" in text
     assert "ожидает подтверждения" in text
     assert "чужой.xlsx" not in text
@@ -46,7 +56,11 @@ def test_index_lists_templates_and_own_recent_batches(client, coordinator, stran
 
 @pytest.mark.parametrize(
     ("kind", "header"),
-    [("organizations", ORGANIZATION_HEADER), ("people", PEOPLE_HEADER)],
+    [
+        ("organizations", ORGANIZATION_HEADER),
+        ("people", PEOPLE_HEADER),
+        ("reserve", RESERVE_HEADER),
+    ],
 )
 def test_template_download_is_an_xlsx_with_the_header(
     client, coordinator, school, kind, header
@@ -189,6 +203,82 @@ def test_row_errors_are_shown_in_a_table_with_400_and_no_confirm(
     assert (ImportBatch.objects.count(), Person.objects.count()) == (0, 0)
 
 
+def test_reserve_upload_preview_confirm_creates_and_changes_entries(
+    client, coordinator, school, director, ivanova
+):
+    TargetPositionFactory(municipality=school.municipality, name="Заведующий")
+    petrov = PersonFactory(
+        organization=school, last_name="Петров", first_name="Пётр", middle_name=""
+    )
+    entry = ReserveEntryFactory(
+        person=petrov,
+        target_position=director,
+        basis_number="1-р",
+        basis_date=date(2026, 9, 1),
+        included_on=date(2026, 9, 1),
+        term_until=date(2029, 9, 1),
+    )
+    client.force_login(coordinator)
+    start = reverse("imports:start", args=["reserve"])
+    text = _text(client.get(start))
+    assert "Импорт резерва управленческих кадров" in text
+    assert "остаётся в резерве 3 года с даты включения" in text
+    dates = ["01.09.2026", "01.09.2026"]
+    file = reserve_file(
+        [
+            ["Иванова", "Мария", "Петровна", "School", "Директор школы", "5-р", *dates],
+            ["Петров", "Пётр", "", "School", "Заведующий", "1-р", *dates],
+        ]
+    )
+
+    response = client.post(start, {"file": file})
+
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("imports:batch", args=[batch.pk])
+    assert ReserveEntry.objects.count() == 1
+    text = _text(client.get(response["Location"]))
+    assert "Импорт резерва управленческих кадров" in text
+    assert "Иванова Мария Петровна, School" in text
+    assert "будет создано" in text
+    assert "Целевая должность: Директор школы → Заведующий" in text
+
+    response = client.post(reverse("imports:confirm", args=[batch.pk]))
+
+    assert response["Location"] == reverse("reserve:list")
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Импорт выполнен. Добавлено: 1, изменено: 1, без изменений: 0."
+    ]
+    created = ReserveEntry.objects.get(person=ivanova)
+    assert (created.target_position, created.basis_number) == (director, "5-р")
+    assert created.term_until == date(2029, 9, 1)
+    entry.refresh_from_db()
+    assert entry.target_position.name == "Заведующий"
+    assert created.history.get().history_user == coordinator
+
+
+def test_reserve_row_errors_are_shown_with_400_and_nothing_is_saved(
+    client, coordinator, school, director, ivanova
+):
+    client.force_login(coordinator)
+    file = reserve_file(
+        [
+            ["Иванова", "Мария", "Петровна", "School", "Директор", "5-р", "", ""],
+            ["Сидоров", "Сидор", "", "School", "Директор школы", "6-р", 1, 2],
+        ]
+    )
+
+    response = client.post(reverse("imports:start", args=["reserve"]), {"file": file})
+
+    assert response.status_code == 400
+    text = _text(response)
+    assert "В файле есть ошибки, ничего не сохранено." in text
+    assert "целевая должность «Директор» не найдена в справочнике резерва" in text
+    assert "работник «Сидоров Сидор» организации «School» не найден" in text
+    assert "Применить импорт" not in text
+    assert reverse("imports:template", args=["reserve"]) in text
+    assert (ImportBatch.objects.count(), ReserveEntry.objects.count()) == (0, 0)
+
+
 def test_confirm_revalidates_and_shows_errors(client, coordinator, school):
     position = PositionFactory(municipality=school.municipality, name="Учитель")
     client.force_login(coordinator)
@@ -230,6 +320,8 @@ def test_pages_are_forbidden_to_everyone_but_the_coordinator(client, request, wh
         reverse("imports:index"),
         reverse("imports:start", args=["organizations"]),
         reverse("imports:template", args=["people"]),
+        reverse("imports:start", args=["reserve"]),
+        reverse("imports:template", args=["reserve"]),
     ]:
         assert client.get(url).status_code == 403, url
     response = client.post(
@@ -238,6 +330,22 @@ def test_pages_are_forbidden_to_everyone_but_the_coordinator(client, request, wh
     )
     assert response.status_code == 403
     assert Organization.objects.count() == 1  # the fixture's own school
+
+
+@pytest.mark.parametrize("who", ["head", "mentor", "reservist", "commission"])
+def test_reserve_import_is_forbidden_to_everyone_but_the_coordinator(
+    client, request, who, director
+):
+    user = request.getfixturevalue(who)
+    person = user.person
+    client.force_login(user)
+    row = [person.last_name, person.first_name, "", person.organization.short_name]
+    file = reserve_file([[*row, "Директор школы", "1-р", "01.09.2026", "01.09.2026"]])
+
+    response = client.post(reverse("imports:start", args=["reserve"]), {"file": file})
+
+    assert response.status_code == 403
+    assert (ImportBatch.objects.count(), ReserveEntry.objects.count()) == (0, 0)
 
 
 def test_batch_pages_are_forbidden_to_a_head(client, head, coordinator):
@@ -297,7 +405,7 @@ def test_superuser_may_import(client, superuser, municipality):
 def test_unknown_kind_is_a_404(client, coordinator):
     client.force_login(coordinator)
 
-    assert client.get("/imports/reserve/").status_code == 404
+    assert client.get("/imports/mentorships/").status_code == 404
 
 
 def test_confirm_needs_post(client, coordinator):
@@ -344,6 +452,22 @@ def _people_rows(municipality, n: int, prefix: str) -> list[list[object]]:
     ]
 
 
+def _reserve_rows(municipality, n: int, prefix: str) -> list[list[object]]:
+    """n people of the registry, every other one with an active entry to change."""
+    school = OrganizationFactory(municipality=municipality, short_name=prefix)
+    target = TargetPositionFactory(municipality=municipality, name=f"Директор {prefix}")
+    rows = []
+    for i in range(n):
+        person = PersonFactory(
+            organization=school, last_name=f"Фамилия{i}", first_name="Имя"
+        )
+        if i % 2:
+            ReserveEntryFactory(person=person, target_position=target)
+        row = [person.last_name, "Имя", person.middle_name, prefix, target.name]
+        rows.append([*row, f"{i}-р", "01.08.2026", "01.09.2026"])
+    return rows
+
+
 def _preview_queries(client, batch) -> int:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("imports:batch", args=[batch.pk]))
@@ -353,21 +477,26 @@ def _preview_queries(client, batch) -> int:
     return len(queries)
 
 
+# session, user, roles, person, may import, batch, organisations; for people also
+# positions and the people matched by name; for the reserve target positions, the
+# people matched by name and their active entries
 @pytest.mark.parametrize(
-    ("kind", "make_rows", "header"),
+    ("kind", "make_rows", "header", "budget"),
     [
-        ("organizations", _organization_rows, ORGANIZATION_HEADER),
-        ("people", _people_rows, PEOPLE_HEADER),
+        ("organizations", _organization_rows, ORGANIZATION_HEADER, 7),
+        ("people", _people_rows, PEOPLE_HEADER, 9),
+        ("reserve", _reserve_rows, RESERVE_HEADER, 10),
     ],
 )
 def test_preview_query_count_does_not_grow_with_rows(
     client,
     coordinator,
     municipality,
-    django_assert_max_num_queries,
+    django_assert_num_queries,
     kind,
     make_rows,
     header,
+    budget,
 ):
     small, large = (
         ImportBatchFactory(
@@ -380,21 +509,26 @@ def test_preview_query_count_does_not_grow_with_rows(
     )
     client.force_login(coordinator)
 
-    # session, user, roles, person, may import, batch, organisations;
-    # for people also positions and the people matched by name
-    with django_assert_max_num_queries(9):
-        n_small = _preview_queries(client, small)
-    assert _preview_queries(client, large) == n_small
+    with django_assert_num_queries(budget):
+        _preview_queries(client, small)
+    with django_assert_num_queries(budget):
+        _preview_queries(client, large)
 
 
-def test_start_page_query_count(client, coordinator, django_assert_num_queries):
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [("people", "Импорт работников"), ("reserve", "Импорт резерва")],
+)
+def test_start_page_query_count(
+    client, coordinator, django_assert_num_queries, kind, title
+):
     client.force_login(coordinator)
 
     # session, user, roles, person, the municipality imported into
     with django_assert_num_queries(5):
-        response = client.get(reverse("imports:start", args=["people"]))
+        response = client.get(reverse("imports:start", args=[kind]))
     assert response.status_code == 200
-    assert "Импорт работников" in _text(response)
+    assert title in _text(response)
 
 
 def test_people_template_query_count(
@@ -406,4 +540,18 @@ def test_people_template_query_count(
     # session, user, roles, person, municipality, organisations, positions
     with django_assert_num_queries(7):
         response = client.get(reverse("imports:template", args=["people"]))
+    assert response.status_code == 200
+
+
+def test_reserve_template_query_count(
+    client, coordinator, school, other_school, director, django_assert_num_queries
+):
+    TargetPositionFactory.create_batch(
+        3, municipality=school.municipality, name=factory.Sequence(str)
+    )
+    client.force_login(coordinator)
+
+    # session, user, roles, person, municipality, organisations, target positions
+    with django_assert_num_queries(7):
+        response = client.get(reverse("imports:template", args=["reserve"]))
     assert response.status_code == 200
