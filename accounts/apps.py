@@ -4,3 +4,23 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.contrib.auth import user_logged_in
+        from django.contrib.auth.models import update_last_login
+
+        # Django's own receiver saves last_login, which django-simple-history would
+        # record as an empty change of the account at every login.
+        user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+        user_logged_in.connect(_update_last_login, dispatch_uid="update_last_login")
+
+
+def _update_last_login(sender, user, **kwargs) -> None:
+    from django.utils import timezone
+
+    user.last_login = timezone.now()
+    user.skip_history_when_saving = True
+    try:
+        user.save(update_fields=["last_login"])
+    finally:
+        del user.skip_history_when_saving

@@ -230,3 +230,15 @@ def test_password_reset_for_unknown_address_sends_nothing_and_reveals_nothing(
 
     assertRedirects(response, reverse("accounts:password_reset_done"))
     assert mail.outbox == []
+
+
+def test_login_records_no_change_in_the_account_history(client, coordinator):
+    before = coordinator.history.count()
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "coordinator", "password": "secret-pass-1"},
+    )
+    assert response.status_code == 302
+    coordinator.refresh_from_db()
+    assert coordinator.last_login is not None
+    assert coordinator.history.count() == before
