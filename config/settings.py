@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "people",
     "reserve",
     "mentorships",
+    "plans",
     "imports",
     "api",
 ]

@@ -57,4 +57,5 @@ class MunicipalityForm(forms.ModelForm):
             "mentor_min_experience",
             "mentor_max_load",
             "reserve_term_years",
+            "plan_approver",
         ]

@@ -40,6 +40,17 @@ class Municipality(TimeStampedModel):
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
+
+    class PlanApprover(models.TextChoices):
+        COORDINATOR = "coordinator", _("the coordinator")
+        HEAD = "head", _("the head of the reservist's organisation")
+
+    plan_approver = models.CharField(
+        _("who approves individual plans"),
+        max_length=20,
+        choices=PlanApprover.choices,
+        default=PlanApprover.COORDINATOR,
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,0 +1,452 @@
+"""The individual training plan on the approved form (regulation, clause 8.1)."""
+
+from typing import Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import TimeStampedModel
+
+DEFAULT_SECTIONS = [
+    _("Theoretical training"),
+    _("Practical training and internship"),
+    _("Participation in events"),
+    _("Study of legal acts"),
+    _("Self-education"),
+]
+
+COLUMN_KEYS = ["activity", "form", "deadline", "responsible", "expected_result", "mark"]
+DEFAULT_COLUMN_TITLES = {
+    "activity": _("Activity"),
+    "form": _("Form of work"),
+    "deadline": _("Deadline"),
+    "responsible": _("Responsible"),
+    "expected_result": _("Expected result"),
+    "mark": _("Completion mark"),
+}
+
+
+class PlanForm(TimeStampedModel):
+    """The municipality's form of the individual training plan; it has versions."""
+
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="plan_forms",
+    )
+    name = models.CharField(_("name"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plan form")
+        verbose_name_plural = _("plan forms")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:form", args=[self.pk])
+
+
+class PlanFormVersionQuerySet(models.QuerySet["PlanFormVersion"]):
+    def approved(self) -> Self:
+        return self.filter(status=PlanFormVersion.Status.APPROVED)
+
+
+class PlanFormVersion(TimeStampedModel):
+    """One version of a form: sections and column titles; read-only once approved."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        APPROVED = "approved", _("approved")
+
+    form = models.ForeignKey(
+        PlanForm,
+        verbose_name=_("form"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    column_titles = models.JSONField(_("column titles"), default=dict)
+    approval_document = models.CharField(
+        _("approving document"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. «приказ Управления образования»."),
+    )
+    approval_number = models.CharField(
+        _("approval document number"), max_length=50, blank=True
+    )
+    approval_date = models.DateField(_("approval document date"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = PlanFormVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan form version")
+        verbose_name_plural = _("plan form versions")
+        ordering = ["form", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "number"],
+                name="plan_form_version_unique_number",
+                violation_error_message=_(
+                    "The form already has a version with this number."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("%(form)s, version %(number)s") % {
+            "form": self.form,
+            "number": self.number,
+        }
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    def title_of(self, key: str) -> str:
+        return self.column_titles.get(key) or str(DEFAULT_COLUMN_TITLES[key])
+
+
+class PlanFormSection(models.Model):
+    """A section of a form version, e.g. «Теоретическая подготовка»."""
+
+    version = models.ForeignKey(
+        PlanFormVersion,
+        verbose_name=_("form version"),
+        on_delete=models.CASCADE,
+        related_name="sections",
+    )
+    position = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=300)
+
+    class Meta:
+        verbose_name = _("plan form section")
+        verbose_name_plural = _("plan form sections")
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "position"], name="plan_form_section_unique_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SuggestedItem(models.Model):
+    """An activity the form suggests for a section, with a deadline offset."""
+
+    section = models.ForeignKey(
+        PlanFormSection,
+        verbose_name=_("section"),
+        on_delete=models.CASCADE,
+        related_name="suggested_items",
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    activity = models.CharField(_("activity"), max_length=500)
+    form_of_work = models.CharField(_("form of work"), max_length=300, blank=True)
+    expected_result = models.CharField(_("expected result"), max_length=500, blank=True)
+    months_from_start = models.PositiveSmallIntegerField(
+        _("deadline, months from the start of the plan"), default=1
+    )
+
+    class Meta:
+        verbose_name = _("suggested item")
+        verbose_name_plural = _("suggested items")
+        ordering = ["section", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.activity
+
+
+class IndividualPlanQuerySet(models.QuerySet["IndividualPlan"]):
+    def for_list(self) -> Self:
+        """Everything plan lists touch, with item counts, in one query."""
+        today = timezone.localdate()
+        open_statuses = [PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
+        return self.select_related(
+            "reserve_entry__person__organization",
+            "reserve_entry__target_position",
+            "mentor",
+            "form_version__form",
+        ).annotate(
+            n_items=Count("items", filter=~Q(items__status=PlanItem.Status.CANCELLED)),
+            n_done=Count("items", filter=Q(items__status=PlanItem.Status.DONE)),
+            n_overdue=Count(
+                "items",
+                filter=Q(items__status__in=open_statuses, items__deadline__lt=today),
+            ),
+        )
+
+
+class IndividualPlan(TimeStampedModel):
+    """План индивидуальной подготовки резервиста (ИПП) on a form version."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted for approval")
+        APPROVED = "approved", _("approved")
+        COMPLETED = "completed", _("completed")
+
+    reserve_entry = models.ForeignKey(
+        "reserve.ReserveEntry",
+        verbose_name=_("reservist"),
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    mentor = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("mentor"),
+        on_delete=models.PROTECT,
+        related_name="mentored_plans",
+    )
+    form_version = models.ForeignKey(
+        PlanFormVersion,
+        verbose_name=_("form version"),
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    remarks = models.TextField(_("remarks of the approver"), blank=True)
+    has_unapproved_changes = models.BooleanField(
+        _("changed after approval"), default=False
+    )
+    history = HistoricalRecords()
+
+    objects = IndividualPlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("individual training plan")
+        verbose_name_plural = _("individual training plans")
+        ordering = ["-period_start", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gt=models.F("period_start")),
+                name="plan_period_end_after_start",
+                violation_error_message=_("The period must end after it starts."),
+            )
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return _("Plan of %(name)s, %(start)s–%(end)s") % {
+            "name": self.reserve_entry.person.short_name,
+            "start": self.period_start.strftime("%d.%m.%Y"),
+            "end": self.period_end.strftime("%d.%m.%Y"),
+        }
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", args=[self.pk])
+
+
+class PlanItemQuerySet(models.QuerySet["PlanItem"]):
+    def overdue(self, today=None) -> Self:
+        """Open items past their deadline (overdue is derived, never stored)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS],
+            deadline__lt=today,
+        )
+
+    def for_control(self) -> Self:
+        """The mentor's control page: every open item, overdue first, by deadline."""
+        return (
+            self.exclude(status=PlanItem.Status.CANCELLED)
+            .select_related("plan__reserve_entry__person", "section")
+            .order_by("deadline", "pk")
+        )
+
+
+class PlanItem(TimeStampedModel):
+    """A row of the plan."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        NOT_DONE = "not_done", _("not done")
+        CANCELLED = "cancelled", _("cancelled")
+
+    plan = models.ForeignKey(
+        IndividualPlan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    section = models.ForeignKey(
+        PlanFormSection,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    activity = models.CharField(_("activity"), max_length=500)
+    form_of_work = models.CharField(_("form of work"), max_length=300, blank=True)
+    deadline = models.DateField(_("deadline"))
+    responsible = models.CharField(_("responsible"), max_length=300, blank=True)
+    expected_result = models.CharField(_("expected result"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    not_done_reason = models.CharField(
+        _("reason it was not done"), max_length=500, blank=True
+    )
+    evidence_text = models.TextField(_("evidence"), blank=True)
+    evidence_link = models.URLField(_("evidence link"), blank=True, max_length=500)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords()
+
+    objects = PlanItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
+        ordering = ["plan", "section__position", "position", "pk"]
+        indexes = [
+            models.Index(fields=["plan", "position"]),
+            models.Index(fields=["status", "deadline"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.activity
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
+            and self.deadline < timezone.localdate()
+        )
+
+    @property
+    def is_done_late(self) -> bool:
+        return (
+            self.status == self.Status.DONE
+            and bool(self.done_on)
+            and self.done_on > self.deadline
+        )
+
+
+def evidence_upload_to(evidence: "Evidence", filename: str) -> str:
+    return f"evidence/{evidence.item.plan_id}/{evidence.item_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A file proving an item was done; served only to users in scope."""
+
+    item = models.ForeignKey(
+        PlanItem,
+        verbose_name=_("plan item"),
+        on_delete=models.CASCADE,
+        related_name="files",
+    )
+    file = models.FileField(_("file"), upload_to=evidence_upload_to)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Comment(models.Model):
+    """A remark in the discussion of a plan or of one of its items (clause 8.1)."""
+
+    plan = models.ForeignKey(
+        IndividualPlan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    item = models.ForeignKey(
+        PlanItem,
+        verbose_name=_("plan item"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("text"), max_length=5000)
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Revision(models.Model):
+    """A change made to an approved plan: who, when, what; awaits re-approval."""
+
+    plan = models.ForeignKey(
+        IndividualPlan,
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    description = models.TextField(_("what changed"))
+    approved_at = models.DateTimeField(_("re-approved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("plan revision")
+        verbose_name_plural = _("plan revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.description[:60]

@@ -1,0 +1,120 @@
+"""Who may see and change plan forms and individual plans (clause 8.1)."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+from accounts.permissions import principal
+from organizations.models import Municipality
+from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
+
+AnyUser = User | AnonymousUser
+
+
+def visible_plan_forms(user: AnyUser) -> QuerySet[PlanForm]:
+    """Forms of the user's municipalities (everybody there works with them)."""
+    p = principal(user)
+    if p.is_superuser:
+        return PlanForm.objects.all()
+    return PlanForm.objects.filter(municipality_id__in=p.municipality_ids)
+
+
+def get_plan_form(user: AnyUser, pk: int, *, write: bool = False) -> PlanForm:
+    """A visible form; Http404 if unseen, PermissionDenied unless its coordinator writes."""
+    try:
+        form = visible_plan_forms(user).select_related("municipality").get(pk=pk)
+    except (PlanForm.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+    if write and not principal(user).coordinates(form.municipality_id):
+        raise PermissionDenied
+    return form
+
+
+def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
+    """Plans in scope: the municipality for a coordinator, the organisation's
+    reservists for a head, one's mentees' plans for a mentor, one's own."""
+    p = principal(user)
+    if p.is_superuser:
+        return IndividualPlan.objects.all()
+    if not p.is_authenticated:
+        return IndividualPlan.objects.none()
+    person = "reserve_entry__person__"
+    scope = Q(
+        **{f"{person}organization__municipality_id__in": p.coordinator_municipality_ids}
+    )
+    scope |= Q(**{f"{person}organization_id__in": p.head_organization_ids})
+    if p.person_id:
+        scope |= Q(mentor_id=p.person_id) | Q(reserve_entry__person_id=p.person_id)
+    return IndividualPlan.objects.filter(scope)
+
+
+def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
+    """A visible plan with what its pages need; Http404 if unseen."""
+    try:
+        return (
+            visible_plans(user)
+            .select_related(
+                "reserve_entry__person__organization__municipality",
+                "reserve_entry__target_position",
+                "mentor__position",
+                "form_version__form",
+                "approved_by",
+            )
+            .get(pk=pk)
+        )
+    except (IndividualPlan.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+
+
+def is_mentor_of(user: AnyUser, plan: IndividualPlan) -> bool:
+    return principal(user).person_id == plan.mentor_id
+
+
+def is_reservist_of(user: AnyUser, plan: IndividualPlan) -> bool:
+    return principal(user).person_id == plan.reserve_entry.person_id
+
+
+def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
+    """Mentor and reservist draft the plan together (clause 8.1)."""
+    return is_mentor_of(user, plan) or is_reservist_of(user, plan)
+
+
+def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:
+    """The coordinator, or the head when the municipality says so."""
+    p = principal(user)
+    person = plan.reserve_entry.person
+    municipality = person.organization.municipality
+    if municipality.plan_approver == Municipality.PlanApprover.HEAD:
+        return p.is_superuser or p.heads(person.organization_id)
+    return p.coordinates(municipality.pk)
+
+
+def may_comment(user: AnyUser, plan: IndividualPlan) -> bool:
+    """Everybody who takes part: mentor, reservist and the approver."""
+    return may_edit(user, plan) or may_approve(user, plan)
+
+
+def require(allowed: bool) -> None:
+    """Raise PermissionDenied unless allowed."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def get_item(user: AnyUser, plan: IndividualPlan, pk: int) -> PlanItem:
+    """A row of a visible plan; Http404 if it is not of that plan."""
+    try:
+        return plan.items.select_related("section").get(pk=pk)
+    except (PlanItem.DoesNotExist, ValueError) as e:
+        raise Http404 from e
+
+
+def get_evidence(user: AnyUser, pk: int) -> Evidence:
+    """An evidence file of a visible plan; Http404 otherwise."""
+    try:
+        return Evidence.objects.select_related("item").get(
+            pk=pk, item__plan__in=visible_plans(user)
+        )
+    except (Evidence.DoesNotExist, ValueError) as e:
+        raise Http404 from e

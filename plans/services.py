@@ -1,0 +1,792 @@
+"""Every write to plan forms and individual training plans (clause 8.1)."""
+
+import calendar
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.services import create_validated
+from core.uploads import check_upload
+from organizations.models import Municipality
+from plans.models import (
+    COLUMN_KEYS,
+    DEFAULT_COLUMN_TITLES,
+    DEFAULT_SECTIONS,
+    Comment,
+    Evidence,
+    IndividualPlan,
+    PlanForm,
+    PlanFormSection,
+    PlanFormVersion,
+    PlanItem,
+    Revision,
+    SuggestedItem,
+)
+from reserve.models import ReserveEntry
+
+EVIDENCE_TYPES = ("pdf", "jpeg", "png", "zip")
+EVIDENCE_MAX_SIZE = 10 * 1024 * 1024
+# What a zip container must hold to be the office document its name claims.
+OFFICE_MARKERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "odt": "content.xml",
+}
+EXTENSIONS = {"pdf": "pdf", "jpg": "jpeg", "jpeg": "jpeg", "png": "png"}
+
+
+class StaleVersionError(ValidationError):
+    """Somebody changed the object since the user loaded it (HTTP 409)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Somebody else has changed this since you opened it. Reload the page: "
+                "your changes were not saved."
+            ),
+            code="stale",
+        )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day if it is shorter."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+# Forms -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_plan_form(*, municipality: Municipality, name: str) -> PlanForm:
+    """A new form with a draft first version holding the default sections."""
+    form = create_validated(PlanForm, municipality=municipality, name=name.strip())
+    version = create_validated(
+        PlanFormVersion,
+        form=form,
+        number=1,
+        column_titles={k: str(v) for k, v in DEFAULT_COLUMN_TITLES.items()},
+    )
+    for position, title in enumerate(DEFAULT_SECTIONS, start=1):
+        PlanFormSection.objects.create(
+            version=version, position=position, title=str(title)
+        )
+    return form
+
+
+def _check_draft_version(version: PlanFormVersion) -> None:
+    if version.is_approved:
+        raise ValidationError(
+            _("An approved version of the form is read-only: make a new version.")
+        )
+
+
+@transaction.atomic
+def new_form_version(*, form: PlanForm) -> PlanFormVersion:
+    """A draft copy of the newest version (sections, titles, suggested items).
+
+    Raises ValidationError while a draft version exists already."""
+    if form.versions.filter(status=PlanFormVersion.Status.DRAFT).exists():
+        raise ValidationError(_("The form already has a draft version."))
+    latest = form.versions.order_by("-number").first()
+    version = create_validated(
+        PlanFormVersion,
+        form=form,
+        number=(latest.number if latest else 0) + 1,
+        column_titles=dict(latest.column_titles) if latest else {},
+    )
+    if latest:
+        for section in latest.sections.prefetch_related("suggested_items"):
+            copy = PlanFormSection.objects.create(
+                version=version, position=section.position, title=section.title
+            )
+            SuggestedItem.objects.bulk_create(
+                SuggestedItem(
+                    section=copy,
+                    position=s.position,
+                    activity=s.activity,
+                    form_of_work=s.form_of_work,
+                    expected_result=s.expected_result,
+                    months_from_start=s.months_from_start,
+                )
+                for s in section.suggested_items.all()
+            )
+    return version
+
+
+@transaction.atomic
+def update_form_version(
+    *, version: PlanFormVersion, column_titles: dict[str, str], sections: list[str]
+) -> PlanFormVersion:
+    """Set the column titles and the sections (by order) of a draft version.
+
+    Sections keep their identity by position; extra ones are added, missing ones
+    removed with their suggested items. Raises ValidationError for an approved
+    version or an empty section list."""
+    _check_draft_version(version)
+    titles = [t.strip() for t in sections if t.strip()]
+    if not titles:
+        raise ValidationError({"sections": _("The form needs at least one section.")})
+    unknown = set(column_titles) - set(COLUMN_KEYS)
+    if unknown:
+        raise ValidationError(
+            {"column_titles": _("Unknown columns: %s.") % ", ".join(unknown)}
+        )
+    version.column_titles = {
+        k: v.strip() for k, v in column_titles.items() if v.strip()
+    }
+    version.save(update_fields=["column_titles", "updated_at"])
+    existing = {s.position: s for s in version.sections.all()}
+    for position, title in enumerate(titles, start=1):
+        section = existing.pop(position, None)
+        if section is None:
+            PlanFormSection.objects.create(
+                version=version, position=position, title=title
+            )
+        elif section.title != title:
+            section.title = title
+            section.save(update_fields=["title"])
+    PlanFormSection.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
+    return version
+
+
+@transaction.atomic
+def add_suggested_item(*, section: PlanFormSection, **fields: Any) -> SuggestedItem:
+    """Suggest an activity in a draft version's section; raises ValidationError."""
+    _check_draft_version(section.version)
+    position = (section.suggested_items.aggregate(m=Max("position"))["m"] or 0) + 1
+    return create_validated(SuggestedItem, section=section, position=position, **fields)
+
+
+@transaction.atomic
+def delete_suggested_item(*, item: SuggestedItem) -> None:
+    """Remove a suggestion from a draft version; raises ValidationError otherwise."""
+    _check_draft_version(item.section.version)
+    item.delete()
+
+
+@transaction.atomic
+def approve_form_version(
+    *,
+    version: PlanFormVersion,
+    approval_document: str,
+    approval_number: str,
+    approval_date: date,
+) -> PlanFormVersion:
+    """Approve a draft version with its requisites; it is read-only afterwards.
+
+    Raises ValidationError for an approved version or missing requisites."""
+    _check_draft_version(version)
+    errors = {}
+    if not approval_document.strip():
+        errors["approval_document"] = _("State the approving document.")
+    if not approval_number.strip():
+        errors["approval_number"] = _("State the number of the approving document.")
+    if errors:
+        raise ValidationError(errors)
+    if not version.sections.exists():
+        raise ValidationError(_("The form needs at least one section."))
+    version.status = PlanFormVersion.Status.APPROVED
+    version.approval_document = approval_document.strip()
+    version.approval_number = approval_number.strip()
+    version.approval_date = approval_date
+    version.approved_at = timezone.now()
+    version.save(
+        update_fields=[
+            "status",
+            "approval_document",
+            "approval_number",
+            "approval_date",
+            "approved_at",
+            "updated_at",
+        ]
+    )
+    return version
+
+
+def current_form_version(municipality_id: int) -> PlanFormVersion | None:
+    """The newest approved form version of the municipality, which new plans use."""
+    return (
+        PlanFormVersion.objects.approved()
+        .filter(form__municipality_id=municipality_id)
+        .order_by("-approved_at", "-pk")
+        .first()
+    )
+
+
+# Plans -----------------------------------------------------------------------------
+
+
+def _check_version(obj: IndividualPlan | PlanItem, expected: int | None) -> None:
+    if expected is not None and obj.version != expected:
+        raise StaleVersionError
+
+
+def _bump(model: type, pk: int, expected: int | None) -> None:
+    """Increment the version if it still is the expected one (compare-and-set)."""
+    query = model.objects.filter(pk=pk)
+    if expected is not None:
+        query = query.filter(version=expected)
+    if query.update(version=F("version") + 1) == 0:
+        raise StaleVersionError
+
+
+def _editable(plan: IndividualPlan) -> bool:
+    """True when changes need no revision (a draft); raises for a closed plan."""
+    if plan.status == IndividualPlan.Status.DRAFT:
+        return True
+    if plan.status == IndividualPlan.Status.APPROVED:
+        return False
+    if plan.status == IndividualPlan.Status.SUBMITTED:
+        raise ValidationError(
+            _("The plan is awaiting approval: it can be changed after it is returned.")
+        )
+    raise ValidationError(_("The plan is completed and cannot be changed."))
+
+
+def _record_revision(plan: IndividualPlan, by: Any, description: str) -> None:
+    Revision.objects.create(plan=plan, author=by, description=description)
+    if not plan.has_unapproved_changes:
+        plan.has_unapproved_changes = True
+        plan.save(update_fields=["has_unapproved_changes", "updated_at"])
+
+
+def _check_deadline(plan: IndividualPlan, deadline: date) -> None:
+    if not plan.period_start <= deadline <= plan.period_end:
+        raise ValidationError(
+            {
+                "deadline": _(
+                    "The deadline must be within the plan period (%(start)s – %(end)s)."
+                )
+                % {
+                    "start": plan.period_start.strftime("%d.%m.%Y"),
+                    "end": plan.period_end.strftime("%d.%m.%Y"),
+                }
+            }
+        )
+
+
+@dataclass(frozen=True)
+class ItemData:
+    section: PlanFormSection
+    activity: str
+    deadline: date
+    form_of_work: str = ""
+    responsible: str = ""
+    expected_result: str = ""
+
+
+@transaction.atomic
+def create_plan(
+    *,
+    entry: ReserveEntry,
+    period_start: date,
+    period_end: date,
+    from_suggestions: bool = False,
+    copy_from: IndividualPlan | None = None,
+) -> IndividualPlan:
+    """A draft plan of the reservist on the current approved form, optionally filled
+    from the form's suggestions or copied from another plan (dates shifted).
+
+    Raises ValidationError if the reservist is not in the reserve, has no active
+    mentor, already has a plan for an overlapping period, or no form is approved."""
+    from mentorships.models import Mentorship
+
+    if entry.status != ReserveEntry.Status.ACTIVE:
+        raise ValidationError(_("The person is not in the reserve."))
+    mentorship = entry.mentorships.filter(status=Mentorship.Status.ACTIVE).first()
+    if mentorship is None:
+        raise ValidationError(
+            _(
+                "The reservist has no active mentor: the plan is drafted with the mentor."
+            )
+        )
+    version = current_form_version(entry.person.organization.municipality_id)
+    if version is None:
+        raise ValidationError(_("The coordinator has not approved a plan form yet."))
+    overlapping = entry.plans.filter(
+        period_start__lte=period_end, period_end__gte=period_start
+    ).first()
+    if overlapping:
+        raise ValidationError(
+            _("The reservist already has a plan for this period: %(plan)s.")
+            % {"plan": overlapping}
+        )
+    plan = create_validated(
+        IndividualPlan,
+        reserve_entry=entry,
+        mentor=mentorship.mentor,
+        form_version=version,
+        period_start=period_start,
+        period_end=period_end,
+    )
+    sections = list(version.sections.all())
+    items: list[PlanItem] = []
+    if from_suggestions:
+        suggestions = SuggestedItem.objects.filter(
+            section__version=version
+        ).select_related("section")
+        for s in suggestions:
+            deadline = min(add_months(period_start, s.months_from_start), period_end)
+            items.append(
+                PlanItem(
+                    plan=plan,
+                    section=s.section,
+                    activity=s.activity,
+                    form_of_work=s.form_of_work,
+                    expected_result=s.expected_result,
+                    deadline=deadline,
+                )
+            )
+    if copy_from is not None:
+        shift = period_start - copy_from.period_start
+        by_position = {s.position: s for s in sections}
+        by_title = {s.title.lower(): s for s in sections}
+        for old in copy_from.items.select_related("section").exclude(
+            status=PlanItem.Status.CANCELLED
+        ):
+            section = by_title.get(old.section.title.lower()) or by_position.get(
+                old.section.position, sections[-1]
+            )
+            deadline = min(max(old.deadline + shift, period_start), period_end)
+            items.append(
+                PlanItem(
+                    plan=plan,
+                    section=section,
+                    activity=old.activity,
+                    form_of_work=old.form_of_work,
+                    responsible=old.responsible,
+                    expected_result=old.expected_result,
+                    deadline=deadline,
+                )
+            )
+    for position, item in enumerate(items, start=1):
+        item.position = position
+    PlanItem.objects.bulk_create(items)
+    return plan
+
+
+@transaction.atomic
+def add_item(*, plan: IndividualPlan, by: Any, data: ItemData) -> PlanItem:
+    """Add a row to a draft plan, or to an approved one as a revision.
+
+    Raises ValidationError for a closed plan or a deadline outside the period."""
+    is_draft = _editable(plan)
+    if data.section.version_id != plan.form_version_id:
+        raise ValidationError({"section": _("The section belongs to another form.")})
+    _check_deadline(plan, data.deadline)
+    position = (plan.items.aggregate(m=Max("position"))["m"] or 0) + 1
+    item = create_validated(
+        PlanItem,
+        plan=plan,
+        position=position,
+        section=data.section,
+        activity=data.activity.strip(),
+        form_of_work=data.form_of_work.strip(),
+        deadline=data.deadline,
+        responsible=data.responsible.strip(),
+        expected_result=data.expected_result.strip(),
+    )
+    if not is_draft:
+        _record_revision(
+            plan,
+            by,
+            _("Item added: «%(activity)s», deadline %(deadline)s.")
+            % {
+                "activity": item.activity,
+                "deadline": item.deadline.strftime("%d.%m.%Y"),
+            },
+        )
+    return item
+
+
+EDITABLE_FIELDS = (
+    "section",
+    "activity",
+    "form_of_work",
+    "deadline",
+    "responsible",
+    "expected_result",
+)
+
+
+@transaction.atomic
+def update_item(
+    *, item: PlanItem, by: Any, expected_version: int | None, **fields: Any
+) -> PlanItem:
+    """Change a row's content; in an approved plan the change is a revision.
+
+    Raises StaleVersionError if someone changed it meanwhile, ValidationError for a
+    closed plan or a deadline outside the period."""
+    plan = item.plan
+    is_draft = _editable(plan)
+    _check_version(item, expected_version)
+    if "deadline" in fields:
+        _check_deadline(plan, fields["deadline"])
+    if "section" in fields and fields["section"].version_id != plan.form_version_id:
+        raise ValidationError({"section": _("The section belongs to another form.")})
+    changed = []
+    for name in EDITABLE_FIELDS:
+        if name in fields and getattr(item, name) != fields[name]:
+            changed.append((name, getattr(item, name), fields[name]))
+            setattr(item, name, fields[name])
+    if not changed:
+        return item
+    item.full_clean()
+    _bump(PlanItem, item.pk, expected_version)
+    item.version += 1
+    item.save(update_fields=[name for name, _o, _n in changed] + ["updated_at"])
+    if not is_draft:
+        parts = [
+            f"{PlanItem._meta.get_field(name).verbose_name}: {_show(old)} → {_show(new)}"
+            for name, old, new in changed
+        ]
+        _record_revision(
+            plan,
+            by,
+            _("Item «%(activity)s» changed: %(changes)s.")
+            % {"activity": item.activity, "changes": "; ".join(parts)},
+        )
+    return item
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value) if value not in (None, "") else "—"
+
+
+@transaction.atomic
+def remove_item(
+    *, item: PlanItem, by: Any, expected_version: int | None = None
+) -> None:
+    """Delete a row of a draft; in an approved plan the row is cancelled as a revision."""
+    plan = item.plan
+    is_draft = _editable(plan)
+    _check_version(item, expected_version)
+    if is_draft:
+        item.delete()
+        return
+    _bump(PlanItem, item.pk, expected_version)
+    item.status = PlanItem.Status.CANCELLED
+    item.save(update_fields=["status", "updated_at"])
+    _record_revision(
+        plan, by, _("Item cancelled: «%(activity)s».") % {"activity": item.activity}
+    )
+
+
+@transaction.atomic
+def reorder_items(*, plan: IndividualPlan, by: Any, item_ids: list[int]) -> None:
+    """Put the plan's rows in the given order; raises ValidationError on bad ids."""
+    is_draft = _editable(plan)
+    items = {i.pk: i for i in plan.items.all()}
+    if set(item_ids) != set(items):
+        raise ValidationError(_("The list of items does not match the plan."))
+    for position, pk in enumerate(item_ids, start=1):
+        items[pk].position = position
+    PlanItem.objects.bulk_update(items.values(), ["position"])
+    if not is_draft:
+        _record_revision(plan, by, _("The order of items changed."))
+
+
+@transaction.atomic
+def set_deadlines(
+    *, plan: IndividualPlan, by: Any, item_ids: list[int], deadline: date
+) -> int:
+    """Set one deadline on several rows; returns how many changed.
+
+    Raises ValidationError for a deadline outside the period or foreign ids."""
+    is_draft = _editable(plan)
+    _check_deadline(plan, deadline)
+    items = list(plan.items.filter(pk__in=item_ids).exclude(deadline=deadline))
+    if len(set(item_ids)) != plan.items.filter(pk__in=item_ids).count():
+        raise ValidationError(_("The list of items does not match the plan."))
+    for item in items:
+        item.deadline = deadline
+        item.version += 1
+    PlanItem.objects.bulk_update(items, ["deadline", "version"])
+    if items and not is_draft:
+        _record_revision(
+            plan,
+            by,
+            _("Deadline %(deadline)s set for: %(items)s.")
+            % {
+                "deadline": deadline.strftime("%d.%m.%Y"),
+                "items": "; ".join(f"«{i.activity}»" for i in items),
+            },
+        )
+    return len(items)
+
+
+@transaction.atomic
+def submit_plan(
+    *, plan: IndividualPlan, expected_version: int | None = None
+) -> IndividualPlan:
+    """Send a draft for approval; raises ValidationError unless it is a draft with rows."""
+    if plan.status != IndividualPlan.Status.DRAFT:
+        raise ValidationError(_("Only a draft plan can be submitted."))
+    if not plan.items.exclude(status=PlanItem.Status.CANCELLED).exists():
+        raise ValidationError(
+            _("Add at least one item to the plan before submitting it.")
+        )
+    return _set_plan_status(
+        plan,
+        expected_version,
+        IndividualPlan.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def approve_plan(
+    *, plan: IndividualPlan, by: Any, expected_version: int | None = None
+) -> IndividualPlan:
+    """Approve a submitted plan, or re-approve the revisions of an approved one.
+
+    Raises ValidationError when there is nothing to approve."""
+    now = timezone.now()
+    if plan.status == IndividualPlan.Status.APPROVED and plan.has_unapproved_changes:
+        plan.revisions.filter(approved_at__isnull=True).update(approved_at=now)
+        return _set_plan_status(
+            plan,
+            expected_version,
+            plan.status,
+            approved_at=now,
+            approved_by=by,
+            has_unapproved_changes=False,
+        )
+    if plan.status != IndividualPlan.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted plan can be approved."))
+    return _set_plan_status(
+        plan,
+        expected_version,
+        IndividualPlan.Status.APPROVED,
+        approved_at=now,
+        approved_by=by,
+        remarks="",
+    )
+
+
+@transaction.atomic
+def return_plan(
+    *, plan: IndividualPlan, remarks: str, expected_version: int | None = None
+) -> IndividualPlan:
+    """Return a submitted plan to the draft with remarks; raises ValidationError."""
+    if plan.status != IndividualPlan.Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted plan can be returned."))
+    if not remarks.strip():
+        raise ValidationError({"remarks": _("Write what should be corrected.")})
+    return _set_plan_status(
+        plan, expected_version, IndividualPlan.Status.DRAFT, remarks=remarks.strip()
+    )
+
+
+@transaction.atomic
+def complete_plan(
+    *, plan: IndividualPlan, expected_version: int | None = None
+) -> IndividualPlan:
+    """Close an approved plan whose rows are all closed; raises ValidationError."""
+    if plan.status != IndividualPlan.Status.APPROVED or plan.has_unapproved_changes:
+        raise ValidationError(
+            _("Only an approved plan without pending changes can be completed.")
+        )
+    open_items = plan.items.filter(
+        status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
+    ).count()
+    if open_items:
+        raise ValidationError(
+            _("%(n)s items are still open: mark them done or not done first.")
+            % {"n": open_items}
+        )
+    return _set_plan_status(plan, expected_version, IndividualPlan.Status.COMPLETED)
+
+
+def _set_plan_status(
+    plan: IndividualPlan, expected_version: int | None, status: str, **fields: Any
+) -> IndividualPlan:
+    _check_version(plan, expected_version)
+    _bump(IndividualPlan, plan.pk, expected_version)
+    plan.version += 1
+    plan.status = status
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.save(update_fields=["status", *fields, "updated_at"])
+    return plan
+
+
+# Progress of items -----------------------------------------------------------------
+
+
+def _check_progress_allowed(item: PlanItem) -> None:
+    if item.plan.status != IndividualPlan.Status.APPROVED:
+        raise ValidationError(_("Progress is marked on an approved plan."))
+    if item.status == PlanItem.Status.CANCELLED:
+        raise ValidationError(_("The item is cancelled."))
+
+
+@transaction.atomic
+def mark_item(
+    *,
+    item: PlanItem,
+    status: str,
+    expected_version: int | None = None,
+    done_on: date | None = None,
+    evidence_text: str = "",
+    evidence_link: str = "",
+    not_done_reason: str = "",
+) -> PlanItem:
+    """Record progress: in progress, done (with date and evidence) or not done
+    (with a reason). Raises ValidationError or StaleVersionError."""
+    _check_progress_allowed(item)
+    _check_version(item, expected_version)
+    fields: dict[str, Any] = {"status": status}
+    if status == PlanItem.Status.DONE:
+        if done_on is None:
+            raise ValidationError({"done_on": _("State the date it was done.")})
+        if done_on > timezone.localdate():
+            raise ValidationError({"done_on": _("The date cannot be in the future.")})
+        if not (evidence_text.strip() or evidence_link.strip() or item.files.exists()):
+            raise ValidationError(
+                {
+                    "evidence_text": _(
+                        "Describe the result, give a link or attach a file."
+                    )
+                }
+            )
+        fields |= {
+            "done_on": done_on,
+            "evidence_text": evidence_text.strip(),
+            "evidence_link": evidence_link.strip(),
+            "not_done_reason": "",
+        }
+    elif status == PlanItem.Status.NOT_DONE:
+        if not not_done_reason.strip():
+            raise ValidationError({"not_done_reason": _("State the reason.")})
+        fields |= {"not_done_reason": not_done_reason.strip(), "done_on": None}
+    elif status in (PlanItem.Status.IN_PROGRESS, PlanItem.Status.PLANNED):
+        fields |= {"done_on": None, "not_done_reason": ""}
+    else:
+        raise ValidationError({"status": _("This status cannot be set here.")})
+    fields |= {"confirmed_by": None, "confirmed_at": None}
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.full_clean()
+    _bump(PlanItem, item.pk, expected_version)
+    item.version += 1
+    item.save(update_fields=[*fields, "updated_at"])
+    return item
+
+
+@transaction.atomic
+def confirm_item(
+    *, item: PlanItem, by: Any, expected_version: int | None = None
+) -> PlanItem:
+    """The mentor confirms a done row; raises ValidationError unless it is done."""
+    if item.status != PlanItem.Status.DONE:
+        raise ValidationError(_("Only a done item can be confirmed."))
+    _check_version(item, expected_version)
+    _bump(PlanItem, item.pk, expected_version)
+    item.version += 1
+    item.confirmed_by = by
+    item.confirmed_at = timezone.now()
+    item.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+    return item
+
+
+def check_evidence_file(file: UploadedFile) -> None:
+    """Allowed: pdf, docx, xlsx, odt, jpg, png, by content; raises ValidationError."""
+    kind = check_upload(file, allowed=EVIDENCE_TYPES, max_size=EVIDENCE_MAX_SIZE)
+    extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+    if kind == "zip":
+        marker = OFFICE_MARKERS.get(extension)
+        try:
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            names = set()
+        file.seek(0)
+        if marker is None or marker not in names:
+            raise ValidationError(
+                _("The file «%(name)s» is not the document its name says.")
+                % {"name": file.name}
+            )
+    elif EXTENSIONS.get(extension) != kind:
+        raise ValidationError(
+            _("The file «%(name)s» is not the document its name says.")
+            % {"name": file.name}
+        )
+
+
+@transaction.atomic
+def add_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
+    """Attach a file to a row; raises ValidationError for a bad file or closed item."""
+    if item.plan.status == IndividualPlan.Status.COMPLETED:
+        raise ValidationError(_("The plan is completed and cannot be changed."))
+    check_evidence_file(file)
+    evidence = Evidence(
+        item=item, original_name=file.name[:255], size=file.size, uploaded_by=by
+    )
+    evidence.file.save(file.name, file, save=False)
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def add_comment(
+    *, plan: IndividualPlan, author: Any, text: str, item: PlanItem | None = None
+) -> Comment:
+    """Add a remark to the plan's or an item's discussion; raises ValidationError."""
+    if item is not None and item.plan_id != plan.pk:
+        raise ValidationError({"item": _("The item belongs to another plan.")})
+    if not text.strip():
+        raise ValidationError({"text": _("The comment is empty.")})
+    return create_validated(
+        Comment, plan=plan, item=item, author=author, text=text.strip()
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    done: int
+    done_late: int
+    overdue: int
+    remaining: int
+    not_done: int
+
+    def percent(self, n: int) -> int:
+        return round(100 * n / self.total) if self.total else 0
+
+    @property
+    def done_on_time(self) -> int:
+        return self.done - self.done_late
+
+
+def progress_of(items: list[PlanItem]) -> Progress:
+    """Counts for the progress bar, from already loaded rows (no queries)."""
+    live = [i for i in items if i.status != PlanItem.Status.CANCELLED]
+    done = [i for i in live if i.status == PlanItem.Status.DONE]
+    return Progress(
+        total=len(live),
+        done=len(done),
+        done_late=sum(1 for i in done if i.is_done_late),
+        overdue=sum(1 for i in live if i.is_overdue),
+        remaining=sum(
+            1
+            for i in live
+            if i.status in (PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS)
+            and not i.is_overdue
+        ),
+        not_done=sum(1 for i in live if i.status == PlanItem.Status.NOT_DONE),
+    )
