@@ -8,6 +8,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
     path("people/", include("people.urls")),
+    path("reserve/", include("reserve.urls")),
+    path("mentorships/", include("mentorships.urls")),
     path("imports/", include("imports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -30,6 +30,9 @@ def navigation(request: HttpRequest) -> dict:
             ),
             NavItem(_("People"), reverse("people:list"), "/people/"),
             NavItem(_("Positions"), reverse("people:positions"), "/people/positions/"),
+            NavItem(_("Reserve"), reverse("reserve:list"), "/reserve/"),
+            NavItem(_("Mentors"), reverse("mentorships:mentors"), "/mentorships/"),
+            NavItem(_("Orders"), reverse("mentorships:orders"), "/mentorships/orders/"),
             NavItem(_("Import"), reverse("imports:index"), "/imports/"),
         ]
     elif p.is_head:
@@ -38,7 +41,26 @@ def navigation(request: HttpRequest) -> dict:
                 _("My organisation"), reverse("organizations:list"), "/organizations/"
             ),
             NavItem(_("Staff"), reverse("people:list"), "/people/"),
+            NavItem(_("Reservists"), reverse("reserve:list"), "/reserve/"),
+            NavItem(_("Mentors"), reverse("mentorships:mentors"), "/mentorships/"),
+            NavItem(_("Orders"), reverse("mentorships:orders"), "/mentorships/orders/"),
         ]
+    if p.has_mentor and p.person_id:
+        items.append(
+            NavItem(
+                _("My reservists"),
+                reverse("mentorships:my_reservists"),
+                "/mentorships/my-reservists/",
+            )
+        )
+    if p.has_reservist and p.person_id:
+        items.append(
+            NavItem(
+                _("My mentor"),
+                reverse("mentorships:my_mentor"),
+                "/mentorships/my-mentor/",
+            )
+        )
     role_labels = [label for code, label in Role.choices if p.has(code)]
     matches = [
         i for i in items if i.prefix != "/$" and request.path.startswith(i.prefix)

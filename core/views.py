@@ -4,14 +4,18 @@ from django.shortcuts import render
 
 from accounts.permissions import principal
 from core.queries import home_counts
+from mentorships.queries import home_summary
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     p = principal(request.user)
-    return render(
-        request, "core/home.html", {"p": p, "counts": home_counts(request.user)}
-    )
+    context = {
+        "p": p,
+        "counts": home_counts(request.user),
+        "work": home_summary(request.user),
+    }
+    return render(request, "core/home.html", context)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from mentorships.models import MentorOrder, Mentorship
+from mentorships.models import MentorOrder, Mentorship, OrderTemplate
 from organizations.models import Organization
 from people.models import Person
 
@@ -36,10 +36,15 @@ def get_mentorship(user: AnyUser, pk: int, *, write: bool = False) -> Mentorship
         mentorship = visible_mentorships(user).for_list().get(pk=pk)
     except (Mentorship.DoesNotExist, ValueError) as e:
         raise Http404 from e
-    p = principal(user)
-    if write and not (p.is_superuser or p.heads(mentorship.order.organization_id)):
+    if write and not may_end_mentorship(user, mentorship):
         raise PermissionDenied
     return mentorship
+
+
+def may_end_mentorship(user: AnyUser, mentorship: Mentorship) -> bool:
+    """The head of the organisation whose order set the mentorship (or a superuser)."""
+    p = principal(user)
+    return p.is_superuser or p.heads(mentorship.order.organization_id)
 
 
 def visible_orders(user: AnyUser) -> QuerySet[MentorOrder]:
@@ -81,6 +86,64 @@ def order_organizations(user: AnyUser) -> QuerySet[Organization]:
     if p.is_superuser:
         return Organization.objects.all()
     return Organization.objects.filter(pk__in=p.head_organization_ids)
+
+
+def may_create_order(user: AnyUser, organization_id: int) -> bool:
+    """The head of the organisation (or a superuser) registers its orders."""
+    p = principal(user)
+    return p.is_superuser or p.heads(organization_id)
+
+
+def can_create_orders(user: AnyUser) -> bool:
+    """Heads (and superusers) register orders on mentors."""
+    p = principal(user)
+    return p.is_superuser or p.is_head
+
+
+def can_manage_order_templates(user: AnyUser) -> bool:
+    """The order templates are the coordinator's."""
+    p = principal(user)
+    return p.is_superuser or p.is_coordinator
+
+
+def can_view_mentors(user: AnyUser) -> bool:
+    """The mentors' registry with their load: the coordinator's and the heads'."""
+    p = principal(user)
+    return p.is_superuser or p.is_coordinator or p.is_head
+
+
+def can_view_own_mentees(user: AnyUser) -> bool:
+    """«My reservists» is the page of a mentor linked to a person."""
+    p = principal(user)
+    return p.has_mentor and p.person_id is not None
+
+
+def can_view_own_mentor(user: AnyUser) -> bool:
+    """«My mentor» is the page of a reservist linked to a person."""
+    p = principal(user)
+    return p.has_reservist and p.person_id is not None
+
+
+def visible_order_templates(user: AnyUser) -> QuerySet[OrderTemplate]:
+    """The order templates of the municipalities the user coordinates."""
+    p = principal(user)
+    if p.is_superuser:
+        return OrderTemplate.objects.all()
+    return OrderTemplate.objects.filter(
+        municipality_id__in=p.coordinator_municipality_ids
+    )
+
+
+def get_order_template(user: AnyUser, pk: int) -> OrderTemplate:
+    """A template the user coordinates; Http404 otherwise."""
+    try:
+        return (
+            visible_order_templates(user)
+            .select_related("municipality", "organization")
+            .get(pk=pk)
+        )
+    except (OrderTemplate.DoesNotExist, ValueError) as e:
+        raise Http404 from e
 
 
 def may_confirm_readiness(user: AnyUser, person: Person) -> bool:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,42 +13,66 @@ from django.utils.translation import gettext as _
 
 from core.services import create_validated, update_validated
 from core.uploads import check_upload
-from mentorships.models import MentorOrder, MentorReadiness, Mentorship
-from organizations.models import Organization
+from mentorships.models import MentorOrder, MentorReadiness, Mentorship, OrderTemplate
+from organizations.models import Municipality, Organization
 from people.models import Person
 from reserve.models import ReserveEntry
 
 SCAN_TYPES = ("pdf", "jpeg", "png")
 SCAN_MAX_SIZE = 10 * 1024 * 1024
+TEMPLATE_MAX_SIZE = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class EligibilityCheck:
+    """One condition of clause 6: what it asks and, when it fails, why."""
+
+    condition: str
+    failure: str | None
+
+
+def eligibility_checks(person: Person) -> list[EligibilityCheck]:
+    """Each condition of clause 6 for the person, with the reason it fails or None."""
+    municipality = person.organization.municipality
+    is_administrative = person.position.is_administrative
+    is_experienced = person.management_experience >= municipality.mentor_min_experience
+    is_ready = MentorReadiness.objects.filter(person=person).exists()
+    years, min_years = (
+        f"{Decimal(value).normalize():f}".replace(".", ",")
+        for value in (person.management_experience, municipality.mentor_min_experience)
+    )
+    return [
+        EligibilityCheck(
+            _("Holds an administrative position."),
+            None
+            if is_administrative
+            else _("%(name)s does not hold an administrative position (%(position)s).")
+            % {"name": person.full_name, "position": person.position.name},
+        ),
+        EligibilityCheck(
+            _("Has at least %(min)s years of management experience.")
+            % {"min": min_years},
+            None
+            if is_experienced
+            else _(
+                "%(name)s has %(years)s years of management experience; "
+                "at least %(min)s are required."
+            )
+            % {"name": person.full_name, "years": years, "min": min_years},
+        ),
+        EligibilityCheck(
+            _("Has confirmed readiness to mentor."),
+            None
+            if is_ready
+            else _("%(name)s has not confirmed readiness to mentor.")
+            % {"name": person.full_name},
+        ),
+    ]
 
 
 def eligibility_failures(person: Person) -> list[str]:
     """Which conditions of clause 6 the person fails; empty when eligible."""
-    municipality = person.organization.municipality
-    failures = []
-    if not person.position.is_administrative:
-        failures.append(
-            _("%(name)s does not hold an administrative position (%(position)s).")
-            % {"name": person.full_name, "position": person.position.name}
-        )
-    if person.management_experience < municipality.mentor_min_experience:
-        failures.append(
-            _(
-                "%(name)s has %(years)s years of management experience; "
-                "at least %(min)s are required."
-            )
-            % {
-                "name": person.full_name,
-                "years": f"{person.management_experience:g}".replace(".", ","),
-                "min": f"{municipality.mentor_min_experience:g}".replace(".", ","),
-            }
-        )
-    if not MentorReadiness.objects.filter(person=person).exists():
-        failures.append(
-            _("%(name)s has not confirmed readiness to mentor.")
-            % {"name": person.full_name}
-        )
-    return failures
+    return [c.failure for c in eligibility_checks(person) if c.failure]
 
 
 def check_eligible(person: Person) -> None:
@@ -296,3 +321,42 @@ def end_mentorships_of_entry(*, entry: ReserveEntry, reason: str, on: date) -> N
     """End the reservist's active mentorship and cancel a pending one (they left)."""
     for m in entry.mentorships.current():
         _end(m, reason=reason, on=on)
+
+
+@transaction.atomic
+def save_order_template(
+    *,
+    municipality: Municipality,
+    organization: Organization | None,
+    file: UploadedFile,
+) -> OrderTemplate:
+    """Upload a DOCX template of the order for one organisation or, without one,
+    for all; it replaces the previous template. Raises ValidationError for a file
+    that is not a DOCX template that can be filled in, or a foreign organisation."""
+    # Imported here: the renderer pulls in docxtpl, which only this write needs.
+    from mentorships.documents import check_order_template
+
+    if organization is not None and organization.municipality_id != municipality.pk:
+        raise ValidationError(
+            {"organization": _("The organisation belongs to another municipality.")}
+        )
+    check_upload(file, allowed=("zip",), max_size=TEMPLATE_MAX_SIZE)
+    file.seek(0)
+    check_order_template(file.read())
+    file.seek(0)
+    template = OrderTemplate.objects.filter(
+        municipality=municipality, organization=organization
+    ).first() or OrderTemplate(municipality=municipality, organization=organization)
+    if template.file:
+        template.file.delete(save=False)
+    template.file.save(file.name, file, save=False)
+    template.full_clean()
+    template.save()
+    return template
+
+
+@transaction.atomic
+def delete_order_template(*, template: OrderTemplate) -> None:
+    """Delete an uploaded template; the built-in one applies again."""
+    template.file.delete(save=False)
+    template.delete()

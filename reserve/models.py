@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, normalize_search
 
 
 class TargetPosition(TimeStampedModel):
@@ -40,6 +40,9 @@ class TargetPosition(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("reserve:position_edit", args=[self.pk])
+
 
 class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
     def for_list(self) -> Self:
@@ -59,6 +62,10 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
 
     def active(self) -> Self:
         return self.filter(status=ReserveEntry.Status.ACTIVE)
+
+    def search(self, text: str) -> Self:
+        """Entries whose person's full name contains the text, case-insensitively."""
+        return self.filter(person__search_text__contains=normalize_search(text))
 
 
 class ReserveEntry(TimeStampedModel):

@@ -3,8 +3,10 @@ from decimal import Decimal
 
 import factory
 
-from mentorships.models import MentorReadiness
+from mentorships.models import MentorOrder, MentorReadiness, Mentorship
+from organizations.tests.factories import OrganizationFactory
 from people.tests.factories import PersonFactory, PositionFactory
+from reserve.tests.factories import ReserveEntryFactory
 
 
 class EligibleMentorFactory(PersonFactory):
@@ -32,3 +34,35 @@ class MentorReadinessFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory(PersonFactory)
     confirmed_on = date(2026, 9, 1)
+
+
+class MentorOrderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MentorOrder
+
+    organization = factory.SubFactory(OrganizationFactory)
+    number = factory.Sequence(lambda n: f"{n + 1}-н")
+    date = date(2026, 9, 10)
+    signatory_name = "Кузнецов Андрей Петрович"
+    signatory_position = "Директор"
+
+
+class MentorshipFactory(factory.django.DjangoModelFactory):
+    """An active mentorship by a registered order (pass status for others)."""
+
+    class Meta:
+        model = Mentorship
+
+    reserve_entry = factory.SubFactory(ReserveEntryFactory)
+    mentor = factory.SubFactory(
+        EligibleMentorFactory,
+        organization=factory.SelfAttribute("..reserve_entry.person.organization"),
+    )
+    order = factory.SubFactory(
+        MentorOrderFactory,
+        organization=factory.SelfAttribute("..reserve_entry.person.organization"),
+        status=MentorOrder.Status.REGISTERED,
+    )
+    starts_on = date(2026, 9, 10)
+    planned_end_on = date(2027, 9, 10)
+    status = Mentorship.Status.ACTIVE

@@ -1,0 +1,269 @@
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from mentorships.models import MentorOrder, MentorReadiness, Mentorship
+from mentorships.services import OrderLine
+from people.models import Person
+from reserve.models import ReserveEntry
+from reserve.services import add_years
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+BLANK = ("", "---------")
+
+
+def _label(model: Any, name: str) -> str:
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field when the form
+    has that field, above the form otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class ReadinessForm(forms.Form):
+    confirmed_on = forms.DateField(
+        label=_label(MentorReadiness, "confirmed_on"),
+        widget=DATE_WIDGET,
+        initial=timezone.localdate,
+    )
+    note = forms.CharField(
+        label=_label(MentorReadiness, "note"),
+        max_length=255,
+        required=False,
+        help_text=_("E.g. a written statement."),
+    )
+
+
+class EndMentorshipForm(forms.Form):
+    ended_on = forms.DateField(
+        label=_label(Mentorship, "ended_on"),
+        widget=DATE_WIDGET,
+        initial=timezone.localdate,
+    )
+    reason = forms.ChoiceField(
+        label=_label(Mentorship, "end_reason"),
+        choices=[
+            (Mentorship.EndReason.COMPLETED, Mentorship.EndReason.COMPLETED.label),
+            (Mentorship.EndReason.OTHER, Mentorship.EndReason.OTHER.label),
+        ],
+    )
+    note = forms.CharField(
+        label=_label(Mentorship, "end_note"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class OrderFilterForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("all")), *MentorOrder.Status.choices],
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+    def filter(self, queryset: QuerySet[MentorOrder]) -> QuerySet[MentorOrder]:
+        """Apply the valid filters to the queryset."""
+        if not self.is_valid():
+            return queryset
+        if organization := self.cleaned_data["organization"]:
+            queryset = queryset.filter(organization=organization)
+        if status := self.cleaned_data["status"]:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+
+class MentorFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+    def filter(self, queryset: QuerySet[Person]) -> QuerySet[Person]:
+        """Apply the valid filters to the queryset."""
+        if not self.is_valid():
+            return queryset
+        if q := self.cleaned_data["q"]:
+            queryset = queryset.search(q)
+        if organization := self.cleaned_data["organization"]:
+            queryset = queryset.filter(organization=organization)
+        return queryset
+
+
+class OrderForm(forms.Form):
+    """The order's requisites; the lines come in OrderLineFormSet."""
+
+    number = forms.CharField(label=_label(MentorOrder, "number"), max_length=30)
+    date = forms.DateField(
+        label=_label(MentorOrder, "date"),
+        widget=DATE_WIDGET,
+        initial=timezone.localdate,
+    )
+    title = forms.CharField(label=_label(MentorOrder, "title"), max_length=300)
+    signatory_name = forms.CharField(
+        label=_label(MentorOrder, "signatory_name"), max_length=150
+    )
+    signatory_position = forms.CharField(
+        label=_label(MentorOrder, "signatory_position"), max_length=255
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].initial = MentorOrder._meta.get_field("title").default
+        if head := organization.head:
+            self.fields["signatory_name"].initial = head.full_name
+            self.fields["signatory_position"].initial = head.position.name
+
+
+def mentor_choices(mentors: Iterable[Person], max_load: int) -> list[tuple]:
+    """Options of the mentor select: name, position and the load «2 of 3»."""
+    return [
+        BLANK,
+        *(
+            (
+                m.pk,
+                _("%(name)s — %(n)s of %(max)s, %(position)s")
+                % {
+                    "name": m.full_name,
+                    "position": m.position.name,
+                    "n": m.n_current,
+                    "max": max_load,
+                },
+            )
+            for m in mentors
+        ),
+    ]
+
+
+def reservist_choices(entries: Iterable[ReserveEntry]) -> list[tuple]:
+    """Options of the reservist select: name, target position, current mentor."""
+    choices = [BLANK]
+    for e in entries:
+        values = {"name": e.person.full_name, "target": e.target_position.name}
+        if e.active_mentorships:
+            values["mentor"] = e.active_mentorships[0].mentor.full_name
+            label = _("%(name)s — %(target)s (mentor: %(mentor)s)") % values
+        else:
+            label = _("%(name)s — %(target)s") % values
+        choices.append((e.pk, label))
+    return choices
+
+
+class OrderLineForm(forms.Form):
+    """One line: the select offers eligible mentors and active reservists, but
+    accepts anyone of the organisation, so the service says what is wrong."""
+
+    mentor = forms.ModelChoiceField(
+        label=_label(Mentorship, "mentor"), queryset=Person.objects.none()
+    )
+    reserve_entry = forms.ModelChoiceField(
+        label=_label(Mentorship, "reserve_entry"), queryset=ReserveEntry.objects.none()
+    )
+    starts_on = forms.DateField(
+        label=_label(Mentorship, "starts_on"), widget=DATE_WIDGET
+    )
+    planned_end_on = forms.DateField(
+        label=_label(Mentorship, "planned_end_on"), widget=DATE_WIDGET
+    )
+
+    def __init__(self, *args, people, entries, mentors, reservists, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = people
+        self.fields["mentor"].choices = mentors
+        self.fields["reserve_entry"].queryset = entries
+        self.fields["reserve_entry"].choices = reservists
+        today = timezone.localdate()
+        self.fields["starts_on"].initial = today
+        self.fields["planned_end_on"].initial = add_years(today, 1)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        starts_on, planned_end_on = data.get("starts_on"), data.get("planned_end_on")
+        if starts_on and planned_end_on and planned_end_on <= starts_on:
+            self.add_error(
+                "planned_end_on", _("The planned end must be after the start.")
+            )
+        return data
+
+
+class BaseOrderLineFormSet(forms.BaseFormSet):
+    def order_lines(self) -> list[OrderLine]:
+        """The filled-in lines, for services.create_order."""
+        return [
+            OrderLine(
+                mentor=f.cleaned_data["mentor"],
+                reserve_entry=f.cleaned_data["reserve_entry"],
+                starts_on=f.cleaned_data["starts_on"],
+                planned_end_on=f.cleaned_data["planned_end_on"],
+            )
+            for f in self.forms
+            if f.cleaned_data
+        ]
+
+
+OrderLineFormSet = forms.formset_factory(
+    OrderLineForm,
+    formset=BaseOrderLineFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=50,
+    validate_max=True,
+)
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(
+        label=_("Signed copy"),
+        help_text=_("PDF, JPEG or PNG, up to 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            }
+        ),
+    )
+
+
+class OrderTemplateForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"),
+        required=False,
+        queryset=None,
+        empty_label=_("all organisations of the municipality"),
+    )
+    file = forms.FileField(
+        label=_("DOCX template"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".docx,application/vnd.openxmlformats-officedocument"
+                ".wordprocessingml.document"
+            }
+        ),
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations

@@ -1,0 +1,165 @@
+"""Reads across people, the reserve and mentorships: mentors with their load,
+the choices of the order form, the home page figures."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
+
+from accounts.models import User
+from accounts.permissions import principal
+from mentorships.models import MentorOrder, Mentorship
+from mentorships.permissions import visible_mentorships, visible_orders
+from organizations.models import Organization
+from people.models import Person
+from reserve.models import ReserveEntry
+from reserve.permissions import visible_reserve_entries
+
+CURRENT = [Mentorship.Status.PENDING, Mentorship.Status.ACTIVE]
+
+
+def _with_load(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Annotate n_current: the pending and active mentorships of each person."""
+    return people.annotate(
+        n_current=Count(
+            "mentorships_as_mentor",
+            filter=Q(mentorships_as_mentor__status__in=CURRENT),
+            distinct=True,
+        )
+    )
+
+
+def eligible_mentors(organization: Organization) -> QuerySet[Person]:
+    """People of the organisation who meet clause 6 (administrative position,
+    experience at the municipality's threshold, readiness confirmed), with their
+    load as n_current, in one query."""
+    municipality = organization.municipality
+    return _with_load(
+        Person.objects.filter(
+            organization=organization,
+            position__is_administrative=True,
+            management_experience__gte=municipality.mentor_min_experience,
+            mentor_readiness__isnull=False,
+        ).select_related("position")
+    ).order_by("last_name", "first_name", "middle_name", "pk")
+
+
+def reservists_for_order(organization: Organization) -> QuerySet[ReserveEntry]:
+    """Active reserve entries of the organisation's people, each with its active
+    mentorship (to say who is replaced), in two queries."""
+    active = Mentorship.objects.filter(status=Mentorship.Status.ACTIVE)
+    return (
+        ReserveEntry.objects.active()
+        .filter(person__organization=organization)
+        .select_related("person", "target_position")
+        .prefetch_related(
+            Prefetch(
+                "mentorships",
+                queryset=active.select_related("mentor"),
+                to_attr="active_mentorships",
+            )
+        )
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
+def mentors_for_list(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Those of the people who confirmed readiness or mentor someone now, with their
+    load (n_current), limit, eligibility (is_eligible) and current mentorships
+    (current_mentorships); three queries a page."""
+    current = Mentorship.objects.filter(mentor=OuterRef("pk"), status__in=CURRENT)
+    is_eligible = ExpressionWrapper(
+        Q(position__is_administrative=True)
+        & Q(
+            management_experience__gte=F(
+                "organization__municipality__mentor_min_experience"
+            )
+        )
+        & Q(mentor_readiness__isnull=False),
+        output_field=BooleanField(),
+    )
+    mentorships = (
+        Mentorship.objects.filter(status__in=CURRENT)
+        .select_related("reserve_entry__person", "reserve_entry__target_position")
+        .order_by("reserve_entry__person__last_name", "pk")
+    )
+    return (
+        _with_load(people.filter(Q(mentor_readiness__isnull=False) | Exists(current)))
+        .annotate(is_eligible=is_eligible)
+        .select_related("organization__municipality", "position", "mentor_readiness")
+        .prefetch_related(
+            Prefetch(
+                "mentorships_as_mentor",
+                queryset=mentorships,
+                to_attr="current_mentorships",
+            )
+        )
+        .order_by("last_name", "first_name", "middle_name", "pk")
+    )
+
+
+@dataclass
+class HomeSummary:
+    """The figures of the reserve and mentorships on the home page."""
+
+    reservists: int = 0
+    without_mentor: int = 0
+    mentors: int = 0
+    draft_orders: int = 0
+    my_reservists: int = 0
+    my_mentorship: Mentorship | None = None
+
+
+def home_summary(user: User | AnonymousUser) -> HomeSummary:
+    """Real figures of the user's scope, by role (at most five queries)."""
+    p = principal(user)
+    summary = HomeSummary()
+    if p.is_superuser or p.is_coordinator or p.is_head:
+        has_mentor = Mentorship.objects.filter(
+            reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
+        )
+        entries = (
+            visible_reserve_entries(user)
+            .active()
+            .aggregate(
+                total=Count("pk"), without=Count("pk", filter=~Exists(has_mentor))
+            )
+        )
+        summary.reservists = entries["total"]
+        summary.without_mentor = entries["without"]
+        summary.mentors = (
+            visible_mentorships(user)
+            .filter(status__in=CURRENT)
+            .values("mentor_id")
+            .distinct()
+            .count()
+        )
+        summary.draft_orders = (
+            visible_orders(user).filter(status=MentorOrder.Status.DRAFT).count()
+        )
+    if p.person_id and p.has_mentor:
+        summary.my_reservists = (
+            Mentorship.objects.filter(mentor_id=p.person_id, status__in=CURRENT)
+            .values("reserve_entry_id")
+            .count()
+        )
+    if p.person_id and p.has_reservist:
+        summary.my_mentorship = (
+            Mentorship.objects.filter(
+                reserve_entry__person_id=p.person_id, status__in=CURRENT
+            )
+            .select_related("mentor")
+            .order_by("status", "-pk")  # "active" before "pending"
+            .first()
+        )
+    return summary

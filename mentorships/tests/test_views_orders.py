@@ -1,0 +1,301 @@
+"""The head's order: the form with its rules, the list, the order page."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from mentorships.models import MentorOrder, Mentorship
+from mentorships.tests.factories import (
+    EligibleMentorFactory,
+    MentorOrderFactory,
+    MentorshipFactory,
+)
+from people.tests.factories import PersonFactory
+from reserve.models import ReserveEntry
+from reserve.tests.factories import ReserveEntryFactory
+
+pytestmark = pytest.mark.django_db
+
+CREATE = reverse("mentorships:order_create")
+ORDERS = reverse("mentorships:orders")
+
+
+@pytest.fixture
+def cast(head, school):
+    """The head signs for «School»; one eligible mentor and two reservists there."""
+    school.head = head.person
+    school.save()
+    return {
+        "mentor": EligibleMentorFactory(organization=school, last_name="Наставников"),
+        "first": ReserveEntryFactory(
+            person__organization=school, person__last_name="Алексеев"
+        ),
+        "second": ReserveEntryFactory(
+            person__organization=school, person__last_name="Борисов"
+        ),
+    }
+
+
+def _post(organization, lines, **changes):
+    data = {
+        "organization": organization.pk,
+        "number": "15-н",
+        "date": "2026-09-10",
+        "title": "О закреплении наставников",
+        "signatory_name": "Кузнецов Андрей Петрович",
+        "signatory_position": "Директор",
+        "lines-TOTAL_FORMS": len(lines),
+        "lines-INITIAL_FORMS": 0,
+        "lines-MIN_NUM_FORMS": 1,
+        "lines-MAX_NUM_FORMS": 50,
+    }
+    for i, (mentor, entry, *dates) in enumerate(lines):
+        starts_on, ends_on = dates or ("2026-09-10", "2027-09-10")
+        data |= {
+            f"lines-{i}-mentor": mentor.pk if mentor else "",
+            f"lines-{i}-reserve_entry": entry.pk if entry else "",
+            f"lines-{i}-starts_on": starts_on,
+            f"lines-{i}-planned_end_on": ends_on,
+        }
+    return data | changes
+
+
+def _errors(response) -> str:
+    return " ".join(response.context["form"].non_field_errors())
+
+
+# ---------------------------------------------------------------- the form
+
+
+def test_form_offers_only_eligible_mentors_and_active_reservists(
+    client, head, school, other_school, cast
+):
+    PersonFactory(organization=school, last_name="Учителев")
+    EligibleMentorFactory(organization=other_school, last_name="Чужой")
+    MentorshipFactory(mentor=cast["mentor"], reserve_entry__person__organization=school)
+    ReserveEntryFactory(
+        person__organization=school,
+        person__last_name="Исключённый",
+        status=ReserveEntry.Status.EXCLUDED,
+        excluded_on=date(2026, 10, 1),
+        exclusion_reason="Ошибка",
+    )
+    client.force_login(head)
+    response = client.get(CREATE)
+    assert response.status_code == 200
+    line = response.context["lines"].forms[0]
+    mentors = [label for value, label in line.fields["mentor"].choices if value]
+    assert len(mentors) == 1
+    assert mentors[0].startswith("Наставников")
+    assert "1 из 3" in mentors[0]
+    reservists = [label for v, label in line.fields["reserve_entry"].choices if v]
+    assert len(reservists) == 3
+    assert sum(r.startswith(("Алексеев", "Борисов")) for r in reservists) == 2
+    assert not any("Исключённый" in r for r in reservists)
+    content = response.content.decode()
+    assert "Учителев" not in content
+    assert "Чужой" not in content
+
+
+def test_form_defaults_to_the_head_as_signatory(client, head, cast):
+    client.force_login(head)
+    form = client.get(CREATE).context["form"]
+    assert form["signatory_name"].value() == head.person.full_name
+    assert form["signatory_position"].value() == head.person.position.name
+    assert form["title"].value() == "О закреплении наставников за резервистами"
+
+
+def test_head_saves_a_draft_with_two_lines(client, head, school, cast):
+    client.force_login(head)
+    response = client.post(
+        CREATE,
+        _post(
+            school, [(cast["mentor"], cast["first"]), (cast["mentor"], cast["second"])]
+        ),
+    )
+    order = MentorOrder.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == order.get_absolute_url()
+    assert order.status == MentorOrder.Status.DRAFT
+    assert order.organization == school
+    assert list(order.mentorships.values_list("status", flat=True)) == [
+        "pending",
+        "pending",
+    ]
+
+
+def test_a_blank_first_line_is_required(client, head, school, cast):
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(None, None)]))
+    assert response.status_code == 200
+    assert "Обязательное поле." in response.content.decode()
+    assert not MentorOrder.objects.exists()
+
+
+def test_forged_ineligible_mentor_is_refused_with_the_reason(
+    client, head, school, cast
+):
+    teacher = PersonFactory(
+        organization=school, last_name="Учителев", management_experience=Decimal(1)
+    )
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(teacher, cast["first"])]))
+    assert response.status_code == 200
+    errors = response.context["form"].non_field_errors()
+    assert len(errors) == 3
+    assert all("Учителев" in e for e in errors)
+    assert "административную должность" in _errors(response)
+    assert not MentorOrder.objects.exists()
+    assert not Mentorship.objects.exists()
+
+
+def test_a_mentor_from_another_organisation_is_not_a_valid_choice(
+    client, head, school, other_school, cast
+):
+    stranger_mentor = EligibleMentorFactory(organization=other_school)
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(stranger_mentor, cast["first"])]))
+    assert response.status_code == 200
+    assert response.context["lines"].forms[0].errors["mentor"]
+    assert not MentorOrder.objects.exists()
+
+
+def test_over_the_load_is_refused(client, head, school, cast):
+    school.municipality.mentor_max_load = 1
+    school.municipality.save()
+    client.force_login(head)
+    response = client.post(
+        CREATE,
+        _post(
+            school, [(cast["mentor"], cast["first"]), (cast["mentor"], cast["second"])]
+        ),
+    )
+    assert response.status_code == 200
+    assert "Наставников" in _errors(response)
+    assert "2" in _errors(response)
+    assert not MentorOrder.objects.exists()
+
+
+def test_a_reservist_with_a_mentor_pending_is_refused(client, head, school, cast):
+    MentorshipFactory(
+        reserve_entry=cast["first"],
+        status=Mentorship.Status.PENDING,
+        order__status=MentorOrder.Status.DRAFT,
+    )
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
+    assert response.status_code == 200
+    assert "Алексеев" in _errors(response)
+    assert MentorOrder.objects.count() == 1
+
+
+def test_the_same_active_mentor_again_is_refused(client, head, school, cast):
+    MentorshipFactory(reserve_entry=cast["first"], mentor=cast["mentor"])
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
+    assert response.status_code == 200
+    assert "Наставников" in _errors(response)
+    assert MentorOrder.objects.count() == 1
+
+
+def test_a_reservist_out_of_the_reserve_is_refused(client, head, school, cast):
+    excluded = ReserveEntryFactory(
+        person__organization=school,
+        person__last_name="Исключённый",
+        status=ReserveEntry.Status.EXCLUDED,
+        excluded_on=date(2026, 10, 1),
+        exclusion_reason="Ошибка",
+    )
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(cast["mentor"], excluded)]))
+    assert response.status_code == 200
+    assert "Исключённый" in _errors(response)
+    assert "исключён из резерва" in _errors(response)
+    assert not MentorOrder.objects.exists()
+
+
+def test_a_duplicate_number_in_the_year_is_refused(client, head, school, cast):
+    MentorOrderFactory(organization=school, number="15-н", date=date(2026, 1, 9))
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
+    assert response.status_code == 200
+    assert "уже существует" in _errors(response)
+    assert MentorOrder.objects.count() == 1
+    assert not Mentorship.objects.exists()
+
+
+def test_the_same_number_next_year_is_fine(client, head, school, cast):
+    MentorOrderFactory(organization=school, number="15-н", date=date(2025, 9, 1))
+    client.force_login(head)
+    response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
+    assert response.status_code == 302
+
+
+def test_end_before_start_is_refused(client, head, school, cast):
+    client.force_login(head)
+    response = client.post(
+        CREATE,
+        _post(school, [(cast["mentor"], cast["first"], "2026-09-10", "2026-09-01")]),
+    )
+    assert response.status_code == 200
+    assert response.context["lines"].forms[0].errors["planned_end_on"]
+    assert not MentorOrder.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["coordinator", "mentor", "reservist"])
+def test_only_a_head_registers_orders(client, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(CREATE).status_code == 403
+
+
+def test_the_form_redirects_anonymous(client, db):
+    assert client.get(CREATE).status_code == 302
+
+
+def test_head_may_not_choose_another_organisation(client, head, other_school):
+    client.force_login(head)
+    assert client.get(CREATE, {"organization": other_school.pk}).status_code == 404
+
+
+def test_superuser_picks_the_organisation_first(
+    client, superuser, school, other_school
+):
+    client.force_login(superuser)
+    response = client.get(CREATE)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"?organization={school.pk}" in content
+    assert f"?organization={other_school.pk}" in content
+    assert client.get(CREATE, {"organization": school.pk}).context["form"]
+
+
+def test_add_line_returns_the_next_numbered_line(client, head, school, cast):
+    client.force_login(head)
+    response = client.get(
+        reverse("mentorships:order_line"),
+        {"organization": school.pk, "lines-TOTAL_FORMS": 1},
+        headers={"HX-Request": "true"},
+    )
+    content = response.content.decode()
+    assert 'name="lines-1-mentor"' in content
+    assert 'id="line-2"' in content
+    assert 'value="2" id="id_lines-TOTAL_FORMS" hx-swap-oob="true"' in content
+    assert "<html" not in content
+    assert "Наставников" in content
+
+
+@pytest.mark.parametrize("n", [3, 8])
+def test_form_query_count_is_constant(
+    client, head, school, cast, n, django_assert_max_num_queries
+):
+    for _ in range(n):
+        EligibleMentorFactory(organization=school)
+        ReserveEntryFactory(person__organization=school)
+    client.force_login(head)
+    # session, user, roles, person, organisation, mentors, reservists, their mentors
+    with django_assert_max_num_queries(8):
+        response = client.get(CREATE)
+    mentors = response.context["lines"].forms[0].fields["mentor"].choices
+    assert len(mentors) == n + 2  # the blank option and the cast's mentor

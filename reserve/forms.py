@@ -1,0 +1,131 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+from reserve.models import ReserveEntry, TargetPosition
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _label(name: str) -> str:
+    return capfirst(ReserveEntry._meta.get_field(name).verbose_name)
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field when the form
+    has that field, above the form otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+class ReserveFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
+    )
+    target_position = forms.ModelChoiceField(
+        label=_("Target position"), required=False, queryset=None, empty_label=_("all")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("all")), *ReserveEntry.Status.choices],
+    )
+    has_mentor = forms.ChoiceField(
+        label=_("Has a mentor"),
+        required=False,
+        choices=[("", _("all")), ("yes", _("yes")), ("no", _("no"))],
+    )
+
+    def __init__(self, *args, organizations, target_positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        self.fields["target_position"].queryset = target_positions
+
+    def filter(self, queryset: QuerySet[ReserveEntry]) -> QuerySet[ReserveEntry]:
+        """Apply the valid filters to the queryset."""
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["q"]:
+            queryset = queryset.search(data["q"])
+        if data["organization"]:
+            queryset = queryset.filter(person__organization=data["organization"])
+        if data["target_position"]:
+            queryset = queryset.filter(target_position=data["target_position"])
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["has_mentor"]:
+            queryset = queryset.filter(has_mentor=data["has_mentor"] == "yes")
+        return queryset
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name} ({obj.organization.short_name})"
+
+
+class EntryFieldsForm(forms.Form):
+    """The fields of an entry the coordinator fills in and may correct later."""
+
+    target_position = forms.ModelChoiceField(
+        label=_label("target_position"), queryset=TargetPosition.objects.none()
+    )
+    basis_number = forms.CharField(label=_label("basis_number"), max_length=50)
+    basis_date = forms.DateField(label=_label("basis_date"), widget=DATE_WIDGET)
+    included_on = forms.DateField(label=_label("included_on"), widget=DATE_WIDGET)
+    term_until = forms.DateField(label=_label("term_until"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, target_positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_position"].queryset = target_positions
+
+
+class InclusionForm(EntryFieldsForm):
+    """Shape of an inclusion in the reserve; the term may be left to the default."""
+
+    person = PersonChoiceField(label=_label("person"), queryset=Person.objects.none())
+    field_order = ["person"]
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["included_on"].initial = timezone.localdate
+        self.fields["term_until"].required = False
+        self.fields["term_until"].help_text = _(
+            "Leave empty for the municipality's default term."
+        )
+
+
+class AppointForm(forms.Form):
+    appointed_position = forms.CharField(
+        label=_("Position appointed to"), max_length=255
+    )
+    appointed_on = forms.DateField(
+        label=_label("appointed_on"), widget=DATE_WIDGET, initial=timezone.localdate
+    )
+
+
+class ExcludeForm(forms.Form):
+    exclusion_reason = forms.CharField(
+        label=_label("exclusion_reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    excluded_on = forms.DateField(
+        label=_label("excluded_on"), widget=DATE_WIDGET, initial=timezone.localdate
+    )
+
+
+class TargetPositionForm(forms.Form):
+    name = forms.CharField(
+        label=capfirst(TargetPosition._meta.get_field("name").verbose_name),
+        max_length=255,
+    )

@@ -1,0 +1,228 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from core.tests.utils import xlsx_rows
+from mentorships.tests.factories import MentorshipFactory
+from people.tests.factories import PersonFactory
+from reserve.models import ReserveEntry
+from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("reserve:list")
+
+
+def _entry(organization, **kwargs) -> ReserveEntry:
+    return ReserveEntryFactory(person__organization=organization, **kwargs)
+
+
+def _names(response) -> list[str]:
+    return [e.person.last_name for e in response.context["page"].object_list]
+
+
+# ---------------------------------------------------------------- the list
+
+
+def test_list_redirects_anonymous_to_login(client):
+    response = client.get(LIST)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_coordinator_sees_the_municipality_reserve(
+    client, coordinator, school, other_school, far_school
+):
+    _entry(school, person__last_name="Алексеев")
+    _entry(other_school, person__last_name="Борисов")
+    _entry(far_school, person__last_name="Чужой")
+    client.force_login(coordinator)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert _names(response) == ["Алексеев", "Борисов"]
+    content = response.content.decode()
+    assert reverse("reserve:create") in content
+
+
+def test_head_sees_only_own_organisation_and_cannot_include(
+    client, head, school, other_school
+):
+    _entry(school, person__last_name="Алексеев")
+    _entry(other_school, person__last_name="Борисов")
+    client.force_login(head)
+    response = client.get(LIST)
+    assert _names(response) == ["Алексеев"]
+    assert reverse("reserve:create") not in response.content.decode()
+
+
+def test_stranger_sees_nothing_of_another_municipality(client, stranger, school):
+    _entry(school)
+    client.force_login(stranger)
+    assert _names(client.get(LIST)) == []
+
+
+def test_list_filters(client, coordinator, school, other_school):
+    director = TargetPositionFactory(
+        municipality=school.municipality, name="Директор школы"
+    )
+    deputy = TargetPositionFactory(
+        municipality=school.municipality, name="Заместитель директора"
+    )
+    with_mentor = MentorshipFactory(
+        reserve_entry__person__organization=school,
+        reserve_entry__person__last_name="Алексеев",
+        reserve_entry__target_position=director,
+    ).reserve_entry
+    _entry(school, person__last_name="Борисов", target_position=deputy)
+    _entry(
+        other_school,
+        person__last_name="Васильев",
+        status=ReserveEntry.Status.EXCLUDED,
+        excluded_on=date(2026, 10, 1),
+        exclusion_reason="По собственному желанию",
+    )
+    client.force_login(coordinator)
+
+    def names(**params):
+        return _names(client.get(LIST, params))
+
+    assert names(has_mentor="yes") == ["Алексеев"]
+    assert names(has_mentor="no") == ["Борисов", "Васильев"]
+    assert names(status="excluded") == ["Васильев"]
+    assert names(organization=other_school.pk) == ["Васильев"]
+    assert names(target_position=deputy.pk) == ["Борисов"]
+    assert names(q="алекс") == ["Алексеев"]
+    assert with_mentor.person.last_name == "Алексеев"
+
+
+def test_list_htmx_returns_only_the_rows(client, coordinator, school):
+    _entry(school)
+    client.force_login(coordinator)
+    response = client.get(LIST, headers={"HX-Request": "true"})
+    content = response.content.decode()
+    assert "<html" not in content
+    assert "<table" in content
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize("n", [3, 12])
+def test_list_query_count_is_constant(
+    client, coordinator, school, n, django_assert_max_num_queries
+):
+    for _ in range(n):
+        MentorshipFactory(reserve_entry__person__organization=school)
+    client.force_login(coordinator)
+    # session, user, roles, person, count, page, organisations, target positions
+    with django_assert_max_num_queries(8):
+        response = client.get(LIST)
+    assert len(response.context["page"].object_list) == n
+
+
+def test_export_follows_the_filters(client, coordinator, school):
+    MentorshipFactory(
+        reserve_entry__person__organization=school,
+        reserve_entry__person__last_name="Алексеев",
+    )
+    _entry(school, person__last_name="Борисов")
+    client.force_login(coordinator)
+    response = client.get(reverse("reserve:export"), {"has_mentor": "yes"})
+    rows = xlsx_rows(response)
+    assert len(rows) == 2
+    assert rows[1][0] == "Алексеев"
+    assert rows[1][5] == "Директор школы"
+    assert rows[1][-1] == "да"
+
+
+# ---------------------------------------------------------------- inclusion
+
+
+def _inclusion(person, target, **changes):
+    data = {
+        "person": person.pk,
+        "target_position": target.pk,
+        "basis_number": "15-р",
+        "basis_date": "2026-09-01",
+        "included_on": "2026-09-02",
+        "term_until": "",
+    }
+    return {**data, **changes}
+
+
+def test_coordinator_includes_a_person_with_the_default_term(
+    client, coordinator, school
+):
+    school.municipality.reserve_term_years = 2
+    school.municipality.save()
+    person = PersonFactory(organization=school)
+    target = TargetPositionFactory(municipality=school.municipality)
+    client.force_login(coordinator)
+    response = client.post(reverse("reserve:create"), _inclusion(person, target))
+    entry = ReserveEntry.objects.get(person=person)
+    assert response.status_code == 302
+    assert response["Location"] == entry.get_absolute_url()
+    assert entry.term_until == date(2028, 9, 2)
+    assert entry.status == ReserveEntry.Status.ACTIVE
+
+
+def test_inclusion_form_is_prefilled_with_the_person(client, coordinator, school):
+    person = PersonFactory(organization=school)
+    client.force_login(coordinator)
+    response = client.get(reverse("reserve:create"), {"person": person.pk})
+    assert response.status_code == 200
+    assert response.context["form"]["person"].value() == str(person.pk)
+
+
+def test_inclusion_shows_form_errors(client, coordinator, school):
+    client.force_login(coordinator)
+    response = client.post(reverse("reserve:create"), {"basis_number": ""})
+    assert response.status_code == 200
+    assert "Обязательное поле." in response.content.decode()
+    assert not ReserveEntry.objects.exists()
+
+
+def test_inclusion_shows_the_service_rule(client, coordinator, school):
+    person = PersonFactory(organization=school)
+    target = TargetPositionFactory(municipality=school.municipality)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("reserve:create"),
+        _inclusion(person, target, basis_date="2026-09-05"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["basis_date"]
+    assert not ReserveEntry.objects.exists()
+
+
+def test_a_person_in_the_reserve_is_not_offered_again(client, coordinator, school):
+    entry = _entry(school)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("reserve:create"), _inclusion(entry.person, entry.target_position)
+    )
+    assert "Выберите корректный вариант" in response.content.decode()
+    assert ReserveEntry.objects.count() == 1
+
+
+def test_head_may_not_include(client, head):
+    client.force_login(head)
+    assert client.get(reverse("reserve:create")).status_code == 403
+
+
+def test_coordinator_corrects_an_entry(client, coordinator, school):
+    entry = _entry(school)
+    client.force_login(coordinator)
+    url = reverse("reserve:edit", args=[entry.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data["target_position"] = entry.target_position.pk
+    response = client.post(url, {**data, "basis_number": "99-р"})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.basis_number == "99-р"
+
+
+def test_head_may_not_correct_an_entry(client, head, school):
+    entry = _entry(school)
+    client.force_login(head)
+    assert client.get(reverse("reserve:edit", args=[entry.pk])).status_code == 403

@@ -1,0 +1,292 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.excel import build_workbook, xlsx_response
+from core.history import history_of
+from core.pagination import paginate
+from mentorships.models import Mentorship
+from mentorships.permissions import may_end_mentorship, visible_mentorships
+from organizations.permissions import (
+    can_view_history,
+    managed_municipalities,
+    visible_organizations,
+)
+from people.models import PersonViewLog
+from people.permissions import visible_people
+from people.services import record_person_view
+from reserve import permissions, services
+from reserve.forms import (
+    AppointForm,
+    EntryFieldsForm,
+    ExcludeForm,
+    InclusionForm,
+    ReserveFilterForm,
+    TargetPositionForm,
+    add_service_error,
+)
+from reserve.models import ReserveEntry
+
+
+def _filtered(request: HttpRequest):
+    form = ReserveFilterForm(
+        request.GET,
+        organizations=visible_organizations(request.user),
+        target_positions=permissions.visible_target_positions(request.user),
+    )
+    entries = permissions.visible_reserve_entries(request.user).for_list()
+    return form, form.filter(entries)
+
+
+def _import_url() -> str | None:
+    """The Excel import of reserve lists, once the imports app offers it."""
+    try:
+        return reverse("imports:start", args=["reserve"])
+    except NoReverseMatch:
+        return None
+
+
+def _managed_target_positions(request: HttpRequest):
+    return permissions.visible_target_positions(request.user).filter(
+        municipality__in=managed_municipalities(request.user)
+    )
+
+
+@login_required
+def entry_list(request: HttpRequest) -> HttpResponse:
+    form, entries = _filtered(request)
+    page = paginate(entries, request.GET.get("page"))
+    template = "reserve/list.html#rows" if request.htmx else "reserve/list.html"
+    response = render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "can_manage": permissions.can_manage_reserve(request.user),
+            "import_url": _import_url(),
+        },
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+def entry_export(request: HttpRequest) -> HttpResponse:
+    _form, entries = _filtered(request)
+    headers = [
+        _("Surname"),
+        _("First name"),
+        _("Patronymic"),
+        _("Organisation"),
+        _("Position"),
+        _("Target position"),
+        _("Basis document number"),
+        _("Basis document date"),
+        _("Included on"),
+        _("In the reserve until"),
+        _("Status"),
+        _("Appointed to the position"),
+        _("Appointed on"),
+        _("Excluded on"),
+        _("Exclusion reason"),
+        _("Has a mentor"),
+    ]
+    rows = (
+        [
+            e.person.last_name,
+            e.person.first_name,
+            e.person.middle_name,
+            e.person.organization.short_name,
+            e.person.position.name,
+            e.target_position.name,
+            e.basis_number,
+            e.basis_date,
+            e.included_on,
+            e.term_until,
+            e.get_status_display(),
+            e.appointed_position,
+            e.appointed_on,
+            e.excluded_on,
+            e.exclusion_reason,
+            _("yes") if e.has_mentor else _("no"),
+        ]
+        for e in entries.iterator(chunk_size=2000)
+    )
+    return xlsx_response(build_workbook(_("Reserve"), headers, rows), "reserve.xlsx")
+
+
+def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResponse:
+    """The reservist's card; the coordinator's forms come bound after an error."""
+    is_coordinator = can_view_history(
+        request.user, entry.person.organization.municipality_id
+    )
+    mentorships = list(
+        visible_mentorships(request.user).filter(reserve_entry=entry).for_list()
+    )
+    for m in mentorships:
+        m.may_end = may_end_mentorship(request.user, m)
+    context = {
+        "entry": entry,
+        "person": entry.person,
+        "current": [m for m in mentorships if m.status != Mentorship.Status.ENDED],
+        "past": [m for m in mentorships if m.status == Mentorship.Status.ENDED],
+        "can_manage": is_coordinator and entry.status == ReserveEntry.Status.ACTIVE,
+        "appoint_form": forms.get("appoint_form") or AppointForm(),
+        "exclude_form": forms.get("exclude_form") or ExcludeForm(),
+        "history": history_of(entry) if is_coordinator else None,
+    }
+    return render(request, "reserve/card.html", context)
+
+
+@login_required
+def entry_card(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = permissions.get_reserve_entry(request.user, pk)
+    record_person_view(
+        person=entry.person, user=request.user, channel=PersonViewLog.Channel.PAGE
+    )
+    return _render_card(request, entry)
+
+
+@login_required
+def entry_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_reserve(request.user):
+        raise PermissionDenied
+    form = InclusionForm(
+        request.POST or None,
+        initial={"person": request.GET.get("person")},
+        people=visible_people(request.user)
+        .filter(organization__municipality__in=managed_municipalities(request.user))
+        .exclude(reserve_entries__status=ReserveEntry.Status.ACTIVE)
+        .select_related("organization"),
+        target_positions=_managed_target_positions(request),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.include_in_reserve(**form.cleaned_data)
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The person has been included in the reserve."))
+            return redirect(entry)
+    return render(request, "reserve/form.html", {"form": form})
+
+
+@login_required
+def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = permissions.get_reserve_entry(request.user, pk, write=True)
+    form = EntryFieldsForm(
+        request.POST or None,
+        initial={f: getattr(entry, f) for f in EntryFieldsForm.base_fields},
+        target_positions=_managed_target_positions(request),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_reserve_entry(entry=entry, **form.cleaned_data)
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(entry)
+    return render(request, "reserve/form.html", {"form": form, "entry": entry})
+
+
+@login_required
+@require_POST
+def entry_appoint(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = permissions.get_reserve_entry(request.user, pk, write=True)
+    form = AppointForm(request.POST)
+    if form.is_valid():
+        try:
+            services.appoint_reservist(
+                entry=entry,
+                position_name=form.cleaned_data["appointed_position"],
+                appointed_on=form.cleaned_data["appointed_on"],
+            )
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The reservist is marked as appointed."))
+            return redirect(entry)
+    return _render_card(request, entry, appoint_form=form)
+
+
+@login_required
+@require_POST
+def entry_exclude(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = permissions.get_reserve_entry(request.user, pk, write=True)
+    form = ExcludeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.exclude_reservist(
+                entry=entry,
+                excluded_on=form.cleaned_data["excluded_on"],
+                reason=form.cleaned_data["exclusion_reason"],
+            )
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The reservist has been excluded."))
+            return redirect(entry)
+    return _render_card(request, entry, exclude_form=form)
+
+
+@login_required
+def position_list(request: HttpRequest) -> HttpResponse:
+    municipality = managed_municipalities(request.user).first()
+    if municipality is None:
+        raise PermissionDenied
+    form = TargetPositionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_target_position(
+                municipality=municipality, **form.cleaned_data
+            )
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The target position has been added."))
+            return redirect("reserve:positions")
+    positions = permissions.visible_target_positions(request.user).filter(
+        municipality=municipality
+    )
+    page = paginate(positions, request.GET.get("page"), page_size=100)
+    return render(request, "reserve/positions.html", {"form": form, "page": page})
+
+
+@login_required
+def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    position = permissions.get_target_position(request.user, pk, write=True)
+    form = TargetPositionForm(request.POST or None, initial={"name": position.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_target_position(
+                target_position=position, **form.cleaned_data
+            )
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("reserve:positions")
+    context = {"form": form, "position": position, "history": history_of(position)}
+    return render(request, "reserve/position_form.html", context)
+
+
+@login_required
+def position_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    position = permissions.get_target_position(request.user, pk, write=True)
+    if request.method != "POST":
+        return render(request, "confirm_delete.html", {"object": position})
+    try:
+        services.delete_target_position(target_position=position)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect(position)
+    messages.success(request, _("The target position has been deleted."))
+    return redirect("reserve:positions")
