@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -133,7 +134,7 @@ class Mentorship(TimeStampedModel):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("pending the order")
-        ACTIVE = "active", _("active")
+        ACTIVE = "active", pgettext_lazy("mentorship status", "active")
         ENDED = "ended", _("ended")
 
     class EndReason(models.TextChoices):

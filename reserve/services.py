@@ -6,14 +6,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core.services import create_validated, delete_protected, update_validated
 from organizations.models import Municipality
 from people.models import Person
 from reserve.models import ReserveEntry, TargetPosition
 
-BASIS_AFTER_INCLUSION = _lazy("The basis document cannot be dated after the inclusion.")
+BASIS_AFTER_INCLUSION = gettext_lazy("The basis document cannot be dated after the inclusion.")
 
 
 def add_years(day: date, years: int) -> date:

@@ -1,6 +1,7 @@
 """/mentorships: scope, filters, ending one, query count."""
 
 import pytest
+from django.utils.translation import pgettext
 
 from api.tests.conftest import API, make_order, ru
 from mentorships.models import Mentorship
@@ -100,7 +101,7 @@ def test_list_item_has_the_documented_fields(
             "date": "2026-09-10",
             "status": "registered",
         },
-        "status_display": ru("active"),
+        "status_display": pgettext("mentorship status", "active"),
         "ended_on": None,
         "end_reason": None,
         "end_reason_display": "",
