@@ -23,6 +23,9 @@ from api.routers import (
     municipalities,
     organizations,
     people,
+    plan_forms,
+    plan_items,
+    plans,
     positions,
     reserve,
 )
@@ -93,5 +96,8 @@ for module in (
     positions,
     reserve,
     mentorships,
+    plan_forms,
+    plans,
+    plan_items,
 ):
     api.add_router("", module.router)

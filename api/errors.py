@@ -17,18 +17,22 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from api.validation import field_errors
+from plans.services import StaleVersionError
 
 logger = logging.getLogger("django.request")
 
 # The services name relations as the models do; the API calls them `…_id`.
 FIELD_ALIASES = {
+    "copy_from": "copy_from_id",
     "head": "head_id",
+    "item": "item_id",
     "mentor": "mentor_id",
     "municipality": "municipality_id",
     "organization": "organization_id",
     "person": "person_id",
     "position": "position_id",
     "reserve_entry": "reserve_entry_id",
+    "section": "section_id",
     "target_position": "target_position_id",
 }
 
@@ -90,6 +94,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
             ),
         )
 
+    def stale(request: HttpRequest, exc: StaleVersionError) -> HttpResponse:
+        # A ValidationError too: ninja picks the handler of the nearest class.
+        return respond(request, 409, " ".join(exc.messages))
+
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return respond(request, exc.status_code, _http_error_detail(exc))
 
@@ -118,6 +126,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         (PermissionDenied, forbidden),
         (Http404, not_found),
         (IntegrityError, conflict),
+        (StaleVersionError, stale),
     ]
     for exc_class, handler in handlers:
         api.add_exception_handler(exc_class, handler)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("reserve/", include("reserve.urls")),
     path("mentorships/", include("mentorships.urls")),
+    path("plans/", include("plans.urls")),
     path("imports/", include("imports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

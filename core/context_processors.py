@@ -45,12 +45,27 @@ def navigation(request: HttpRequest) -> dict:
             NavItem(_("Mentors"), reverse("mentorships:mentors"), "/mentorships/"),
             NavItem(_("Orders"), reverse("mentorships:orders"), "/mentorships/orders/"),
         ]
+    if p.is_superuser or p.is_coordinator:
+        items.append(NavItem(_("Plan forms"), reverse("plans:forms"), "/plans/forms/"))
+    if p.is_superuser or p.is_coordinator or p.is_head:
+        items.append(NavItem(_("Individual plans"), reverse("plans:list"), "/plans/"))
     if p.has_mentor and p.person_id:
         items.append(
             NavItem(
                 _("My reservists"),
                 reverse("mentorships:my_reservists"),
                 "/mentorships/my-reservists/",
+            )
+        )
+        if not (p.is_superuser or p.is_coordinator or p.is_head):
+            items.append(
+                NavItem(_("Individual plans"), reverse("plans:list"), "/plans/")
+            )
+        items.append(
+            NavItem(
+                _("Control of deadlines"),
+                reverse("plans:control"),
+                "/plans/control/",
             )
         )
     if p.has_reservist and p.person_id:
@@ -61,6 +76,7 @@ def navigation(request: HttpRequest) -> dict:
                 "/mentorships/my-mentor/",
             )
         )
+        items.append(NavItem(_("My plan"), reverse("plans:mine"), "/plans/mine/"))
     role_labels = [label for code, label in Role.choices if p.has(code)]
     matches = [
         i for i in items if i.prefix != "/$" and request.path.startswith(i.prefix)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from accounts.permissions import principal
 from core.queries import home_counts
 from mentorships.queries import home_summary
+from plans.queries import home_summary as plans_summary
 
 
 @login_required
@@ -14,6 +15,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "p": p,
         "counts": home_counts(request.user),
         "work": home_summary(request.user),
+        "plans": plans_summary(request.user),
     }
     return render(request, "core/home.html", context)
 

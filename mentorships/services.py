@@ -263,11 +263,14 @@ def register_order(*, order: MentorOrder) -> MentorOrder:
         errors += eligibility_failures(m.mentor)
     if errors:
         raise ValidationError(errors)
+    from plans.services import reassign_plans  # plans depend on mentorships
+
     for m in pending:
         if m.replaces and m.replaces.status == Mentorship.Status.ACTIVE:
             _end(m.replaces, reason=Mentorship.EndReason.REPLACED, on=m.starts_on)
         m.status = Mentorship.Status.ACTIVE
         m.save(update_fields=["status"])
+        reassign_plans(entry=m.reserve_entry)
     order.status = MentorOrder.Status.REGISTERED
     order.registered_at = timezone.now()
     order.save(update_fields=["status", "registered_at"])

@@ -1,5 +1,6 @@
 """The individual training plan on the approved form (regulation, clause 8.1)."""
 
+from datetime import date
 from typing import Self
 
 from django.conf import settings
@@ -57,6 +58,7 @@ class PlanForm(TimeStampedModel):
 
 class PlanFormVersionQuerySet(models.QuerySet["PlanFormVersion"]):
     def approved(self) -> Self:
+        """Versions approved by the coordinator, the only ones plans may use."""
         return self.filter(status=PlanFormVersion.Status.APPROVED)
 
 
@@ -77,7 +79,8 @@ class PlanFormVersion(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    column_titles = models.JSONField(_("column titles"), default=dict)
+    # Empty titles fall back to DEFAULT_COLUMN_TITLES (see title_of).
+    column_titles = models.JSONField(_("column titles"), default=dict, blank=True)
     approval_document = models.CharField(
         _("approving document"),
         max_length=300,
@@ -104,7 +107,13 @@ class PlanFormVersion(TimeStampedModel):
                 violation_error_message=_(
                     "The form already has a version with this number."
                 ),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["form"],
+                condition=Q(status="draft"),
+                name="plan_form_one_draft_version",
+                violation_error_message=_("The form already has a draft version."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -253,7 +262,15 @@ class IndividualPlan(TimeStampedModel):
                 condition=Q(period_end__gt=models.F("period_start")),
                 name="plan_period_end_after_start",
                 violation_error_message=_("The period must end after it starts."),
-            )
+            ),
+            # The service refuses any overlap; this catches two clicks at once.
+            models.UniqueConstraint(
+                fields=["reserve_entry", "period_start"],
+                name="plan_one_per_reservist_and_start",
+                violation_error_message=_(
+                    "The reservist already has a plan for this period."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["status"])]
 
@@ -269,7 +286,7 @@ class IndividualPlan(TimeStampedModel):
 
 
 class PlanItemQuerySet(models.QuerySet["PlanItem"]):
-    def overdue(self, today=None) -> Self:
+    def overdue(self, today: date | None = None) -> Self:
         """Open items past their deadline (overdue is derived, never stored)."""
         today = today or timezone.localdate()
         return self.filter(
@@ -278,7 +295,7 @@ class PlanItemQuerySet(models.QuerySet["PlanItem"]):
         )
 
     def for_control(self) -> Self:
-        """The mentor's control page: every open item, overdue first, by deadline."""
+        """The mentor's control page: every item but the cancelled, by deadline."""
         return (
             self.exclude(status=PlanItem.Status.CANCELLED)
             .select_related("plan__reserve_entry__person", "section")
@@ -344,6 +361,18 @@ class PlanItem(TimeStampedModel):
         indexes = [
             models.Index(fields=["plan", "position"]),
             models.Index(fields=["status", "deadline"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(done_on__isnull=False),
+                name="plan_item_done_has_date",
+                violation_error_message=_("State the date it was done."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="not_done") | ~Q(not_done_reason=""),
+                name="plan_item_not_done_has_reason",
+                violation_error_message=_("State the reason."),
+            ),
         ]
 
     def __str__(self) -> str:

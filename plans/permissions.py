@@ -9,6 +9,7 @@ from accounts.models import User
 from accounts.permissions import principal
 from organizations.models import Municipality
 from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
+from reserve.models import ReserveEntry
 
 AnyUser = User | AnonymousUser
 
@@ -30,6 +31,11 @@ def get_plan_form(user: AnyUser, pk: int, *, write: bool = False) -> PlanForm:
     if write and not principal(user).coordinates(form.municipality_id):
         raise PermissionDenied
     return form
+
+
+def may_manage_plan_forms(user: AnyUser, municipality_id: int) -> bool:
+    """Only the municipality's coordinator defines and approves the plan form."""
+    return principal(user).coordinates(municipality_id)
 
 
 def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
@@ -69,16 +75,44 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
 
 
 def is_mentor_of(user: AnyUser, plan: IndividualPlan) -> bool:
-    return principal(user).person_id == plan.mentor_id
+    """True for the plan's mentor."""
+    person_id = principal(user).person_id
+    return person_id is not None and person_id == plan.mentor_id
 
 
 def is_reservist_of(user: AnyUser, plan: IndividualPlan) -> bool:
-    return principal(user).person_id == plan.reserve_entry.person_id
+    """True for the reservist whose plan it is."""
+    person_id = principal(user).person_id
+    return person_id is not None and person_id == plan.reserve_entry.person_id
+
+
+def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
+    """The reservist and their active mentor start a plan together (one query)."""
+    from mentorships.models import Mentorship
+
+    person_id = principal(user).person_id
+    if person_id is None:
+        return False
+    if person_id == entry.person_id:
+        return True
+    return entry.mentorships.filter(
+        status=Mentorship.Status.ACTIVE, mentor_id=person_id
+    ).exists()
 
 
 def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
     """Mentor and reservist draft the plan together (clause 8.1)."""
     return is_mentor_of(user, plan) or is_reservist_of(user, plan)
+
+
+def may_submit(user: AnyUser, plan: IndividualPlan) -> bool:
+    """The mentor submits the plan for approval."""
+    return is_mentor_of(user, plan)
+
+
+def may_confirm(user: AnyUser, plan: IndividualPlan) -> bool:
+    """The mentor confirms that a row was done."""
+    return is_mentor_of(user, plan)
 
 
 def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:

@@ -68,15 +68,16 @@ def add_months(day: date, months: int) -> date:
 # Forms -----------------------------------------------------------------------------
 
 
+def _default_titles() -> dict[str, str]:
+    return {k: str(v) for k, v in DEFAULT_COLUMN_TITLES.items()}
+
+
 @transaction.atomic
 def create_plan_form(*, municipality: Municipality, name: str) -> PlanForm:
     """A new form with a draft first version holding the default sections."""
     form = create_validated(PlanForm, municipality=municipality, name=name.strip())
     version = create_validated(
-        PlanFormVersion,
-        form=form,
-        number=1,
-        column_titles={k: str(v) for k, v in DEFAULT_COLUMN_TITLES.items()},
+        PlanFormVersion, form=form, number=1, column_titles=_default_titles()
     )
     for position, title in enumerate(DEFAULT_SECTIONS, start=1):
         PlanFormSection.objects.create(
@@ -104,7 +105,7 @@ def new_form_version(*, form: PlanForm) -> PlanFormVersion:
         PlanFormVersion,
         form=form,
         number=(latest.number if latest else 0) + 1,
-        column_titles=dict(latest.column_titles) if latest else {},
+        column_titles=dict(latest.column_titles) if latest else _default_titles(),
     )
     if latest:
         for section in latest.sections.prefetch_related("suggested_items"):
@@ -138,7 +139,15 @@ def update_form_version(
     titles = [t.strip() for t in sections if t.strip()]
     if not titles:
         raise ValidationError({"sections": _("The form needs at least one section.")})
-    unknown = set(column_titles) - set(COLUMN_KEYS)
+    title_length = PlanFormSection._meta.get_field("title").max_length
+    if any(len(t) > title_length for t in titles):
+        raise ValidationError(
+            {
+                "sections": _("A section title is at most %(n)s characters.")
+                % {"n": title_length}
+            }
+        )
+    unknown = sorted(set(column_titles) - set(COLUMN_KEYS))
     if unknown:
         raise ValidationError(
             {"column_titles": _("Unknown columns: %s.") % ", ".join(unknown)}
@@ -193,6 +202,10 @@ def approve_form_version(
         errors["approval_document"] = _("State the approving document.")
     if not approval_number.strip():
         errors["approval_number"] = _("State the number of the approving document.")
+    if approval_date is None:
+        errors["approval_date"] = _("State the date of the approving document.")
+    elif approval_date > timezone.localdate():
+        errors["approval_date"] = _("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     if not version.sections.exists():
@@ -256,10 +269,13 @@ def _editable(plan: IndividualPlan) -> bool:
 
 
 def _record_revision(plan: IndividualPlan, by: Any, description: str) -> None:
+    """Keep the change, flag the plan and bump its version, so that an approver
+    who opened the plan before this change cannot re-approve it unseen."""
     Revision.objects.create(plan=plan, author=by, description=description)
-    if not plan.has_unapproved_changes:
-        plan.has_unapproved_changes = True
-        plan.save(update_fields=["has_unapproved_changes", "updated_at"])
+    IndividualPlan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
+    plan.version += 1
+    plan.has_unapproved_changes = True
+    plan.save(update_fields=["has_unapproved_changes", "updated_at"])
 
 
 def _check_deadline(plan: IndividualPlan, deadline: date) -> None:
@@ -303,6 +319,9 @@ def create_plan(
     mentor, already has a plan for an overlapping period, or no form is approved."""
     from mentorships.models import Mentorship
 
+    # Lock the reservist's row: two plans created at once must not both pass the
+    # overlap check below.
+    list(ReserveEntry.objects.select_for_update().filter(pk=entry.pk).values("pk"))
     if entry.status != ReserveEntry.Status.ACTIVE:
         raise ValidationError(_("The person is not in the reserve."))
     mentorship = entry.mentorships.filter(status=Mentorship.Status.ACTIVE).first()
@@ -428,22 +447,32 @@ def update_item(
     """Change a row's content; in an approved plan the change is a revision.
 
     Raises StaleVersionError if someone changed it meanwhile, ValidationError for a
-    closed plan or a deadline outside the period."""
+    closed plan, a cancelled row or a deadline outside the period."""
     plan = item.plan
-    is_draft = _editable(plan)
     _check_version(item, expected_version)
+    is_draft = _editable(plan)
+    if item.status == PlanItem.Status.CANCELLED:
+        raise ValidationError(_("The item is cancelled."))
+    fields = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
     if "deadline" in fields:
         _check_deadline(plan, fields["deadline"])
     if "section" in fields and fields["section"].version_id != plan.form_version_id:
         raise ValidationError({"section": _("The section belongs to another form.")})
-    changed = []
-    for name in EDITABLE_FIELDS:
-        if name in fields and getattr(item, name) != fields[name]:
-            changed.append((name, getattr(item, name), fields[name]))
-            setattr(item, name, fields[name])
+    changed = [
+        (name, getattr(item, name), fields[name])
+        for name in EDITABLE_FIELDS
+        if name in fields and getattr(item, name) != fields[name]
+    ]
     if not changed:
         return item
-    item.full_clean()
+    for name, _old, new in changed:
+        setattr(item, name, new)
+    try:
+        item.full_clean()
+    except ValidationError:
+        for name, old, _new in changed:
+            setattr(item, name, old)
+        raise
     _bump(PlanItem, item.pk, expected_version)
     item.version += 1
     item.save(update_fields=[name for name, _o, _n in changed] + ["updated_at"])
@@ -467,18 +496,36 @@ def _show(value: Any) -> str:
     return str(value) if value not in (None, "") else "—"
 
 
+def _delete_files_on_commit(files: list[Evidence]) -> None:
+    """Remove stored files once their rows are surely gone."""
+    stored = [(f.file.storage, f.file.name) for f in files if f.file]
+
+    def delete() -> None:
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
 @transaction.atomic
 def remove_item(
     *, item: PlanItem, by: Any, expected_version: int | None = None
 ) -> None:
-    """Delete a row of a draft; in an approved plan the row is cancelled as a revision."""
+    """Delete a row of a draft; in an approved plan the row is cancelled as a revision.
+
+    Raises StaleVersionError if someone changed it meanwhile, ValidationError for a
+    closed plan or a row that is already cancelled."""
     plan = item.plan
-    is_draft = _editable(plan)
     _check_version(item, expected_version)
+    is_draft = _editable(plan)
+    if not is_draft and item.status == PlanItem.Status.CANCELLED:
+        raise ValidationError(_("The item is cancelled."))
+    _bump(PlanItem, item.pk, expected_version)
     if is_draft:
+        _delete_files_on_commit(list(item.files.all()))
         item.delete()
         return
-    _bump(PlanItem, item.pk, expected_version)
+    item.version += 1
     item.status = PlanItem.Status.CANCELLED
     item.save(update_fields=["status", "updated_at"])
     _record_revision(
@@ -488,12 +535,19 @@ def remove_item(
 
 @transaction.atomic
 def reorder_items(*, plan: IndividualPlan, by: Any, item_ids: list[int]) -> None:
-    """Put the plan's rows in the given order; raises ValidationError on bad ids."""
+    """Put the plan's rows in the given order (cancelled rows may be left out and
+    go last); raises ValidationError on missing, repeated or foreign ids."""
     is_draft = _editable(plan)
     items = {i.pk: i for i in plan.items.all()}
-    if set(item_ids) != set(items):
+    live = {pk for pk, i in items.items() if i.status != PlanItem.Status.CANCELLED}
+    ids, given = list(item_ids), set(item_ids)
+    if len(given) != len(ids) or not live <= given <= set(items):
         raise ValidationError(_("The list of items does not match the plan."))
-    for position, pk in enumerate(item_ids, start=1):
+    current = sorted(items, key=lambda pk: (items[pk].position, pk))
+    order = ids + [pk for pk in current if pk not in given]
+    if order == current:
+        return
+    for position, pk in enumerate(order, start=1):
         items[pk].position = position
     PlanItem.objects.bulk_update(items.values(), ["position"])
     if not is_draft:
@@ -504,19 +558,27 @@ def reorder_items(*, plan: IndividualPlan, by: Any, item_ids: list[int]) -> None
 def set_deadlines(
     *, plan: IndividualPlan, by: Any, item_ids: list[int], deadline: date
 ) -> int:
-    """Set one deadline on several rows; returns how many changed.
-
-    Raises ValidationError for a deadline outside the period or foreign ids."""
+    """Set one deadline on several rows (cancelled ones are skipped); returns how
+    many changed. Raises ValidationError for a closed plan, a deadline outside the
+    period or foreign ids."""
     is_draft = _editable(plan)
     _check_deadline(plan, deadline)
-    items = list(plan.items.filter(pk__in=item_ids).exclude(deadline=deadline))
-    if len(set(item_ids)) != plan.items.filter(pk__in=item_ids).count():
+    found = list(plan.items.filter(pk__in=set(item_ids)))
+    if len(found) != len(set(item_ids)):
         raise ValidationError(_("The list of items does not match the plan."))
-    for item in items:
-        item.deadline = deadline
-        item.version += 1
-    PlanItem.objects.bulk_update(items, ["deadline", "version"])
-    if items and not is_draft:
+    items = [
+        i
+        for i in found
+        if i.status != PlanItem.Status.CANCELLED and i.deadline != deadline
+    ]
+    if not items:
+        return 0
+    # One UPDATE that bumps each row's own version: an edit opened before this
+    # change then fails as stale instead of silently restoring the old deadline.
+    PlanItem.objects.filter(pk__in=[i.pk for i in items]).update(
+        deadline=deadline, version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not is_draft:
         _record_revision(
             plan,
             by,
@@ -533,7 +595,9 @@ def set_deadlines(
 def submit_plan(
     *, plan: IndividualPlan, expected_version: int | None = None
 ) -> IndividualPlan:
-    """Send a draft for approval; raises ValidationError unless it is a draft with rows."""
+    """Send a draft for approval; raises StaleVersionError, or ValidationError
+    unless it is a draft with rows."""
+    _check_version(plan, expected_version)
     if plan.status != IndividualPlan.Status.DRAFT:
         raise ValidationError(_("Only a draft plan can be submitted."))
     if not plan.items.exclude(status=PlanItem.Status.CANCELLED).exists():
@@ -554,7 +618,8 @@ def approve_plan(
 ) -> IndividualPlan:
     """Approve a submitted plan, or re-approve the revisions of an approved one.
 
-    Raises ValidationError when there is nothing to approve."""
+    Raises StaleVersionError, or ValidationError when there is nothing to approve."""
+    _check_version(plan, expected_version)
     now = timezone.now()
     if plan.status == IndividualPlan.Status.APPROVED and plan.has_unapproved_changes:
         plan.revisions.filter(approved_at__isnull=True).update(approved_at=now)
@@ -582,7 +647,9 @@ def approve_plan(
 def return_plan(
     *, plan: IndividualPlan, remarks: str, expected_version: int | None = None
 ) -> IndividualPlan:
-    """Return a submitted plan to the draft with remarks; raises ValidationError."""
+    """Return a submitted plan to the draft with remarks; raises StaleVersionError
+    or ValidationError."""
+    _check_version(plan, expected_version)
     if plan.status != IndividualPlan.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted plan can be returned."))
     if not remarks.strip():
@@ -596,7 +663,9 @@ def return_plan(
 def complete_plan(
     *, plan: IndividualPlan, expected_version: int | None = None
 ) -> IndividualPlan:
-    """Close an approved plan whose rows are all closed; raises ValidationError."""
+    """Close an approved plan whose rows are all closed; raises StaleVersionError
+    or ValidationError."""
+    _check_version(plan, expected_version)
     if plan.status != IndividualPlan.Status.APPROVED or plan.has_unapproved_changes:
         raise ValidationError(
             _("Only an approved plan without pending changes can be completed.")
@@ -625,6 +694,26 @@ def _set_plan_status(
     return plan
 
 
+@transaction.atomic
+def reassign_plans(*, entry: ReserveEntry) -> int:
+    """Hand the reservist's open plans to their active mentor, after an order
+    replaced the mentor; returns how many plans changed (none without a mentor)."""
+    from mentorships.models import Mentorship
+
+    mentorship = entry.mentorships.filter(status=Mentorship.Status.ACTIVE).first()
+    if mentorship is None:
+        return 0
+    plans = entry.plans.exclude(status=IndividualPlan.Status.COMPLETED).exclude(
+        mentor_id=mentorship.mentor_id
+    )
+    changed = 0
+    for plan in plans:
+        plan.mentor_id = mentorship.mentor_id
+        plan.save(update_fields=["mentor", "updated_at"])
+        changed += 1
+    return changed
+
+
 # Progress of items -----------------------------------------------------------------
 
 
@@ -648,8 +737,8 @@ def mark_item(
 ) -> PlanItem:
     """Record progress: in progress, done (with date and evidence) or not done
     (with a reason). Raises ValidationError or StaleVersionError."""
-    _check_progress_allowed(item)
     _check_version(item, expected_version)
+    _check_progress_allowed(item)
     fields: dict[str, Any] = {"status": status}
     if status == PlanItem.Status.DONE:
         if done_on is None:
@@ -679,9 +768,15 @@ def mark_item(
     else:
         raise ValidationError({"status": _("This status cannot be set here.")})
     fields |= {"confirmed_by": None, "confirmed_at": None}
+    old = {name: getattr(item, name) for name in fields}
     for name, value in fields.items():
         setattr(item, name, value)
-    item.full_clean()
+    try:
+        item.full_clean()
+    except ValidationError:
+        for name, value in old.items():
+            setattr(item, name, value)
+        raise
     _bump(PlanItem, item.pk, expected_version)
     item.version += 1
     item.save(update_fields=[*fields, "updated_at"])
@@ -692,10 +787,13 @@ def mark_item(
 def confirm_item(
     *, item: PlanItem, by: Any, expected_version: int | None = None
 ) -> PlanItem:
-    """The mentor confirms a done row; raises ValidationError unless it is done."""
+    """The mentor confirms a done row of an approved plan; raises StaleVersionError
+    or ValidationError."""
+    _check_version(item, expected_version)
+    if item.plan.status != IndividualPlan.Status.APPROVED:
+        raise ValidationError(_("Progress is marked on an approved plan."))
     if item.status != PlanItem.Status.DONE:
         raise ValidationError(_("Only a done item can be confirmed."))
-    _check_version(item, expected_version)
     _bump(PlanItem, item.pk, expected_version)
     item.version += 1
     item.confirmed_by = by
@@ -719,27 +817,48 @@ def check_evidence_file(file: UploadedFile) -> None:
         if marker is None or marker not in names:
             raise ValidationError(
                 _("The file «%(name)s» is not the document its name says.")
-                % {"name": file.name}
+                % {"name": file.name},
+                code="wrong_type",
             )
     elif EXTENSIONS.get(extension) != kind:
         raise ValidationError(
             _("The file «%(name)s» is not the document its name says.")
-            % {"name": file.name}
+            % {"name": file.name},
+            code="wrong_type",
         )
 
 
 @transaction.atomic
 def add_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
-    """Attach a file to a row; raises ValidationError for a bad file or closed item."""
+    """Attach a file to a row; raises ValidationError for a bad file, a cancelled
+    row or a completed plan."""
     if item.plan.status == IndividualPlan.Status.COMPLETED:
         raise ValidationError(_("The plan is completed and cannot be changed."))
+    if item.status == PlanItem.Status.CANCELLED:
+        raise ValidationError(_("The item is cancelled."))
     check_evidence_file(file)
     evidence = Evidence(
         item=item, original_name=file.name[:255], size=file.size, uploaded_by=by
     )
     evidence.file.save(file.name, file, save=False)
-    evidence.save()
+    try:
+        evidence.save()
+    except Exception:
+        evidence.file.delete(save=False)
+        raise
     return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, evidence: Evidence) -> None:
+    """Delete an evidence file; raises ValidationError for a completed plan."""
+    if evidence.item.plan.status == IndividualPlan.Status.COMPLETED:
+        raise ValidationError(_("The plan is completed and cannot be changed."))
+    _delete_files_on_commit([evidence])
+    evidence.delete()
+
+
+COMMENT_MAX_LENGTH = 5000
 
 
 @transaction.atomic
@@ -749,11 +868,17 @@ def add_comment(
     """Add a remark to the plan's or an item's discussion; raises ValidationError."""
     if item is not None and item.plan_id != plan.pk:
         raise ValidationError({"item": _("The item belongs to another plan.")})
-    if not text.strip():
+    text = text.strip()
+    if not text:
         raise ValidationError({"text": _("The comment is empty.")})
-    return create_validated(
-        Comment, plan=plan, item=item, author=author, text=text.strip()
-    )
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "text": _("A comment is at most %(n)s characters.")
+                % {"n": COMMENT_MAX_LENGTH}
+            }
+        )
+    return create_validated(Comment, plan=plan, item=item, author=author, text=text)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from accounts.models import User
 from api.auth import caller
 from api.choices import chosen, chosen_each, require_chosen
 from api.errors import error_body
+from api.files import DOCX, file_response
 from api.pagination import ApiPagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from api.schemas.mentorships import (
@@ -41,16 +42,6 @@ router = Router()
 readiness = Router(tags=["people"])
 orders = Router(tags=["mentor-orders"])
 mentorships = Router(tags=["mentorships"])
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-BINARY = {"schema": {"type": "string", "format": "binary"}}
-
-
-def _file_response(description: str, *content_types: str) -> dict:
-    """OpenAPI of a 200 that is a file, not JSON."""
-    content = {content_type: BINARY for content_type in content_types}
-    return {"responses": {200: {"description": description, "content": content}}}
-
 
 # ------------------------------------------------------ eligibility, readiness
 
@@ -188,7 +179,7 @@ def delete_mentor_order(request: HttpRequest, pk: int) -> Status[None]:
 @orders.get(
     "/mentor-orders/{int:pk}/document",
     response={**READ_ERRORS, 400: ErrorOut},
-    openapi_extra=_file_response("The order as DOCX or PDF.", DOCX, "application/pdf"),
+    openapi_extra=file_response("The order as DOCX or PDF.", DOCX, "application/pdf"),
 )
 def get_mentor_order_document(
     request: HttpRequest, pk: int, query: Query[DocumentQuery]
@@ -218,7 +209,7 @@ def attach_mentor_order_scan(
 @orders.get(
     "/mentor-orders/{int:pk}/scan",
     response=READ_ERRORS,
-    openapi_extra=_file_response(
+    openapi_extra=file_response(
         "The signed copy.", "application/pdf", "image/jpeg", "image/png"
     ),
 )

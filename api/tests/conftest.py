@@ -1,11 +1,13 @@
 """API test helpers: clients that authenticate with a bearer token, and the
-reserve and mentors of the cast."""
+reserve, mentors and plans of the cast."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import translation
 
@@ -16,6 +18,9 @@ from mentorships.services import OrderLine, create_order, register_order
 from mentorships.tests.factories import MentorReadinessFactory
 from people.models import Person
 from people.tests.factories import PositionFactory
+from plans import services as plan_services
+from plans.models import IndividualPlan
+from plans.tests.factories import IndividualPlanFactory, PlanItemFactory
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory
 
@@ -91,3 +96,33 @@ def mentor_person(mentor) -> Person:
 def entry(reservist) -> ReserveEntry:
     """The `reservist` account's person in the reserve."""
     return ReserveEntryFactory(person=reservist.person)
+
+
+# Plans ------------------------------------------------------------------------------
+
+PLAN_TODAY = date(2027, 1, 15)  # midway through the plans' period (Sep–Aug)
+
+
+@pytest.fixture
+def today():
+    """15 January 2027; plan modules opt in with
+    `pytestmark = pytest.mark.usefixtures("today")`."""
+    noon = datetime(2027, 1, 15, 12, tzinfo=ZoneInfo("Asia/Tomsk"))
+    with time_machine.travel(noon, tick=False):
+        yield PLAN_TODAY
+
+
+@pytest.fixture
+def plan(mentor_person, entry) -> IndividualPlan:
+    """A draft plan of the `reservist` with the `mentor` (1 Sep 2026 – 31 Aug 2027)
+    on Town's approved form, with two rows in its first section."""
+    make_order(mentor_person, entry)
+    plan = IndividualPlanFactory(reserve_entry=entry)
+    PlanItemFactory.create_batch(2, plan=plan)
+    return plan
+
+
+def approve(plan: IndividualPlan, by) -> IndividualPlan:
+    """Submit and approve the plan as the services do."""
+    plan_services.submit_plan(plan=plan)
+    return plan_services.approve_plan(plan=plan, by=by)

@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.test import Client
 
 from accounts.services import issue_token
-from api.tests.conftest import API
+from api.tests.conftest import API, ru
 from organizations import services as organization_services
 
 NOT_FOUND = {"detail": "Объект не найден.", "errors": {}}
@@ -209,3 +209,28 @@ def test_unexpected_error_is_500_json_without_a_trace(
         "errors": {},
     }
     assert b"secret" not in response.content
+
+
+def test_a_stale_version_is_409_with_the_services_message(
+    api_client, coordinator, monkeypatch
+):
+    from api.routers import plan_forms
+    from plans.services import StaleVersionError
+
+    def stale(**fields):
+        raise StaleVersionError
+
+    monkeypatch.setattr(plan_forms.services, "create_plan_form", stale)
+
+    response = api_client(coordinator).post(
+        f"{API}/plan-forms", {"name": "Форма"}, content_type="application/json"
+    )
+
+    assert response.status_code == 409
+    assert response.json() == {
+        "detail": ru(
+            "Somebody else has changed this since you opened it. Reload the page: "
+            "your changes were not saved."
+        ),
+        "errors": {},
+    }

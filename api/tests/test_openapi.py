@@ -91,3 +91,39 @@ def test_docs_page_is_served(client):
 
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_openapi_describes_plan_forms_and_plans(client):
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+
+    expected = {
+        "plan-forms": {"get", "post"},
+        "plan-forms/{pk}": {"get"},
+        "plan-forms/{pk}/versions": {"post"},
+        "plan-forms/{pk}/versions/{version_id}": {"get", "patch"},
+        "plan-forms/{pk}/versions/{version_id}/approve": {"post"},
+        "plans": {"get", "post"},
+        "plans/{pk}": {"get"},
+        "plans/{pk}/submit": {"post"},
+        "plans/{pk}/approve": {"post"},
+        "plans/{pk}/return": {"post"},
+        "plans/{pk}/complete": {"post"},
+        "plans/{pk}/document": {"get"},
+        "plans/{pk}/comments": {"get", "post"},
+        "plans/{pk}/items": {"get", "post"},
+        "plans/{pk}/items/{item_id}": {"get", "patch", "delete"},
+        "plans/{pk}/items/{item_id}/mark": {"post"},
+        "plans/{pk}/items/{item_id}/confirm": {"post"},
+        "plans/{pk}/items/{item_id}/evidence": {"post"},
+        "plans/{pk}/items/reorder": {"post"},
+        "plans/{pk}/items/deadlines": {"post"},
+        "evidence/{pk}": {"get"},
+    }
+    for path, methods in expected.items():
+        assert set(paths[f"{API}/{path}"]) == methods, path
+    patch = paths[f"{API}/plans/{{pk}}/items/{{item_id}}"]["patch"]
+    assert "409" in patch["responses"]
+    document = paths[f"{API}/plans/{{pk}}/document"]["get"]
+    assert "application/pdf" in document["responses"]["200"]["content"]
+    evidence = paths[f"{API}/plans/{{pk}}/items/{{item_id}}/evidence"]["post"]
+    assert "multipart/form-data" in evidence["requestBody"]["content"]

@@ -252,8 +252,8 @@ def test_server_error_page_is_russian_and_needs_no_database():
 
 # Budget: session, user, roles, linked person; home_counts: people counts,
 # organisation count, position count; mentorships' home_summary: reserve figures,
-# mentors, draft orders.
-HOME_QUERIES = 10
+# mentors, draft orders; plans' home_summary: plans awaiting approval.
+HOME_QUERIES = 11
 
 
 @pytest.mark.parametrize("n", [3, 50])

@@ -9,6 +9,7 @@ from django.db import transaction
 from accounts.models import Role, RoleAssignment, User
 from organizations.models import Municipality, Organization
 from people.models import Person, Position
+from plans.demo import load_plans
 from reserve.models import TargetPosition
 
 DEMO_PASSWORD = "demo"
@@ -253,6 +254,7 @@ class Command(BaseCommand):
                     user=user, role=ROLES[login], defaults=scope
                 )
         load_reserve(municipality)
+        load_plans(municipality)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: accounts coordinator, head, "

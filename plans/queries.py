@@ -1,0 +1,363 @@
+"""Read models of the plan pages: the plan with its rows and discussions, lists with
+progress, the mentor's control of deadlines and the home page figures."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from accounts.permissions import principal
+from organizations.models import Municipality
+from plans.models import (
+    Comment,
+    Evidence,
+    IndividualPlan,
+    PlanForm,
+    PlanFormSection,
+    PlanFormVersion,
+    PlanItem,
+    Revision,
+)
+from plans.permissions import visible_plans
+from plans.services import Progress, progress_of
+
+OPEN = [PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
+
+
+def display_name(user: User | None) -> str:
+    """The person's short name of an account, else its full name or login.
+
+    Load the account with select_related("…__person"): a missing person is then
+    cached and costs no query."""
+    if user is None:
+        return "—"
+    person = getattr(user, "person", None)
+    if person is not None:
+        return person.short_name
+    return user.get_full_name() or user.username
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str
+    label: str
+    count: int
+
+
+def segments(progress: Progress) -> list[Segment]:
+    """The parts of the stacked progress bar, in the order they are drawn."""
+    return [
+        Segment("ok", _("Done on time"), progress.done_on_time),
+        Segment("late", _("Done late"), progress.done_late),
+        Segment("overdue", _("Overdue"), progress.overdue),
+        Segment("not_done", _("Not done"), progress.not_done),
+        Segment("remaining", _("Remaining"), progress.remaining),
+    ]
+
+
+# Plan forms --------------------------------------------------------------------------
+
+
+def forms_for_list(forms: QuerySet[PlanForm]) -> QuerySet[PlanForm]:
+    """Forms with their versions, newest version first (two queries)."""
+    return forms.select_related("municipality").prefetch_related(
+        Prefetch("versions", queryset=PlanFormVersion.objects.order_by("-number"))
+    )
+
+
+def version_sections(version: PlanFormVersion) -> list[PlanFormSection]:
+    """The version's sections with their suggested items (two queries)."""
+    return list(version.sections.prefetch_related("suggested_items"))
+
+
+# The plan page -----------------------------------------------------------------------
+
+
+@dataclass
+class SectionBlock:
+    number: int
+    section: PlanFormSection
+    items: list[PlanItem] = field(default_factory=list)
+
+
+@dataclass
+class PlanPage:
+    sections: list[PlanFormSection]
+    blocks: list[SectionBlock]
+    items: list[PlanItem]
+    progress: Progress
+    comments: list[Comment]
+    revisions: list[Revision]
+
+    @property
+    def bar(self) -> list[Segment]:
+        return segments(self.progress)
+
+    @property
+    def percent_done(self) -> int:
+        return self.progress.percent(self.progress.done)
+
+    @property
+    def pending_revisions(self) -> list[Revision]:
+        return [r for r in self.revisions if r.approved_at is None]
+
+
+def plan_page(plan: IndividualPlan) -> PlanPage:
+    """Everything the plan page shows, whatever the number of rows (five queries)."""
+    sections = list(plan.form_version.sections.all())
+    items = list(
+        plan.items.select_related("confirmed_by__person")
+        .prefetch_related(
+            Prefetch("files", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
+        )
+        .order_by("position", "pk")
+    )
+    comments = list(plan.comments.select_related("author__person"))
+    revisions = list(plan.revisions.select_related("author__person"))
+    threads: dict[int | None, list[Comment]] = defaultdict(list)
+    for comment in comments:
+        comment.author_name = display_name(comment.author)
+        threads[comment.item_id].append(comment)
+    for revision in revisions:
+        revision.author_name = display_name(revision.author)
+    blocks = {s.pk: SectionBlock(n, s) for n, s in enumerate(sections, start=1)}
+    for item in sorted(items, key=lambda i: (blocks[i.section_id].number, i.position)):
+        block = blocks[item.section_id]
+        item.section = block.section
+        item.plan = plan
+        item.thread = threads.get(item.pk, [])
+        block.items.append(item)
+        item.number = f"{block.number}.{len(block.items)}"
+    ordered = [i for b in blocks.values() for i in b.items]
+    return PlanPage(
+        sections=sections,
+        blocks=list(blocks.values()),
+        items=ordered,
+        progress=progress_of(ordered),
+        comments=threads.get(None, []),
+        revisions=revisions,
+    )
+
+
+def moved(
+    items: list[PlanItem], item: PlanItem, direction: str | None
+) -> list[int] | None:
+    """The ids of all rows with `item` swapped with its neighbour in its section
+    ("up" or "down"), or None when it has none that way."""
+    if direction not in ("up", "down"):
+        return None
+    ids = [i.pk for i in items]
+    index = ids.index(item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(items) or items[other].section_id != item.section_id:
+        return None
+    ids[index], ids[other] = ids[other], ids[index]
+    return ids
+
+
+def plan_rows(plan: IndividualPlan) -> list[PlanItem]:
+    """The rows of a plan in the order the page shows them (one query)."""
+    return list(
+        plan.items.order_by("section__position", "position", "pk").only(
+            "pk", "section_id", "position"
+        )
+    )
+
+
+# Lists -------------------------------------------------------------------------------
+
+
+def plans_for_list(plans: QuerySet[IndividualPlan]) -> QuerySet[IndividualPlan]:
+    """Plans with every count of their progress bar, in one query."""
+    return (
+        plans.for_list()
+        .order_by("-period_start", "-pk")
+        .annotate(
+            n_done_late=Count(
+                "items",
+                filter=Q(
+                    items__status=PlanItem.Status.DONE,
+                    items__done_on__gt=F("items__deadline"),
+                ),
+            ),
+            n_not_done=Count("items", filter=Q(items__status=PlanItem.Status.NOT_DONE)),
+        )
+    )
+
+
+def with_progress(plans: Iterable[IndividualPlan]) -> list[IndividualPlan]:
+    """Give each plan of `plans_for_list()` its `progress` (no queries)."""
+    result = list(plans)
+    for plan in result:
+        plan.progress = Progress(
+            total=plan.n_items,
+            done=plan.n_done,
+            done_late=plan.n_done_late,
+            overdue=plan.n_overdue,
+            remaining=plan.n_items - plan.n_done - plan.n_not_done - plan.n_overdue,
+            not_done=plan.n_not_done,
+        )
+        plan.bar = segments(plan.progress)
+    return result
+
+
+def copy_sources(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
+    """Plans the user may copy into a new plan."""
+    return visible_plans(user).select_related("reserve_entry__person")
+
+
+def mentees_without_plans(person_id: int) -> list:
+    """The mentor's current reservists who have no open plan yet (one query)."""
+    from mentorships.models import Mentorship
+
+    open_plans = [
+        IndividualPlan.Status.DRAFT,
+        IndividualPlan.Status.SUBMITTED,
+        IndividualPlan.Status.APPROVED,
+    ]
+    return list(
+        Mentorship.objects.filter(mentor_id=person_id, status=Mentorship.Status.ACTIVE)
+        .exclude(reserve_entry__plans__status__in=open_plans)
+        .select_related("reserve_entry__person")
+        .order_by("reserve_entry__person__last_name", "pk")
+    )
+
+
+# The mentor's control of deadlines ---------------------------------------------------
+
+
+def control_items(
+    user: User | AnonymousUser, person_id: int, today: date | None = None
+) -> QuerySet[PlanItem]:
+    """Every row of the mentor's approved plans: overdue first, then open ones by
+    deadline, then closed ones."""
+    today = today or timezone.localdate()
+    return (
+        PlanItem.objects.filter(
+            plan__in=visible_plans(user),
+            plan__mentor_id=person_id,
+            plan__status=IndividualPlan.Status.APPROVED,
+        )
+        .for_control()
+        .annotate(
+            rank=Case(
+                When(status__in=OPEN, deadline__lt=today, then=0),
+                When(status__in=OPEN, then=1),
+                default=2,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "deadline", "pk")
+    )
+
+
+def with_days_overdue(items: Iterable[PlanItem]) -> list[PlanItem]:
+    """Give each row its `days_overdue` (0 unless overdue); no queries."""
+    today = timezone.localdate()
+    result = list(items)
+    for item in result:
+        item.days_overdue = (today - item.deadline).days if item.is_overdue else 0
+    return result
+
+
+def control_reservists(
+    user: User | AnonymousUser, person_id: int
+) -> list[tuple[int, str]]:
+    """(person id, full name) of the mentor's reservists with approved plans."""
+    rows = (
+        visible_plans(user)
+        .filter(mentor_id=person_id, status=IndividualPlan.Status.APPROVED)
+        .order_by("reserve_entry__person__last_name", "reserve_entry__person_id")
+        .values_list(
+            "reserve_entry__person_id",
+            "reserve_entry__person__last_name",
+            "reserve_entry__person__first_name",
+            "reserve_entry__person__middle_name",
+        )
+        .distinct()
+    )
+    return [(pk, " ".join(p for p in names if p)) for pk, *names in rows]
+
+
+# Home page ---------------------------------------------------------------------------
+
+
+@dataclass
+class HomeSummary:
+    """The figures of individual plans on the home page."""
+
+    awaiting_approval: int = 0
+    overdue_items: int = 0
+    my_plan: IndividualPlan | None = None
+
+
+def awaiting_approval(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
+    """Plans the user approves that wait for it: submitted ones and approved ones
+    with changes (mirrors permissions.may_approve)."""
+    p = principal(user)
+    by_coordinator = Q(
+        reserve_entry__person__organization__municipality__plan_approver=(
+            Municipality.PlanApprover.COORDINATOR
+        ),
+        reserve_entry__person__organization__municipality_id__in=(
+            p.coordinator_municipality_ids
+        ),
+    )
+    by_head = Q(
+        reserve_entry__person__organization__municipality__plan_approver=(
+            Municipality.PlanApprover.HEAD
+        ),
+        reserve_entry__person__organization_id__in=p.head_organization_ids,
+    )
+    waiting = Q(status=IndividualPlan.Status.SUBMITTED) | Q(
+        status=IndividualPlan.Status.APPROVED, has_unapproved_changes=True
+    )
+    plans = visible_plans(user).filter(waiting)
+    return plans if p.is_superuser else plans.filter(by_coordinator | by_head)
+
+
+def home_summary(user: User | AnonymousUser) -> HomeSummary:
+    """Real figures of the user's plans, by role (at most three queries)."""
+    p = principal(user)
+    summary = HomeSummary()
+    if p.is_superuser or p.is_coordinator or p.is_head:
+        summary.awaiting_approval = awaiting_approval(user).count()
+    if p.person_id and p.has_mentor:
+        summary.overdue_items = (
+            PlanItem.objects.filter(
+                plan__in=visible_plans(user),
+                plan__mentor_id=p.person_id,
+                plan__status=IndividualPlan.Status.APPROVED,
+            )
+            .overdue()
+            .count()
+        )
+    if p.person_id and p.has_reservist:
+        mine = plans_for_list(
+            visible_plans(user).filter(reserve_entry__person_id=p.person_id)
+        ).order_by(
+            Case(
+                When(status=IndividualPlan.Status.COMPLETED, then=1),
+                default=0,
+                output_field=IntegerField(),
+            ),
+            "-period_start",
+            "-pk",
+        )
+        found = with_progress(mine[:1])
+        summary.my_plan = found[0] if found else None
+    return summary
+
+
+def thread(plan: IndividualPlan, item: PlanItem | None) -> list[Comment]:
+    """The discussion of the plan (item None) or of one row, oldest first."""
+    comments = list(plan.comments.filter(item=item).select_related("author__person"))
+    for comment in comments:
+        comment.author_name = display_name(comment.author)
+    return comments

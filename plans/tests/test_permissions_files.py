@@ -1,0 +1,119 @@
+"""Rows and evidence files are reached only through a visible plan."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
+
+from organizations.models import Municipality
+from plans import permissions, services
+from plans.tests.factories import (
+    IndividualPlanFactory,
+    PlanItemFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["coordinator", "head", "mentor", "reservist", "commission", "stranger"]
+
+
+@pytest.fixture
+def user(request):
+    """The cast member named by the test's parameter (or an anonymous visitor)."""
+    if request.param == "anonymous":
+        return AnonymousUser()
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture
+def other_plan(other_school):
+    """A plan in the same municipality, another organisation."""
+    return IndividualPlanFactory(organization=other_school)
+
+
+@pytest.fixture
+def far_plan(far_school):
+    return IndividualPlanFactory(organization=far_school)
+
+
+@pytest.fixture
+def plans(plan, other_plan, far_plan):
+    return {"plan": plan, "other_plan": other_plan, "far_plan": far_plan}
+
+
+def _head_approves(plan):
+    municipality = plan.reserve_entry.person.organization.municipality
+    Municipality.objects.filter(pk=municipality.pk).update(
+        plan_approver=Municipality.PlanApprover.HEAD
+    )
+
+
+def _reloaded(user, plan):
+    """The plan as a view gets it, with a fresh principal."""
+    if hasattr(user, "_principal"):
+        del user._principal
+    return permissions.get_plan(user, plan.pk)
+
+
+# get_item / get_evidence -----------------------------------------------------------
+
+
+def test_get_item_finds_a_row_of_the_plan(mentor, plan):
+    item = PlanItemFactory(plan=plan)
+
+    assert permissions.get_item(mentor, plan, item.pk) == item
+
+
+@pytest.mark.parametrize("pk", ["foreign", 999_999, "abc"])
+def test_get_item_is_404_for_a_row_of_another_plan(mentor, plan, pk):
+    if pk == "foreign":
+        pk = PlanItemFactory().pk
+
+    with pytest.raises(Http404):
+        permissions.get_item(mentor, plan, pk)
+
+
+@pytest.fixture
+def evidence(plan, reservist):
+    item = PlanItemFactory(plan=plan)
+    return services.add_evidence(
+        item=item, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), by=reservist
+    )
+
+
+@pytest.mark.parametrize(
+    ("user", "visible"),
+    [
+        ("coordinator", True),
+        ("head", True),
+        ("mentor", True),
+        ("reservist", True),
+        ("superuser", True),
+        ("commission", False),
+        ("stranger", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_get_evidence_serves_a_file_only_in_scope(user, visible, evidence):
+    if visible:
+        assert permissions.get_evidence(user, evidence.pk) == evidence
+    else:
+        with pytest.raises(Http404):
+            permissions.get_evidence(user, evidence.pk)
+
+
+def test_get_evidence_is_404_for_a_file_of_another_organisation(head, other_plan):
+    item = PlanItemFactory(plan=other_plan)
+    evidence = services.add_evidence(
+        item=item, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 x"), by=None
+    )
+
+    with pytest.raises(Http404):
+        permissions.get_evidence(head, evidence.pk)
+
+
+@pytest.mark.parametrize("pk", [999_999, "abc"])
+def test_get_evidence_is_404_for_a_missing_or_bad_id(coordinator, pk):
+    with pytest.raises(Http404):
+        permissions.get_evidence(coordinator, pk)

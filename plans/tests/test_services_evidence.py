@@ -1,0 +1,195 @@
+"""Evidence files: allowed types by content, size, scope of changes."""
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from plans import services
+from plans.models import Evidence, PlanItem
+from plans.tests.factories import PlanItemFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
+
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+
+
+def _zip(*names: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<xml/>")
+    return buffer.getvalue()
+
+
+DOCX = _zip("[Content_Types].xml", "word/document.xml")
+XLSX = _zip("[Content_Types].xml", "xl/workbook.xml")
+ODT = _zip("mimetype", "content.xml")
+
+
+@pytest.fixture
+def approved(plan, coordinator):
+    """The cast's plan, approved with one row due on 1 December 2026."""
+    PlanItemFactory(plan=plan, activity="Row", deadline=date(2026, 12, 1))
+    services.submit_plan(plan=plan)
+    return services.approve_plan(plan=plan, by=coordinator)
+
+
+@pytest.fixture
+def item(approved):
+    return approved.items.get()
+
+
+def _fresh(obj):
+    return type(obj).objects.get(pk=obj.pk)
+
+
+def _done(item, **kwargs):
+    data = {
+        "status": PlanItem.Status.DONE,
+        "done_on": date(2026, 11, 20),
+        "evidence_text": "Конспект ФЗ-273",
+        "expected_version": item.version,
+    }
+    return services.mark_item(item=item, **{**data, **kwargs})
+
+
+# Evidence files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("Отчёт.pdf", PDF),
+        ("photo.JPG", JPEG),
+        ("photo.jpeg", JPEG),
+        ("scheme.png", PNG),
+        ("Конспект.docx", DOCX),
+        ("table.xlsx", XLSX),
+        ("text.odt", ODT),
+    ],
+)
+def test_add_evidence_keeps_an_allowed_file(item, reservist, name, content):
+    evidence = services.add_evidence(
+        item=item, file=SimpleUploadedFile(name, content), by=reservist
+    )
+
+    assert evidence.original_name == name
+    assert evidence.size == len(content)
+    assert evidence.uploaded_by == reservist
+    assert evidence.file.name.startswith(f"evidence/{item.plan_id}/{item.pk}/")
+    with evidence.file.open("rb") as f:
+        assert f.read() == content
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("Отчёт.docx", PDF),  # a PDF that calls itself a Word document
+        ("Отчёт.pdf", b"Just some text, not a PDF at all.\n"),
+        ("Отчёт.docx", _zip("[Content_Types].xml", "readme.txt")),  # a renamed zip
+        ("Отчёт.xlsx", DOCX),  # a Word document that calls itself Excel
+        ("archive.zip", _zip("a.txt")),
+        ("photo.png", JPEG),
+        ("photo.jpg", PNG),
+        ("report", PDF),  # no extension
+        ("page.html", b"<html><script>alert(1)</script></html>"),
+        ("broken.docx", b"PK\x03\x04 this is no zip"),
+        ("empty.pdf", b""),
+    ],
+)
+def test_add_evidence_refuses_a_file_that_lies_and_saves_nothing(
+    item, reservist, name, content, settings
+):
+    with pytest.raises(ValidationError):
+        services.add_evidence(
+            item=item, file=SimpleUploadedFile(name, content), by=reservist
+        )
+
+    assert not Evidence.objects.exists()
+    media = settings.MEDIA_ROOT
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+
+
+def test_check_evidence_file_marks_a_wrong_type_with_a_code():
+    with pytest.raises(ValidationError) as e:
+        services.check_evidence_file(SimpleUploadedFile("a.docx", PDF))
+
+    assert e.value.code == "wrong_type"
+
+
+def test_add_evidence_refuses_a_file_over_the_limit(item, reservist, monkeypatch):
+    content = PDF + b"0" * 100
+    monkeypatch.setattr(services, "EVIDENCE_MAX_SIZE", len(content) - 1)
+
+    with pytest.raises(ValidationError):
+        services.add_evidence(
+            item=item, file=SimpleUploadedFile("big.pdf", content), by=reservist
+        )
+
+    assert not Evidence.objects.exists()
+    monkeypatch.setattr(services, "EVIDENCE_MAX_SIZE", len(content))
+    assert services.add_evidence(
+        item=item, file=SimpleUploadedFile("big.pdf", content), by=reservist
+    )
+
+
+def test_the_evidence_limit_is_ten_megabytes():
+    assert services.EVIDENCE_MAX_SIZE == 10 * 1024 * 1024
+
+
+def test_add_evidence_refuses_a_cancelled_row(item, mentor):
+    services.remove_item(item=item, by=mentor)
+
+    with pytest.raises(ValidationError):
+        services.add_evidence(
+            item=_fresh(item), file=SimpleUploadedFile("a.pdf", PDF), by=mentor
+        )
+
+    assert not Evidence.objects.exists()
+
+
+def test_add_evidence_refuses_a_completed_plan(item, mentor):
+    _done(item)
+    services.complete_plan(plan=item.plan)
+
+    with pytest.raises(ValidationError):
+        services.add_evidence(
+            item=_fresh(item), file=SimpleUploadedFile("a.pdf", PDF), by=mentor
+        )
+
+    assert not Evidence.objects.exists()
+
+
+def test_remove_evidence_deletes_the_row_and_the_file_after_commit(
+    item, mentor, django_capture_on_commit_callbacks
+):
+    evidence = services.add_evidence(
+        item=item, file=SimpleUploadedFile("a.pdf", PDF), by=mentor
+    )
+    storage, name = evidence.file.storage, evidence.file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_evidence(evidence=evidence)
+
+    assert not Evidence.objects.exists()
+    assert not storage.exists(name)
+
+
+def test_remove_evidence_refuses_a_completed_plan(item, mentor):
+    evidence = services.add_evidence(
+        item=item, file=SimpleUploadedFile("a.pdf", PDF), by=mentor
+    )
+    _done(item)
+    services.complete_plan(plan=item.plan)
+    evidence = Evidence.objects.select_related("item__plan").get()
+
+    with pytest.raises(ValidationError):
+        services.remove_evidence(evidence=evidence)
+
+    assert Evidence.objects.exists()

@@ -1,0 +1,353 @@
+"""Progress of rows: marks, the mentor's confirmation, the counts."""
+
+import io
+import zipfile
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from plans import services
+from plans.models import IndividualPlan, PlanItem
+from plans.services import StaleVersionError
+from plans.tests.factories import PlanItemFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
+
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+
+
+def _zip(*names: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<xml/>")
+    return buffer.getvalue()
+
+
+DOCX = _zip("[Content_Types].xml", "word/document.xml")
+XLSX = _zip("[Content_Types].xml", "xl/workbook.xml")
+ODT = _zip("mimetype", "content.xml")
+
+
+@pytest.fixture
+def approved(plan, coordinator):
+    """The cast's plan, approved with one row due on 1 December 2026."""
+    PlanItemFactory(plan=plan, activity="Row", deadline=date(2026, 12, 1))
+    services.submit_plan(plan=plan)
+    return services.approve_plan(plan=plan, by=coordinator)
+
+
+@pytest.fixture
+def item(approved):
+    return approved.items.get()
+
+
+def _fresh(obj):
+    return type(obj).objects.get(pk=obj.pk)
+
+
+def _done(item, **kwargs):
+    data = {
+        "status": PlanItem.Status.DONE,
+        "done_on": date(2026, 11, 20),
+        "evidence_text": "Конспект ФЗ-273",
+        "expected_version": item.version,
+    }
+    return services.mark_item(item=item, **{**data, **kwargs})
+
+
+# mark_item -------------------------------------------------------------------------
+
+
+def test_mark_item_in_progress(item):
+    services.mark_item(item=item, status=PlanItem.Status.IN_PROGRESS)
+
+    assert _fresh(item).status == PlanItem.Status.IN_PROGRESS
+    assert _fresh(item).version == 2
+
+
+def test_mark_item_done_keeps_the_date_and_evidence(item):
+    _done(
+        item,
+        evidence_text="  Конспект  ",
+        evidence_link=" https://example.ru/report ",
+    )
+
+    item = _fresh(item)
+    assert item.status == PlanItem.Status.DONE
+    assert item.done_on == date(2026, 11, 20)
+    assert item.evidence_text == "Конспект"
+    assert item.evidence_link == "https://example.ru/report"
+    assert item.version == 2
+
+
+def test_mark_item_done_with_a_link_only(item):
+    _done(item, evidence_text="", evidence_link="https://example.ru/a")
+
+    assert _fresh(item).status == PlanItem.Status.DONE
+
+
+def test_mark_item_done_with_a_file_only(item, reservist):
+    services.add_evidence(
+        item=item, file=SimpleUploadedFile("a.pdf", PDF), by=reservist
+    )
+
+    _done(item, evidence_text="")
+
+    assert _fresh(item).status == PlanItem.Status.DONE
+
+
+def test_mark_item_done_today(item, today):
+    _done(item, done_on=today)
+
+    assert _fresh(item).done_on == today
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "key"),
+    [
+        ({"done_on": None}, "done_on"),
+        ({"done_on": date(2027, 1, 16)}, "done_on"),
+        ({"evidence_text": "  ", "evidence_link": ""}, "evidence_text"),
+        ({"evidence_link": "not a link"}, "evidence_link"),
+    ],
+)
+def test_mark_item_done_refuses_bad_input_and_changes_nothing(item, kwargs, key):
+    with pytest.raises(ValidationError) as e:
+        _done(item, **kwargs)
+
+    assert key in e.value.message_dict
+    assert item.status == PlanItem.Status.PLANNED
+    assert item.evidence_link == ""
+    fresh = _fresh(item)
+    assert fresh.status == PlanItem.Status.PLANNED
+    assert fresh.done_on is None
+    assert fresh.version == 1
+
+
+def test_mark_item_not_done_needs_a_reason(item):
+    with pytest.raises(ValidationError) as e:
+        services.mark_item(item=item, status=PlanItem.Status.NOT_DONE)
+
+    assert "not_done_reason" in e.value.message_dict
+    assert _fresh(item).status == PlanItem.Status.PLANNED
+
+    services.mark_item(
+        item=item, status=PlanItem.Status.NOT_DONE, not_done_reason=" Болезнь "
+    )
+
+    assert _fresh(item).not_done_reason == "Болезнь"
+    assert _fresh(item).status == PlanItem.Status.NOT_DONE
+
+
+@pytest.mark.parametrize("status", ["cancelled", "overdue", ""])
+def test_mark_item_refuses_other_statuses(item, status):
+    with pytest.raises(ValidationError) as e:
+        services.mark_item(item=item, status=status)
+
+    assert "status" in e.value.message_dict
+    assert _fresh(item).status == PlanItem.Status.PLANNED
+
+
+def test_mark_item_back_to_planned_clears_the_result(item, mentor):
+    _done(item)
+    services.confirm_item(item=item, by=mentor)
+
+    services.mark_item(item=item, status=PlanItem.Status.PLANNED)
+
+    item = _fresh(item)
+    assert item.status == PlanItem.Status.PLANNED
+    assert item.done_on is None
+    assert item.confirmed_by is None
+    assert item.confirmed_at is None
+
+
+def test_marking_again_drops_the_mentors_confirmation(item, mentor):
+    _done(item)
+    services.confirm_item(item=item, by=mentor)
+
+    _done(item, evidence_text="Исправленный отчёт")
+
+    assert _fresh(item).confirmed_by is None
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted", "completed"])
+def test_mark_item_refuses_a_plan_that_is_not_approved(item, status):
+    IndividualPlan.objects.filter(pk=item.plan_id).update(status=status)
+
+    with pytest.raises(ValidationError):
+        _done(_fresh(item))
+
+    assert _fresh(item).status == PlanItem.Status.PLANNED
+
+
+def test_mark_item_refuses_a_cancelled_row(item, mentor):
+    services.remove_item(item=item, by=mentor)
+
+    with pytest.raises(ValidationError):
+        _done(_fresh(item))
+
+    assert _fresh(item).status == PlanItem.Status.CANCELLED
+
+
+def test_mark_item_refuses_a_stale_version(item):
+    services.mark_item(item=_fresh(item), status=PlanItem.Status.IN_PROGRESS)
+
+    with pytest.raises(StaleVersionError):
+        _done(item, expected_version=1)
+
+    assert _fresh(item).status == PlanItem.Status.IN_PROGRESS
+
+
+def test_mark_item_loses_the_race_to_the_database(item):
+    PlanItem.objects.filter(pk=item.pk).update(version=2)
+
+    with pytest.raises(StaleVersionError):
+        _done(item, expected_version=1)
+
+    assert _fresh(item).status == PlanItem.Status.PLANNED
+
+
+def test_marking_progress_is_not_a_revision(item, approved):
+    _done(item)
+
+    assert not approved.revisions.exists()
+    assert not _fresh(approved).has_unapproved_changes
+
+
+# confirm_item ----------------------------------------------------------------------
+
+
+def test_confirm_item_records_who_confirmed_and_when(item, mentor, today):
+    _done(item)
+
+    services.confirm_item(item=item, by=mentor, expected_version=item.version)
+
+    item = _fresh(item)
+    assert item.confirmed_by == mentor
+    assert item.confirmed_at.date() == today
+    assert item.version == 3
+
+
+@pytest.mark.parametrize("status", ["planned", "in_progress"])
+def test_confirm_item_refuses_a_row_not_done(item, mentor, status):
+    PlanItem.objects.filter(pk=item.pk).update(status=status)
+
+    with pytest.raises(ValidationError):
+        services.confirm_item(item=_fresh(item), by=mentor)
+
+    assert _fresh(item).confirmed_by is None
+
+
+def test_confirm_item_refuses_a_not_done_row(item, mentor):
+    services.mark_item(item=item, status="not_done", not_done_reason="Отпуск")
+
+    with pytest.raises(ValidationError):
+        services.confirm_item(item=item, by=mentor)
+
+
+def test_confirm_item_refuses_a_stale_version(item, mentor):
+    _done(item)
+
+    with pytest.raises(StaleVersionError):
+        services.confirm_item(item=item, by=mentor, expected_version=1)
+
+    assert _fresh(item).confirmed_by is None
+
+
+def test_confirm_item_refuses_a_completed_plan(item, mentor):
+    _done(item)
+    services.complete_plan(plan=item.plan)
+
+    with pytest.raises(ValidationError):
+        services.confirm_item(item=_fresh(item), by=mentor)
+
+    assert _fresh(item).confirmed_by is None
+
+
+# progress_of -----------------------------------------------------------------------
+
+
+def test_progress_of_counts_done_late_overdue_remaining_and_not_done(plan):
+    make = PlanItemFactory
+    items = [
+        make(
+            plan=plan,
+            deadline=date(2026, 12, 1),
+            status="done",
+            done_on=date(2026, 11, 30),
+        ),
+        make(
+            plan=plan,
+            deadline=date(2026, 12, 1),
+            status="done",
+            done_on=date(2026, 12, 1),
+        ),
+        make(
+            plan=plan,
+            deadline=date(2026, 12, 1),
+            status="done",
+            done_on=date(2026, 12, 2),
+        ),
+        make(plan=plan, deadline=date(2027, 1, 14), status="planned"),
+        make(plan=plan, deadline=date(2026, 10, 1), status="in_progress"),
+        make(plan=plan, deadline=date(2027, 1, 15), status="planned"),
+        make(plan=plan, deadline=date(2027, 6, 1), status="in_progress"),
+        make(
+            plan=plan,
+            deadline=date(2026, 10, 1),
+            status="not_done",
+            not_done_reason="Н",
+        ),
+        make(plan=plan, deadline=date(2026, 10, 1), status="cancelled"),
+    ]
+
+    progress = services.progress_of(items)
+
+    assert progress.total == 8
+    assert progress.done == 3
+    assert progress.done_late == 1
+    assert progress.done_on_time == 2
+    assert progress.overdue == 2
+    assert progress.remaining == 2
+    assert progress.not_done == 1
+    assert progress.percent(progress.done) == 38
+
+
+def test_progress_of_follows_today(plan):
+    item = PlanItemFactory(plan=plan, deadline=date(2027, 2, 1))
+
+    with time_machine.travel(date(2027, 2, 1), tick=False):
+        assert services.progress_of([item]).overdue == 0
+    with time_machine.travel(date(2027, 2, 2), tick=False):
+        progress = services.progress_of([item])
+    assert (progress.overdue, progress.remaining) == (1, 0)
+
+
+def test_progress_of_nothing_is_zero_percent():
+    progress = services.progress_of([])
+
+    assert progress.total == 0
+    assert progress.percent(progress.done) == 0
+
+
+def test_progress_of_runs_no_queries(plan, django_assert_num_queries):
+    PlanItemFactory.create_batch(3, plan=plan)
+    items = list(plan.items.all())
+
+    with django_assert_num_queries(0):
+        services.progress_of(items)
+
+
+def test_an_overdue_row_stays_overdue_until_marked(item, today):
+    assert services.progress_of([item]).overdue == 1
+    _done(item, done_on=today - timedelta(days=1))
+
+    progress = services.progress_of([_fresh(item)])
+
+    assert (progress.overdue, progress.done_late) == (0, 1)

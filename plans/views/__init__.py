@@ -1,0 +1,1 @@
+"""The HTML side of plans: forms of plans, plans, rows, progress, control."""

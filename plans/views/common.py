@@ -1,0 +1,127 @@
+"""What the plan views share: the plan page's context and its answers to htmx."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django_htmx.http import reswap, retarget
+
+from accounts.models import User
+from plans import permissions, queries
+from plans.forms import CommentForm, DeadlinesForm, ItemForm, ReturnForm
+from plans.models import IndividualPlan, PlanItem
+
+PLAN_PAGE = "plans/plan.html"
+# The add form and the rows open for editing share the page: distinct element ids.
+ADD_ID = "add_%s"
+Status = IndividualPlan.Status
+
+
+def plan_rights(user: User, plan: IndividualPlan) -> dict[str, bool]:
+    """Which controls of the plan page the user gets (the services check again)."""
+    edits = permissions.may_edit(user, plan)
+    mentor = permissions.may_submit(user, plan)
+    approves = permissions.may_approve(user, plan)
+    pending = plan.status == Status.APPROVED and plan.has_unapproved_changes
+    return {
+        "edit": edits and plan.status in (Status.DRAFT, Status.APPROVED),
+        "submit": mentor and plan.status == Status.DRAFT,
+        "approve": approves and (plan.status == Status.SUBMITTED or pending),
+        "return": approves and plan.status == Status.SUBMITTED,
+        "complete": (mentor or approves)
+        and plan.status == Status.APPROVED
+        and not pending,
+        "mark": edits and plan.status == Status.APPROVED,
+        "confirm": permissions.may_confirm(user, plan)
+        and plan.status == Status.APPROVED,
+        "comment": permissions.may_comment(user, plan),
+    }
+
+
+def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> dict:
+    """The plan page's context; forms bound after an error come in `extra`."""
+    page = queries.plan_page(plan)
+    rights = plan_rights(request.user, plan)
+    today = timezone.localdate()
+    deadline = min(max(today, plan.period_start), plan.period_end)
+    context = {
+        "plan": plan,
+        "page": page,
+        "rights": rights,
+        "columns": {key: plan.form_version.title_of(key) for key in COLUMNS},
+        "ncols": 8 + rights["edit"],
+        "add_form": ItemForm(
+            sections=page.sections, initial={"deadline": deadline}, auto_id=ADD_ID
+        ),
+        "deadlines_form": DeadlinesForm(item_ids=[]),
+        "return_form": ReturnForm(initial={"version": plan.version}),
+        "comment_form": CommentForm(),
+    }
+    return context | extra
+
+
+COLUMNS = ["activity", "form", "deadline", "responsible", "expected_result", "mark"]
+
+
+def render_plan(
+    request: HttpRequest, plan: IndividualPlan, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The plan page, or for htmx its body, which replaces the one on the page."""
+    context = plan_context(request, plan, **extra)
+    if not request.htmx:
+        return render(request, PLAN_PAGE, context, status=status)
+    response = render(request, f"{PLAN_PAGE}#plan_body", context, status=status)
+    reswap(retarget(response, "#plan-body"), "outerHTML")
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def plan_changed(
+    request: HttpRequest, plan: IndividualPlan, message: str
+) -> HttpResponse:
+    """After a change: the new body for htmx, else back to the page with a message."""
+    if request.htmx:
+        return render_plan(request, plan, notice=message)
+    messages.success(request, message)
+    return redirect(plan)
+
+
+def render_row(
+    request: HttpRequest,
+    plan: IndividualPlan,
+    item_pk: int,
+    partial: str = "row",
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    """One row of the table (shown, edited or marked) for htmx; without htmx the
+    page with that row open."""
+    if not request.htmx:
+        open_as = {"edit_row": "editing", "progress_row": "marking"}.get(partial)
+        if open_as:
+            extra[open_as] = item_pk
+        return render_plan(request, plan, status=status, **extra)
+    context = plan_context(request, plan, **extra)
+    item = next((i for i in context["page"].items if i.pk == item_pk), None)
+    if item is None:  # removed meanwhile
+        return render_plan(request, plan, status=status, **extra)
+    response = render(
+        request, f"{PLAN_PAGE}#{partial}", context | {"item": item}, status=status
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def stale(
+    request: HttpRequest, plan: IndividualPlan, item: PlanItem, error: ValidationError
+) -> HttpResponse:
+    """Somebody changed the row meanwhile: its fresh state and why nothing was saved
+    (409 Conflict, for htmx and plain forms alike)."""
+    alert = " ".join(error.messages)
+    if request.htmx:
+        return render_row(request, plan, item.pk, status=409, row_alert=alert)
+    return render_plan(request, plan, status=409, alert=alert)

@@ -1,0 +1,203 @@
+"""The plans list, a new plan, the plan page and its approval (clause 8.1)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import principal
+from core.pagination import paginate, to_int
+from organizations.permissions import visible_organizations
+from plans import permissions, queries, services
+from plans.forms import (
+    PlanCreateForm,
+    PlanFilterForm,
+    PlanVersionForm,
+    ReturnForm,
+    add_service_error,
+)
+from plans.views.common import render_plan
+from reserve.permissions import get_reserve_entry, visible_reserve_entries
+
+DOCUMENT_FORMATS = ("docx", "pdf")
+
+
+def _creation(request: HttpRequest) -> dict:
+    """Where the list offers «Create a plan»: the reservist it is filtered by, and
+    a mentor's reservists who have no plan yet."""
+    p = principal(request.user)
+    entry_pk = to_int(request.GET.get("entry"), 0)
+    entry = get_reserve_entry(request.user, entry_pk) if entry_pk else None
+    return {
+        "entry": entry,
+        "can_create": bool(entry) and permissions.may_create_plan(request.user, entry),
+        "mentees": queries.mentees_without_plans(p.person_id)
+        if p.has_mentor and p.person_id
+        else [],
+        "is_manager": p.is_superuser or p.is_coordinator or p.is_head,
+    }
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    form = PlanFilterForm(
+        request.GET, organizations=visible_organizations(request.user)
+    )
+    plans = queries.plans_for_list(permissions.visible_plans(request.user))
+    page = paginate(form.filter(plans), request.GET.get("page"))
+    page.object_list = queries.with_progress(page.object_list)
+    if request.htmx:
+        response = render(request, "plans/list.html#rows", {"page": page})
+    else:
+        context = {"form": form, "page": page, **_creation(request)}
+        response = render(request, "plans/list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+def plan_create(request: HttpRequest, entry_pk: int) -> HttpResponse:
+    entry = get_reserve_entry(request.user, entry_pk)
+    permissions.require(permissions.may_create_plan(request.user, entry))
+    form = PlanCreateForm(
+        request.POST or None,
+        initial=PlanCreateForm.initial_for(entry),
+        plans=queries.copy_sources(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.create_plan(entry=entry, **form.service_arguments())
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The draft plan has been created."))
+            return redirect(plan)
+    return render(request, "plans/create.html", {"form": form, "entry": entry})
+
+
+@login_required
+def my_plan(request: HttpRequest) -> HttpResponse:
+    """«My plan»: the reservist's current plan, or how to start one."""
+    p = principal(request.user)
+    if not (p.has_reservist and p.person_id):
+        raise PermissionDenied
+    summary = queries.home_summary(request.user)
+    if summary.my_plan is not None:
+        return redirect(summary.my_plan)
+    entry = (
+        visible_reserve_entries(request.user)
+        .active()
+        .filter(person_id=p.person_id)
+        .first()
+    )
+    can_create = entry is not None and permissions.may_create_plan(request.user, entry)
+    context = {"entry": entry, "can_create": can_create}
+    return render(request, "plans/mine.html", context)
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_plan(request.user, pk)
+    return render_plan(request, plan)
+
+
+def _status_change(request: HttpRequest, pk: int, allowed, change, done: str):
+    """Submit, approve or complete: check the right and the version the user saw."""
+    plan = permissions.get_plan(request.user, pk)
+    permissions.require(allowed(request.user, plan))
+    form = PlanVersionForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Reload the page and try again."))
+        change(plan=plan, expected_version=form.cleaned_data["version"])
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, done)
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _status_change(
+        request,
+        pk,
+        permissions.may_submit,
+        services.submit_plan,
+        _("The plan has been submitted for approval."),
+    )
+
+
+@login_required
+@require_POST
+def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    def approve(**kwargs) -> None:
+        services.approve_plan(by=request.user, **kwargs)
+
+    return _status_change(
+        request,
+        pk,
+        permissions.may_approve,
+        approve,
+        _("The plan has been approved."),
+    )
+
+
+@login_required
+@require_POST
+def plan_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    def may_complete(user, plan) -> bool:
+        return permissions.may_submit(user, plan) or permissions.may_approve(user, plan)
+
+    return _status_change(
+        request,
+        pk,
+        may_complete,
+        services.complete_plan,
+        _("The plan has been completed."),
+    )
+
+
+@login_required
+@require_POST
+def plan_return(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = permissions.get_plan(request.user, pk)
+    permissions.require(permissions.may_approve(request.user, plan))
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.return_plan(
+                plan=plan,
+                remarks=form.cleaned_data["remarks"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            messages.success(request, _("The plan has been returned for revision."))
+            return redirect(plan)
+    return render_plan(request, plan, return_form=form)
+
+
+@login_required
+def plan_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    # Imported here: the renderers pull in docxtpl and WeasyPrint.
+    from plans.document_services import render_plan as render_document
+
+    plan = permissions.get_plan(request.user, pk)
+    if fmt not in DOCUMENT_FORMATS:
+        raise Http404
+    try:
+        content, filename, content_type = render_document(plan, fmt)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect(plan)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response

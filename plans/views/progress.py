@@ -1,0 +1,66 @@
+"""Progress of an approved plan's rows: marks with evidence, the mentor's
+confirmation, the evidence files (served only to users in scope)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plans import permissions, services
+from plans.forms import PlanVersionForm, ProgressForm, add_service_error
+from plans.services import StaleVersionError
+from plans.views.common import plan_changed, render_plan, render_row, stale
+from plans.views.items import editable
+
+
+@login_required
+def item_progress(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    plan, item = editable(request, pk, item_pk)
+    initial = ProgressForm.initial_of(item)
+    form = ProgressForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        auto_id=f"mark{item.pk}_%s",
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            # The files and the mark are saved together or not at all.
+            with transaction.atomic():
+                for file in form.cleaned_data["files"]:
+                    services.add_evidence(item=item, file=file, by=request.user)
+                services.mark_item(item=item, **form.mark_arguments())
+        except StaleVersionError as e:
+            return stale(request, plan, item, e)
+        except ValidationError as e:
+            add_service_error(form, e)
+        else:
+            return plan_changed(request, plan, _("The progress has been recorded."))
+    return render_row(request, plan, item.pk, "progress_row", progress_form=form)
+
+
+@login_required
+@require_POST
+def item_confirm(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    plan = permissions.get_plan(request.user, pk)
+    permissions.require(permissions.may_confirm(request.user, plan))
+    item = permissions.get_item(request.user, plan, item_pk)
+    form = PlanVersionForm(request.POST)
+    expected = form.cleaned_data["version"] if form.is_valid() else -1
+    try:
+        services.confirm_item(item=item, by=request.user, expected_version=expected)
+    except StaleVersionError as e:
+        return stale(request, plan, item, e)
+    except ValidationError as e:
+        return render_plan(request, plan, alert=" ".join(e.messages))
+    return plan_changed(request, plan, _("The item has been confirmed."))
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = permissions.get_evidence(request.user, pk)
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
+    )
