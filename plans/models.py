@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -66,8 +67,8 @@ class PlanFormVersion(TimeStampedModel):
     """One version of a form: sections and column titles; read-only once approved."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        APPROVED = "approved", _("approved")
+        DRAFT = "draft", pgettext_lazy("form version status", "draft")
+        APPROVED = "approved", pgettext_lazy("form version status", "approved")
 
     form = models.ForeignKey(
         PlanForm,
@@ -139,7 +140,9 @@ class PlanFormSection(models.Model):
         on_delete=models.CASCADE,
         related_name="sections",
     )
-    position = models.PositiveSmallIntegerField(_("order"))
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order")
+    )
     title = models.CharField(_("title"), max_length=300)
 
     class Meta:
@@ -165,7 +168,9 @@ class SuggestedItem(models.Model):
         on_delete=models.CASCADE,
         related_name="suggested_items",
     )
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
     activity = models.CharField(_("activity"), max_length=500)
     form_of_work = models.CharField(_("form of work"), max_length=300, blank=True)
     expected_result = models.CharField(_("expected result"), max_length=500, blank=True)
@@ -206,10 +211,10 @@ class IndividualPlan(TimeStampedModel):
     """План индивидуальной подготовки резервиста (ИПП) on a form version."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
+        DRAFT = "draft", pgettext_lazy("plan status", "draft")
         SUBMITTED = "submitted", _("submitted for approval")
-        APPROVED = "approved", _("approved")
-        COMPLETED = "completed", _("completed")
+        APPROVED = "approved", pgettext_lazy("plan status", "approved")
+        COMPLETED = "completed", pgettext_lazy("plan status", "completed")
 
     reserve_entry = models.ForeignKey(
         "reserve.ReserveEntry",
@@ -325,7 +330,9 @@ class PlanItem(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="items",
     )
-    position = models.PositiveIntegerField(_("order"), default=0)
+    position = models.PositiveIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
     activity = models.CharField(_("activity"), max_length=500)
     form_of_work = models.CharField(_("form of work"), max_length=300, blank=True)
     deadline = models.DateField(_("deadline"))

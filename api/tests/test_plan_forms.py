@@ -5,6 +5,7 @@ from datetime import date
 from typing import get_args
 
 import pytest
+from django.utils.translation import pgettext
 
 from api.schemas.plan_forms import ColumnKey
 from api.tests.conftest import API, ru
@@ -90,7 +91,9 @@ def test_list_item_has_the_versions_newest_first(api_client, coordinator, form):
         (2, "draft"),
         (1, "approved"),
     ]
-    assert item["versions"][0]["status_display"] == ru("draft")
+    assert item["versions"][0]["status_display"] == pgettext(
+        "form version status", "draft"
+    )
 
 
 @pytest.mark.parametrize("n_rows", [3, 12])

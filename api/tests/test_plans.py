@@ -4,6 +4,7 @@ completion with the version check, and the plan as a document."""
 from datetime import date
 
 import pytest
+from django.utils.translation import pgettext
 
 from api.tests.conftest import API, make_order, ru
 from mentorships.models import Mentorship
@@ -98,7 +99,7 @@ def test_list_item_has_the_documented_fields(
         "period_start": "2026-09-01",
         "period_end": "2027-08-31",
         "status": "draft",
-        "status_display": ru("draft"),
+        "status_display": pgettext("plan status", "draft"),
         "version": 1,
         "has_unapproved_changes": False,
         "progress": {
