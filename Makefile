@@ -34,6 +34,7 @@ test: install
 	DEBUG=true SECRET_KEY=test-only $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
+	mkdir -p var
 	$(VENV)/bin/ruff check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
