@@ -44,6 +44,12 @@ class ReserveFilterForm(forms.Form):
         choices=[("", _("all")), ("yes", _("yes")), ("no", _("no"))],
     )
 
+    plan_approved = forms.ChoiceField(
+        label=_("Plan approved"),
+        required=False,
+        choices=[("", _("all")), ("yes", _("yes")), ("no", _("no"))],
+    )
+
     def __init__(self, *args, organizations, target_positions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
@@ -64,6 +70,8 @@ class ReserveFilterForm(forms.Form):
             queryset = queryset.filter(status=data["status"])
         if data["has_mentor"]:
             queryset = queryset.filter(has_mentor=data["has_mentor"] == "yes")
+        if data["plan_approved"]:
+            queryset = queryset.filter(has_approved_plan=data["plan_approved"] == "yes")
         return queryset
 
 

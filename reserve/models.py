@@ -48,15 +48,25 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
     def for_list(self) -> Self:
         """Everything the reserve list, export and API list touch, in one query."""
         from mentorships.models import Mentorship
+        from plans.models import IndividualPlan
 
         active = Mentorship.objects.filter(
             reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
+        )
+        approved_plans = IndividualPlan.objects.filter(
+            reserve_entry=OuterRef("pk"),
+            status__in=[
+                IndividualPlan.Status.APPROVED,
+                IndividualPlan.Status.COMPLETED,
+            ],
         )
         return (
             self.select_related(
                 "person__organization", "person__position", "target_position"
             )
-            .annotate(has_mentor=Exists(active))
+            .annotate(
+                has_mentor=Exists(active), has_approved_plan=Exists(approved_plans)
+            )
             .order_by("person__last_name", "person__first_name", "pk")
         )
 

@@ -13,7 +13,9 @@ from organizations.models import Municipality
 from people.models import Person
 from reserve.models import ReserveEntry, TargetPosition
 
-BASIS_AFTER_INCLUSION = gettext_lazy("The basis document cannot be dated after the inclusion.")
+BASIS_AFTER_INCLUSION = gettext_lazy(
+    "The basis document cannot be dated after the inclusion."
+)
 
 
 def add_years(day: date, years: int) -> date:

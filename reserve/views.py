@@ -97,6 +97,7 @@ def entry_export(request: HttpRequest) -> HttpResponse:
         _("Excluded on"),
         _("Exclusion reason"),
         _("Has a mentor"),
+        _("Plan approved"),
     ]
     rows = (
         [
@@ -116,6 +117,7 @@ def entry_export(request: HttpRequest) -> HttpResponse:
             e.excluded_on,
             e.exclusion_reason,
             _("yes") if e.has_mentor else _("no"),
+            _("yes") if e.has_approved_plan else _("no"),
         ]
         for e in entries.iterator(chunk_size=2000)
     )

@@ -119,6 +119,8 @@ def list_reserve_entries(
         found = found.filter(status=filters.status)
     if filters.has_mentor is not None:
         found = found.filter(has_mentor=filters.has_mentor)
+    if filters.plan_approved is not None:
+        found = found.filter(has_approved_plan=filters.plan_approved)
     return found
 
 

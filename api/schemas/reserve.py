@@ -80,6 +80,9 @@ class ReserveEntryFilter(Schema):
     target_position_id: FilterId | None = None
     status: ReserveEntry.Status | None = None
     has_mentor: bool | None = Field(None, description="An active mentorship exists.")
+    plan_approved: bool | None = Field(
+        None, description="An approved (or completed) individual plan exists."
+    )
 
 
 class ReserveEntryIn(InSchema):

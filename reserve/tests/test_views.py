@@ -131,7 +131,7 @@ def test_export_follows_the_filters(client, coordinator, school):
     assert len(rows) == 2
     assert rows[1][0] == "Алексеев"
     assert rows[1][5] == "Директор школы"
-    assert rows[1][-1] == "да"
+    assert rows[1][-2:] == ["да", "нет"]  # has a mentor, plan approved
 
 
 # ---------------------------------------------------------------- inclusion
@@ -226,3 +226,27 @@ def test_head_may_not_correct_an_entry(client, head, school):
     entry = _entry(school)
     client.force_login(head)
     assert client.get(reverse("reserve:edit", args=[entry.pk])).status_code == 403
+
+
+def test_reserve_list_filters_by_approved_plan(client, coordinator, school):
+    from plans.models import IndividualPlan
+    from plans.tests.factories import IndividualPlanFactory
+
+    plan = IndividualPlanFactory(
+        organization=school,
+        reservist=PersonFactory(organization=school, last_name="Спланом"),
+        status=IndividualPlan.Status.APPROVED,
+    )
+    assert plan.reserve_entry.person.last_name == "Спланом"
+    ReserveEntryFactory(person__organization=school, person__last_name="Безплана")
+    client.force_login(coordinator)
+
+    content = client.get(
+        reverse("reserve:list"), {"plan_approved": "yes"}
+    ).content.decode()
+    assert "Спланом" in content and "Безплана" not in content
+    content = client.get(
+        reverse("reserve:list"), {"plan_approved": "no"}
+    ).content.decode()
+    assert "Безплана" in content and "Спланом" not in content
+    assert "План утверждён" in client.get(reverse("reserve:list")).content.decode()
