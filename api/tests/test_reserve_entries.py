@@ -9,6 +9,8 @@ from api.tests.conftest import API, make_eligible, make_order, ru
 from mentorships.models import Mentorship
 from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
+from plans.models import IndividualPlan
+from plans.tests.factories import IndividualPlanFactory
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
 
@@ -145,6 +147,10 @@ def test_list_filters(api_client, coordinator, school, other_school, town_entrie
     assert surnames(client.get(URL, {"status": "excluded"})) == ["Петров"]
     assert surnames(client.get(URL, {"has_mentor": "true"})) == ["Reservist"]
     assert surnames(client.get(URL, {"has_mentor": "false"})) == ["O", "Петров"]
+    assert surnames(client.get(URL, {"plan_approved": "true"})) == []
+    IndividualPlanFactory(reserve_entry=entry, status=IndividualPlan.Status.APPROVED)
+    assert surnames(client.get(URL, {"plan_approved": "true"})) == ["Reservist"]
+    assert "Reservist" not in surnames(client.get(URL, {"plan_approved": "false"}))
 
 
 def test_list_refuses_an_unknown_status(api_client, coordinator):
