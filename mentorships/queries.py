@@ -1,5 +1,6 @@
 """Reads across people, the reserve and mentorships: mentors with their load,
-the choices of the order form, the home page figures."""
+the choices of the order form, the mentor's reservists with their plans, the home
+page figures."""
 
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from mentorships.models import MentorOrder, Mentorship
 from mentorships.permissions import visible_mentorships, visible_orders
 from organizations.models import Organization
 from people.models import Person
+from plans.permissions import may_create_plan_as_mentor
+from plans.queries import with_current_plans
 from reserve.models import ReserveEntry
 from reserve.permissions import visible_reserve_entries
 
@@ -106,6 +109,23 @@ def mentors_for_list(people: QuerySet[Person]) -> QuerySet[Person]:
         )
         .order_by("last_name", "first_name", "middle_name", "pk")
     )
+
+
+def my_reservists(user: User | AnonymousUser) -> list[Mentorship]:
+    """The mentor's pending and active mentorships by the reservist's name: each
+    reservist with the current plan and its progress, each mentorship with
+    `may_create_plan` (two queries)."""
+    mentorships = list(
+        visible_mentorships(user)
+        .filter(mentor_id=principal(user).person_id)
+        .current()
+        .for_list()
+        .order_by("reserve_entry__person__last_name", "reserve_entry__person__pk")
+    )
+    with_current_plans(user, [m.reserve_entry for m in mentorships])
+    for mentorship in mentorships:
+        mentorship.may_create_plan = may_create_plan_as_mentor(user, mentorship)
+    return mentorships
 
 
 @dataclass

@@ -394,13 +394,7 @@ def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
 def my_reservists(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_own_mentees(request.user):
         raise PermissionDenied
-    mentorships = (
-        permissions.visible_mentorships(request.user)
-        .filter(mentor_id=principal(request.user).person_id)
-        .current()
-        .for_list()
-        .order_by("reserve_entry__person__last_name", "reserve_entry__person__pk")
-    )
+    mentorships = queries.my_reservists(request.user)
     return render(
         request, "mentorships/my_reservists.html", {"mentorships": mentorships}
     )

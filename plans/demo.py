@@ -275,10 +275,10 @@ def load_form(municipality: Municipality) -> PlanFormVersion:
         return services.current_form_version(municipality.pk)
     form = services.create_plan_form(municipality=municipality, name=FORM_NAME)
     first = form.versions.get()
-    services.update_form_version(
+    services.update_form_version(  # the demo's sections replace the default ones
         version=first,
         column_titles=COLUMN_TITLES,
-        sections=[title for title, _rows in SECTIONS],
+        sections=[(None, title) for title, _rows in SECTIONS],
     )
     for section, (_title, rows) in zip(first.sections.all(), SECTIONS, strict=True):
         for activity, form_of_work, result, months in rows:

@@ -30,6 +30,11 @@ def _label(model: type, name: str) -> str:
     return capfirst(model._meta.get_field(name).verbose_name)
 
 
+def _is_number(text: str) -> bool:
+    """Only ASCII digits: str.isdigit() passes «²», which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on its field when the form
     has that field, above the form otherwise."""
@@ -54,8 +59,9 @@ class PlanFormCreateForm(forms.Form):
 class StructureForm(forms.Form):
     """Column titles and the list of sections of a draft form version.
 
-    The sections arrive as repeated `sections` fields in their order; `op` moves
-    or removes one of them (`up:2`, `down:0`, `remove:3`) before saving."""
+    Each section arrives as two repeated fields, in order: `section_ids` (the
+    section's id, empty for a new one) and `sections` (its title). `op` moves or
+    removes one of them (`up:2`, `down:0`, `remove:3`) before saving."""
 
     op = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
@@ -68,30 +74,44 @@ class StructureForm(forms.Form):
                 required=False,
                 initial=version.title_of(key),
             )
+        self.version = version
+        self.section_rows: list[tuple[int | None, str]] = []
         if not self.is_bound:
-            self.section_titles = [s.title for s in version.sections.all()]
+            self.section_rows = self._saved_rows()
+
+    def _saved_rows(self) -> list[tuple[int | None, str]]:
+        return [(s.pk, s.title) for s in self.version.sections.all()]
 
     def column_fields(self) -> list[forms.BoundField]:
         return [self[f"title_{key}"] for key in COLUMN_KEYS]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        ids = self.data.getlist("section_ids")
         titles = [t.strip() for t in self.data.getlist("sections")]
-        self.section_titles = titles
-        if len(titles) > MAX_SECTIONS:
+        if len(ids) != len(titles) or not all(i == "" or _is_number(i) for i in ids):
+            self.section_rows = self._saved_rows()  # what can be shown again
+            raise ValidationError(
+                _("The list of sections does not match the form version.")
+            )
+        rows = [(int(i) if i else None, t) for i, t in zip(ids, titles, strict=True)]
+        self.section_rows = rows
+        if len(rows) > MAX_SECTIONS:
             raise ValidationError(_("A form may have at most 30 sections."))
         if any(len(t) > 300 for t in titles):
             raise ValidationError(_("A section title may have at most 300 characters."))
         action, _sep, index = (data.get("op") or "").partition(":")
-        i = int(index) if index.isdigit() else -1
+        i = int(index) if _is_number(index) else -1
         other = i - 1 if action == "up" else i + 1
-        if action == "remove" and 0 <= i < len(titles):
-            titles.pop(i)
+        if action == "remove" and 0 <= i < len(rows):
+            rows.pop(i)
         elif action in ("up", "down") and 0 <= min(i, other) < max(i, other) < len(
-            titles
+            rows
         ):
-            titles[i], titles[other] = titles[other], titles[i]
-        data["sections"] = [t for t in titles if t]
+            rows[i], rows[other] = rows[other], rows[i]
+        # A new section left blank (the empty line at the end) is no section.
+        self.section_rows = [(pk, t) for pk, t in rows if pk is not None or t]
+        data["sections"] = list(self.section_rows)
         data["column_titles"] = {key: data[f"title_{key}"] for key in COLUMN_KEYS}
         return data
 

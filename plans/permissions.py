@@ -1,5 +1,7 @@
 """Who may see and change plan forms and individual plans (clause 8.1)."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -10,6 +12,9 @@ from accounts.permissions import principal
 from organizations.models import Municipality
 from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
 from reserve.models import ReserveEntry
+
+if TYPE_CHECKING:
+    from mentorships.models import Mentorship
 
 AnyUser = User | AnonymousUser
 
@@ -100,6 +105,19 @@ def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
     ).exists()
 
 
+def may_create_plan_as_mentor(user: AnyUser, mentorship: "Mentorship") -> bool:
+    """may_create_plan for a loaded mentorship, without a query: the mentor starts
+    the reservist's plan while the mentorship is active."""
+    from mentorships.models import Mentorship
+
+    person_id = principal(user).person_id
+    return (
+        person_id is not None
+        and person_id == mentorship.mentor_id
+        and mentorship.status == Mentorship.Status.ACTIVE
+    )
+
+
 def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
     """Mentor and reservist draft the plan together (clause 8.1)."""
     return is_mentor_of(user, plan) or is_reservist_of(user, plan)
@@ -116,13 +134,38 @@ def may_confirm(user: AnyUser, plan: IndividualPlan) -> bool:
 
 
 def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:
-    """The coordinator, or the head when the municipality says so."""
+    """The coordinator, or the head when the municipality says so (for a list,
+    plans_to_approve)."""
     p = principal(user)
     person = plan.reserve_entry.person
     municipality = person.organization.municipality
     if municipality.plan_approver == Municipality.PlanApprover.HEAD:
         return p.is_superuser or p.heads(person.organization_id)
     return p.coordinates(municipality.pk)
+
+
+def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
+    """Plans the user approves, whatever their status (may_approve as a query):
+    the coordinator's municipality where the coordinator approves, the head's
+    organisation where the head does, every plan for a superuser."""
+    p = principal(user)
+    if p.is_superuser:
+        return IndividualPlan.objects.all()
+    organization = "reserve_entry__person__organization"
+    approver = f"{organization}__municipality__plan_approver"
+    by_coordinator = Q(
+        **{
+            approver: Municipality.PlanApprover.COORDINATOR,
+            f"{organization}__municipality_id__in": p.coordinator_municipality_ids,
+        }
+    )
+    by_head = Q(
+        **{
+            approver: Municipality.PlanApprover.HEAD,
+            f"{organization}_id__in": p.head_organization_ids,
+        }
+    )
+    return IndividualPlan.objects.filter(by_coordinator | by_head)
 
 
 def may_comment(user: AnyUser, plan: IndividualPlan) -> bool:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.permissions import principal
-from organizations.models import Municipality
 from plans.models import (
     Comment,
     Evidence,
@@ -24,8 +23,9 @@ from plans.models import (
     PlanItem,
     Revision,
 )
-from plans.permissions import visible_plans
+from plans.permissions import plans_to_approve, visible_plans
 from plans.services import Progress, progress_of
+from reserve.models import ReserveEntry
 
 OPEN = [PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
 
@@ -212,6 +212,27 @@ def copy_sources(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
     return visible_plans(user).select_related("reserve_entry__person")
 
 
+def with_current_plans(
+    user: User | AnonymousUser, entries: Iterable[ReserveEntry]
+) -> list[ReserveEntry]:
+    """Give each reserve entry its `current_plan`: the newest plan the user sees
+    that is not completed, with the counts of `for_list()`, or None (one query)."""
+    result = list(entries)
+    plans = (
+        visible_plans(user)
+        .for_list()
+        .filter(reserve_entry__in=result)
+        .exclude(status=IndividualPlan.Status.COMPLETED)
+        .order_by("-period_start", "-pk")
+    )
+    current: dict[int, IndividualPlan] = {}
+    for plan in plans:
+        current.setdefault(plan.reserve_entry_id, plan)
+    for entry in result:
+        entry.current_plan = current.get(entry.pk)
+    return result
+
+
 def mentees_without_plans(person_id: int) -> list:
     """The mentor's current reservists who have no open plan yet (one query)."""
     from mentorships.models import Mentorship
@@ -299,27 +320,11 @@ class HomeSummary:
 
 def awaiting_approval(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
     """Plans the user approves that wait for it: submitted ones and approved ones
-    with changes (mirrors permissions.may_approve)."""
-    p = principal(user)
-    by_coordinator = Q(
-        reserve_entry__person__organization__municipality__plan_approver=(
-            Municipality.PlanApprover.COORDINATOR
-        ),
-        reserve_entry__person__organization__municipality_id__in=(
-            p.coordinator_municipality_ids
-        ),
-    )
-    by_head = Q(
-        reserve_entry__person__organization__municipality__plan_approver=(
-            Municipality.PlanApprover.HEAD
-        ),
-        reserve_entry__person__organization_id__in=p.head_organization_ids,
-    )
+    with changes."""
     waiting = Q(status=IndividualPlan.Status.SUBMITTED) | Q(
         status=IndividualPlan.Status.APPROVED, has_unapproved_changes=True
     )
-    plans = visible_plans(user).filter(waiting)
-    return plans if p.is_superuser else plans.filter(by_coordinator | by_head)
+    return plans_to_approve(user).filter(waiting)
 
 
 def home_summary(user: User | AnonymousUser) -> HomeSummary:

@@ -128,24 +128,38 @@ def new_form_version(*, form: PlanForm) -> PlanFormVersion:
 
 @transaction.atomic
 def update_form_version(
-    *, version: PlanFormVersion, column_titles: dict[str, str], sections: list[str]
+    *,
+    version: PlanFormVersion,
+    column_titles: dict[str, str],
+    sections: list[tuple[int | None, str]],
 ) -> PlanFormVersion:
-    """Set the column titles and the sections (by order) of a draft version.
+    """Set the column titles and the sections, in order, of a draft version.
 
-    Sections keep their identity by position; extra ones are added, missing ones
-    removed with their suggested items. Raises ValidationError for an approved
-    version or an empty section list."""
+    A section is (id, title): the id of one of the version's sections, which keeps
+    its suggested items wherever it moves, or None for a new one (left out when
+    its title is blank). Sections not listed are removed with their suggested
+    items. Raises ValidationError for an approved version, an empty list, a blank
+    or too long title, or an id that is not of this version or comes twice."""
     _check_draft_version(version)
-    titles = [t.strip() for t in sections if t.strip()]
-    if not titles:
+    rows = [(pk, title.strip()) for pk, title in sections]
+    rows = [(pk, title) for pk, title in rows if pk is not None or title]
+    if not rows:
         raise ValidationError({"sections": _("The form needs at least one section.")})
+    if any(not title for _pk, title in rows):
+        raise ValidationError({"sections": _("Every section needs a title.")})
     title_length = PlanFormSection._meta.get_field("title").max_length
-    if any(len(t) > title_length for t in titles):
+    if any(len(title) > title_length for _pk, title in rows):
         raise ValidationError(
             {
                 "sections": _("A section title is at most %(n)s characters.")
                 % {"n": title_length}
             }
+        )
+    existing = {s.pk: s for s in version.sections.all()}
+    ids = [pk for pk, _title in rows if pk is not None]
+    if len(ids) != len(set(ids)) or not set(ids) <= set(existing):
+        raise ValidationError(
+            {"sections": _("The list of sections does not match the form version.")}
         )
     unknown = sorted(set(column_titles) - set(COLUMN_KEYS))
     if unknown:
@@ -156,17 +170,22 @@ def update_form_version(
         k: v.strip() for k, v in column_titles.items() if v.strip()
     }
     version.save(update_fields=["column_titles", "updated_at"])
-    existing = {s.position: s for s in version.sections.all()}
-    for position, title in enumerate(titles, start=1):
-        section = existing.pop(position, None)
-        if section is None:
+    version.sections.exclude(pk__in=ids).delete()
+    # (version, position) is unique, and the database checks it row by row: move
+    # the kept sections past every final position before they take theirs.
+    past_the_end = max((s.position for s in existing.values()), default=0) + len(rows)
+    version.sections.update(position=F("position") + past_the_end)
+    kept = []
+    for position, (pk, title) in enumerate(rows, start=1):
+        if pk is None:
             PlanFormSection.objects.create(
                 version=version, position=position, title=title
             )
-        elif section.title != title:
-            section.title = title
-            section.save(update_fields=["title"])
-    PlanFormSection.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
+        else:
+            section = existing[pk]
+            section.position, section.title = position, title
+            kept.append(section)
+    PlanFormSection.objects.bulk_update(kept, ["position", "title"])
     return version
 
 
@@ -737,6 +756,70 @@ def mark_item(
 ) -> PlanItem:
     """Record progress: in progress, done (with date and evidence) or not done
     (with a reason). Raises ValidationError or StaleVersionError."""
+    return _mark(
+        item=item,
+        status=status,
+        expected_version=expected_version,
+        done_on=done_on,
+        evidence_text=evidence_text,
+        evidence_link=evidence_link,
+        not_done_reason=not_done_reason,
+        adds_files=False,
+    )
+
+
+@transaction.atomic
+def mark_item_with_files(
+    *,
+    item: PlanItem,
+    status: str,
+    by: Any,
+    files: list[UploadedFile],
+    expected_version: int | None = None,
+    done_on: date | None = None,
+    evidence_text: str = "",
+    evidence_link: str = "",
+    not_done_reason: str = "",
+) -> PlanItem:
+    """Record progress and attach files as one change: every file is checked before
+    the mark and stored after it, and no stored file stays when anything fails.
+    Raises ValidationError or StaleVersionError."""
+    for file in files:
+        check_evidence_file(file)
+    _mark(
+        item=item,
+        status=status,
+        expected_version=expected_version,
+        done_on=done_on,
+        evidence_text=evidence_text,
+        evidence_link=evidence_link,
+        not_done_reason=not_done_reason,
+        adds_files=bool(files),
+    )
+    stored: list[Evidence] = []
+    try:
+        for file in files:
+            stored.append(_store_evidence(item=item, file=file, by=by))
+    except Exception:
+        # The rows roll back with the transaction; the storage does not.
+        for evidence in stored:
+            evidence.file.delete(save=False)
+        raise
+    return item
+
+
+def _mark(
+    *,
+    item: PlanItem,
+    status: str,
+    expected_version: int | None,
+    done_on: date | None,
+    evidence_text: str,
+    evidence_link: str,
+    not_done_reason: str,
+    adds_files: bool,
+) -> PlanItem:
+    """mark_item's work; `adds_files` says files are coming as its evidence."""
     _check_version(item, expected_version)
     _check_progress_allowed(item)
     fields: dict[str, Any] = {"status": status}
@@ -745,7 +828,8 @@ def mark_item(
             raise ValidationError({"done_on": _("State the date it was done.")})
         if done_on > timezone.localdate():
             raise ValidationError({"done_on": _("The date cannot be in the future.")})
-        if not (evidence_text.strip() or evidence_link.strip() or item.files.exists()):
+        has_text = evidence_text.strip() or evidence_link.strip()
+        if not (has_text or adds_files or item.files.exists()):
             raise ValidationError(
                 {
                     "evidence_text": _(
@@ -837,6 +921,11 @@ def add_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
     if item.status == PlanItem.Status.CANCELLED:
         raise ValidationError(_("The item is cancelled."))
     check_evidence_file(file)
+    return _store_evidence(item=item, file=file, by=by)
+
+
+def _store_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
+    """Store a checked file and its row; the file goes again if the row fails."""
     evidence = Evidence(
         item=item, original_name=file.name[:255], size=file.size, uploaded_by=by
     )

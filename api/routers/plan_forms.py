@@ -109,16 +109,19 @@ def create_plan_form_version(request: HttpRequest, pk: int) -> Status[PlanFormVe
 def update_plan_form_version(
     request: HttpRequest, pk: int, version_id: int, payload: FormVersionPatch
 ) -> PlanFormVersion:
-    """Column titles and sections of a draft version; 400 once it is approved."""
+    """Column titles and sections of a draft version; 400 once it is approved or
+    for a section of another version."""
     version = _version(caller(request), pk, version_id, write=True)
-    fields = payload.changes()
-    if "column_titles" not in fields:
-        fields["column_titles"] = version.column_titles
-    if "sections" not in fields:
-        fields["sections"] = list(
-            version.sections.order_by("position").values_list("title", flat=True)
-        )
-    version = services.update_form_version(version=version, **fields)
+    column_titles = payload.column_titles
+    if column_titles is None:
+        column_titles = version.column_titles
+    if payload.sections is None:
+        sections = list(version.sections.values_list("pk", "title"))
+    else:
+        sections = [(s.id, s.title) for s in payload.sections]
+    version = services.update_form_version(
+        version=version, column_titles=column_titles, sections=sections
+    )
     return _version_out(version)
 
 

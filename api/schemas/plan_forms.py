@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
-from api.schemas.common import InSchema, PatchSchema
+from api.schemas.common import FilterId, InSchema, PatchSchema
 from plans.models import COLUMN_KEYS, PlanForm, PlanFormSection, PlanFormVersion
 
 # plans.models.COLUMN_KEYS, spelled out for OpenAPI (a test keeps them in step).
@@ -91,16 +91,25 @@ class PlanFormIn(InSchema):
     name: str = Field(min_length=1, max_length=300)
 
 
+class SectionIn(InSchema):
+    id: FilterId | None = Field(
+        None,
+        description="One of this version's sections, which keeps its suggestions "
+        "wherever it moves; leave it out for a new section.",
+    )
+    title: str = Field(max_length=300)
+
+
 class FormVersionPatch(PatchSchema):
     """A draft version's structure; what is left out stays as it is."""
 
     column_titles: dict[ColumnKey, ColumnTitle] | None = Field(
         None, description="Titles by column key; an empty title means the default."
     )
-    sections: list[str] | None = Field(
+    sections: list[SectionIn] | None = Field(
         None,
-        description="Section titles in order; sections keep their identity by "
-        "position, missing ones are removed with their suggestions.",
+        description="Every section in its new order; the version's sections left "
+        "out are removed with their suggestions.",
     )
 
 

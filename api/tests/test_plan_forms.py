@@ -11,7 +11,11 @@ from api.schemas.plan_forms import ColumnKey
 from api.tests.conftest import API, ru
 from plans import services
 from plans.models import COLUMN_KEYS, PlanForm, PlanFormSection, PlanFormVersion
-from plans.tests.factories import PlanFormFactory, PlanFormVersionFactory
+from plans.tests.factories import (
+    PlanFormFactory,
+    PlanFormVersionFactory,
+    SuggestedItemFactory,
+)
 
 URL = f"{API}/plan-forms"
 JSON = "application/json"
@@ -270,24 +274,79 @@ def patch(client, form, version, payload):
 def test_patch_sets_titles_and_sections_of_a_draft(
     api_client, coordinator, form, draft
 ):
+    theory, practice = draft.sections.all()
+
     response = patch(
         api_client(coordinator),
         form,
         draft,
         {
             "column_titles": {"deadline": "Срок исполнения", "mark": ""},
-            "sections": ["Теория", "Стажировка", "Мероприятия"],
+            "sections": [
+                {"id": theory.pk, "title": "Теория"},
+                {"title": "Стажировка"},
+                {"id": None, "title": "Мероприятия"},
+            ],
         },
     )
 
     assert response.status_code == 200
     version = response.json()
     assert version["column_titles"]["deadline"] == "Срок исполнения"
-    assert [s["title"] for s in version["sections"]] == [
-        "Теория",
-        "Стажировка",
-        "Мероприятия",
+    assert [(s["title"], s["position"]) for s in version["sections"]] == [
+        ("Теория", 1),
+        ("Стажировка", 2),
+        ("Мероприятия", 3),
     ]
+    assert version["sections"][0]["id"] == theory.pk
+    assert not PlanFormSection.objects.filter(pk=practice.pk).exists()
+
+
+def test_patch_moves_sections_with_their_suggestions(
+    api_client, coordinator, form, draft
+):
+    theory, practice = draft.sections.all()
+    SuggestedItemFactory(section=theory, activity="Изучить устав")
+
+    response = patch(
+        api_client(coordinator),
+        form,
+        draft,
+        {
+            "sections": [
+                {"id": practice.pk, "title": "Практика"},
+                {"id": theory.pk, "title": "Теория"},
+            ]
+        },
+    )
+
+    assert response.status_code == 200
+    sections = response.json()["sections"]
+    assert [(s["id"], s["title"]) for s in sections] == [
+        (practice.pk, "Практика"),
+        (theory.pk, "Теория"),
+    ]
+    assert [i["activity"] for i in sections[1]["suggested_items"]] == ["Изучить устав"]
+
+
+def test_patch_refuses_a_section_of_another_version(
+    api_client, coordinator, form, draft
+):
+    foreign = form.versions.get(number=1).sections.first()
+
+    response = patch(
+        api_client(coordinator),
+        form,
+        draft,
+        {"sections": [{"id": foreign.pk, "title": "Чужой"}]},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "sections": [ru("The list of sections does not match the form version.")]
+    }
+    assert [s.title for s in draft.sections.all()] == ["Теория", "Практика"]
+    assert PlanFormSection.objects.get(pk=foreign.pk).title == foreign.title
 
 
 def test_patch_keeps_what_is_left_out(api_client, coordinator, form, draft):
@@ -302,7 +361,9 @@ def test_patch_keeps_what_is_left_out(api_client, coordinator, form, draft):
 def test_patch_refuses_an_approved_version(api_client, coordinator, form, approved):
     before = list(approved.sections.values_list("title", flat=True))
 
-    response = patch(api_client(coordinator), form, approved, {"sections": ["Одна"]})
+    response = patch(
+        api_client(coordinator), form, approved, {"sections": [{"title": "Одна"}]}
+    )
 
     assert response.status_code == 400
     assert response.json()["detail"] == ru(
@@ -312,7 +373,9 @@ def test_patch_refuses_an_approved_version(api_client, coordinator, form, approv
 
 
 def test_patch_refuses_an_empty_section_list(api_client, coordinator, form, draft):
-    response = patch(api_client(coordinator), form, draft, {"sections": [" "]})
+    response = patch(
+        api_client(coordinator), form, draft, {"sections": [{"title": " "}]}
+    )
 
     assert response.status_code == 400
     assert response.json()["errors"] == {
@@ -336,7 +399,7 @@ def test_patch_refuses_an_unknown_column(api_client, coordinator, form, draft):
 def test_patch_is_the_coordinators(request, api_client, role, status, form, draft):
     user = request.getfixturevalue(role)
 
-    response = patch(api_client(user), form, draft, {"sections": ["Одна"]})
+    response = patch(api_client(user), form, draft, {"sections": [{"title": "Одна"}]})
 
     assert response.status_code == status
     assert PlanFormSection.objects.filter(version=draft).count() == 2

@@ -205,6 +205,29 @@ def test_navigation_of_other_roles_leads_to_no_registry(client, request, role):
     assert "Импорт" not in nav
 
 
+CONFLICT_SWAPS = '{"code": "409", "swap": true}'
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [(HOME, 200), (reverse("accounts:login"), 200), ("/no-such-page/", 404)],
+)
+def test_every_page_lets_htmx_swap_a_conflict(client, coordinator, url, status):
+    """A 409 carries the fresh state and why nothing was saved: htmx shows it on
+    every page, configured once in the layout's head before htmx loads."""
+    if url != reverse("accounts:login"):
+        client.force_login(coordinator)
+
+    response = client.get(url)
+
+    assert response.status_code == status
+    head = response.content.decode().split("</head>")[0]
+    assert head.count('<meta name="htmx-config"') == 1
+    config = head.split('<meta name="htmx-config"')[1].split(">")[0]
+    assert CONFLICT_SWAPS in config
+    assert head.index('name="htmx-config"') < head.index("<script")
+
+
 def test_unknown_url_shows_russian_404_page(client, db):
     response = client.get("/no-such-page/")
 

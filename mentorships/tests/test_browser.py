@@ -145,4 +145,5 @@ def test_head_registers_an_order_and_the_mentor_sees_both_reservists(
     expect(cards.first).to_contain_text("Петров Дмитрий Иванович")
     expect(cards.last).to_contain_text("Смирнова Анна Олеговна")
     expect(cards.first).to_contain_text("Приказ № 15-н")
+    expect(cards.first.get_by_role("link", name="Создать план")).to_be_visible()
     _screenshot(page, "my-reservists")

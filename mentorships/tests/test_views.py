@@ -1,5 +1,5 @@
-"""Readiness, the mentors' registry, ending a mentorship, the mentor's and the
-reservist's own pages, and the home page figures."""
+"""Readiness, the mentors' registry, ending a mentorship, the reservist's own page
+and the home page figures (the mentor's page: test_views_my_reservists.py)."""
 
 from datetime import date
 from decimal import Decimal
@@ -246,47 +246,6 @@ def test_coordinator_may_not_end_and_stranger_gets_404(
 
 
 # ------------------------------------------------------------- own pages
-
-
-def test_my_reservists_shows_current_mentees(client, mentor, school):
-    for name in ["Алексеев", "Борисов", "Васильев"]:
-        MentorshipFactory(
-            mentor=mentor.person,
-            reserve_entry__person__organization=school,
-            reserve_entry__person__last_name=name,
-        )
-    MentorshipFactory(
-        mentor=mentor.person,
-        reserve_entry__person__organization=school,
-        reserve_entry__person__last_name="Бывший",
-        status=Mentorship.Status.ENDED,
-    )
-    client.force_login(mentor)
-    response = client.get(reverse("mentorships:my_reservists"))
-    content = response.content.decode()
-    assert content.count('class="card reservist-card"') == 3
-    assert "Бывший" not in content
-    assert "Директор школы" in content
-
-
-@pytest.mark.parametrize("n", [3, 9])
-def test_my_reservists_query_count_is_constant(
-    client, mentor, school, n, django_assert_max_num_queries
-):
-    for _ in range(n):
-        MentorshipFactory(
-            mentor=mentor.person, reserve_entry__person__organization=school
-        )
-    client.force_login(mentor)
-    # session, user, roles, person, mentorships
-    with django_assert_max_num_queries(5):
-        assert client.get(reverse("mentorships:my_reservists")).status_code == 200
-
-
-@pytest.mark.parametrize("who", ["coordinator", "head", "reservist"])
-def test_my_reservists_is_the_mentors_page(client, who, request):
-    client.force_login(request.getfixturevalue(who))
-    assert client.get(reverse("mentorships:my_reservists")).status_code == 403
 
 
 def test_my_mentor_shows_contacts_and_order(client, reservist, school):

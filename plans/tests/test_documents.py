@@ -181,7 +181,9 @@ def form_version(town):
     )
     version = form.versions.get()
     services.update_form_version(
-        version=version, column_titles=COLUMNS, sections=SECTIONS
+        version=version,
+        column_titles=COLUMNS,
+        sections=[(None, title) for title in SECTIONS],
     )
     return services.approve_form_version(
         version=version,

@@ -11,6 +11,7 @@ from mentorships.models import Mentorship
 from organizations.models import Municipality
 from people.tests.factories import PersonFactory
 from plans import permissions
+from plans.models import IndividualPlan
 from plans.tests.factories import (
     IndividualPlanFactory,
     make_eligible,
@@ -249,6 +250,55 @@ def test_a_coordinator_of_another_municipality_may_not_approve(stranger, plan):
     assert not permissions.may_approve(stranger, plan)
 
 
+# plans_to_approve ------------------------------------------------------------------
+
+EVERY_PLAN = {"plan", "other_plan", "far_plan"}
+
+
+@pytest.mark.parametrize(
+    ("user", "by_coordinator", "by_head"),
+    [
+        ("coordinator", {"plan", "other_plan"}, set()),
+        ("head", set(), {"plan"}),
+        ("mentor", set(), set()),
+        ("reservist", set(), set()),
+        ("commission", set(), set()),
+        ("stranger", {"far_plan"}, {"far_plan"}),  # «Elsewhere» keeps its setting
+        ("superuser", EVERY_PLAN, EVERY_PLAN),
+        ("anonymous", set(), set()),
+    ],
+    indirect=["user"],
+)
+def test_plans_to_approve_follow_the_municipalitys_approver(
+    user, by_coordinator, by_head, plans
+):
+    def approved_by_user() -> set[str]:
+        found = set(permissions.plans_to_approve(user))
+        return {name for name, plan in plans.items() if plan in found}
+
+    assert approved_by_user() == by_coordinator
+    _head_approves(plans["plan"])  # in «Town», where plan and other_plan are
+    assert approved_by_user() == by_head
+
+
+@pytest.mark.parametrize("head_approves", [False, True])
+@pytest.mark.parametrize("user", [*ROLES, "superuser", "anonymous"], indirect=True)
+def test_plans_to_approve_is_may_approve_as_a_query(user, head_approves, plans):
+    if head_approves:
+        _head_approves(plans["plan"])
+    found = set(permissions.plans_to_approve(user))
+
+    for plan in plans.values():
+        plan = IndividualPlan.objects.get(pk=plan.pk)
+        assert permissions.may_approve(user, plan) is (plan in found)
+
+
+def test_plans_to_approve_is_one_query(coordinator, plans, django_assert_num_queries):
+    permissions.plans_to_approve(coordinator)  # the principal, once per request
+    with django_assert_num_queries(1):
+        assert len(permissions.plans_to_approve(coordinator)) == 2
+
+
 @pytest.mark.parametrize(
     ("user", "expected"),
     [
@@ -312,3 +362,35 @@ def test_nobody_but_the_person_may_create_a_plan_without_a_mentor(reservist, men
 
     assert permissions.may_create_plan(reservist, entry)
     assert not permissions.may_create_plan(mentor, entry)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (Mentorship.Status.ACTIVE, True),
+        (Mentorship.Status.PENDING, False),
+        (Mentorship.Status.ENDED, False),
+    ],
+)
+def test_may_create_plan_as_mentor_is_may_create_plan_without_a_query(
+    mentor, plan, status, expected, django_assert_num_queries
+):
+    entry = plan.reserve_entry
+    entry.mentorships.update(status=status)
+    mentorship = entry.mentorships.get()
+    permissions.visible_plans(mentor)  # the principal, loaded once per request
+
+    with django_assert_num_queries(0):
+        assert permissions.may_create_plan_as_mentor(mentor, mentorship) is expected
+    assert permissions.may_create_plan(mentor, entry) is expected
+
+
+@pytest.mark.parametrize(
+    "user",
+    ["reservist", "coordinator", "head", "commission", "superuser", "anonymous"],
+    indirect=True,
+)
+def test_only_the_mentor_creates_a_plan_as_mentor(user, plan):
+    mentorship = plan.reserve_entry.mentorships.get()
+
+    assert not permissions.may_create_plan_as_mentor(user, mentorship)

@@ -193,3 +193,122 @@ def test_remove_evidence_refuses_a_completed_plan(item, mentor):
         services.remove_evidence(evidence=evidence)
 
     assert Evidence.objects.exists()
+
+
+# mark_item_with_files --------------------------------------------------------------
+
+
+def _stored_files(settings) -> list:
+    media = settings.MEDIA_ROOT
+    return [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
+
+
+def _mark_with_files(item, files, **kwargs):
+    data = {
+        "status": PlanItem.Status.DONE,
+        "done_on": date(2026, 11, 20),
+        "expected_version": item.version,
+    }
+    return services.mark_item_with_files(item=item, files=files, **{**data, **kwargs})
+
+
+def test_mark_item_with_files_takes_the_files_as_the_evidence(
+    item, reservist, settings
+):
+    files = [SimpleUploadedFile("Отчёт.pdf", PDF), SimpleUploadedFile("a.png", PNG)]
+
+    marked = _mark_with_files(item, files, by=reservist)
+
+    assert marked.status == PlanItem.Status.DONE
+    item = _fresh(item)
+    assert (item.status, item.done_on, item.evidence_text) == (
+        PlanItem.Status.DONE,
+        date(2026, 11, 20),
+        "",
+    )
+    assert sorted(item.files.values_list("original_name", "uploaded_by")) == [
+        ("a.png", reservist.pk),
+        ("Отчёт.pdf", reservist.pk),
+    ]
+    assert len(_stored_files(settings)) == 2
+
+
+def test_mark_item_with_files_without_files_is_mark_item(item, reservist):
+    marked = _mark_with_files(item, [], evidence_text="Конспект", by=reservist)
+
+    assert _fresh(marked).evidence_text == "Конспект"
+    assert not Evidence.objects.exists()
+
+
+def test_mark_item_with_files_checks_every_file_before_marking(
+    item, reservist, settings
+):
+    files = [SimpleUploadedFile("Отчёт.pdf", PDF), SimpleUploadedFile("b.pdf", PNG)]
+
+    with pytest.raises(ValidationError) as e:
+        _mark_with_files(item, files, by=reservist)
+
+    assert e.value.code == "wrong_type"
+    assert _fresh(item).status == PlanItem.Status.PLANNED
+    assert _fresh(item).version == item.version
+    assert not Evidence.objects.exists()
+    assert _stored_files(settings) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"done_on": date(2027, 2, 1)}, ValidationError),  # in the future
+        ({"done_on": None}, ValidationError),
+        ({"status": PlanItem.Status.NOT_DONE}, ValidationError),  # no reason
+        ({"status": PlanItem.Status.CANCELLED}, ValidationError),
+        ({"expected_version": 0}, services.StaleVersionError),
+    ],
+)
+def test_a_failed_mark_leaves_no_file_and_no_evidence(
+    item, reservist, settings, changes, error
+):
+    with pytest.raises(error):
+        _mark_with_files(
+            item, [SimpleUploadedFile("Отчёт.pdf", PDF)], by=reservist, **changes
+        )
+
+    assert not Evidence.objects.exists()
+    assert _stored_files(settings) == []
+    assert _fresh(item).status == PlanItem.Status.PLANNED
+
+
+def test_mark_item_with_files_refuses_a_draft_plan_and_stores_nothing(
+    plan, mentor, settings
+):
+    item = PlanItemFactory(plan=plan, deadline=date(2026, 12, 1))
+
+    with pytest.raises(ValidationError):
+        _mark_with_files(item, [SimpleUploadedFile("a.pdf", PDF)], by=mentor)
+
+    assert not Evidence.objects.exists()
+    assert _stored_files(settings) == []
+
+
+def test_a_file_that_fails_to_store_takes_the_stored_ones_and_the_mark_back(
+    item, reservist, settings, monkeypatch
+):
+    save = Evidence.save
+    calls = []
+
+    def fail_the_second(self, *args, **kwargs):
+        calls.append(self.original_name)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Evidence, "save", fail_the_second)
+    files = [SimpleUploadedFile("a.pdf", PDF), SimpleUploadedFile("b.pdf", PDF)]
+
+    with pytest.raises(OSError):
+        _mark_with_files(item, files, by=reservist)
+
+    assert calls == ["a.pdf", "b.pdf"]
+    assert not Evidence.objects.exists()
+    assert _stored_files(settings) == []
+    assert _fresh(item).status == PlanItem.Status.PLANNED

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from organizations.tests.factories import MunicipalityFactory
 from plans import services
@@ -133,45 +134,115 @@ def test_new_form_version_of_a_form_without_versions_is_number_one():
 # update_form_version ---------------------------------------------------------------
 
 
-def test_update_form_version_renames_adds_and_keeps_sections_by_position():
+def _suggestions(version) -> list[tuple[str, str]]:
+    """(section title, activity) of every suggestion, in the sections' order."""
+    return list(
+        SuggestedItem.objects.filter(section__version=version)
+        .order_by("section__position", "position")
+        .values_list("section__title", "activity")
+    )
+
+
+def test_update_form_version_renames_and_adds_sections():
     version = _draft(sections=["A", "B"])
-    first = version.sections.get(position=1)
+    a, b = version.sections.all()
 
     services.update_form_version(
         version=version,
         column_titles={"activity": " Мероприятие ", "mark": " "},
-        sections=["A renamed", " B ", "", "C"],
+        sections=[(a.pk, "A renamed"), (b.pk, " B "), (None, ""), (None, " C ")],
     )
 
-    assert [(s.position, s.title) for s in version.sections.all()] == [
-        (1, "A renamed"),
-        (2, "B"),
-        (3, "C"),
+    assert [(s.pk, s.position, s.title) for s in version.sections.all()] == [
+        (a.pk, 1, "A renamed"),
+        (b.pk, 2, "B"),
+        (version.sections.get(title="C").pk, 3, "C"),
     ]
-    assert version.sections.get(position=1).pk == first.pk
-    assert SuggestedItem.objects.filter(section=first).count() == 2
+    assert SuggestedItem.objects.filter(section=a).count() == 2
     version.refresh_from_db()
     assert version.column_titles == {"activity": "Мероприятие"}
     assert version.title_of("activity") == "Мероприятие"
     assert version.title_of("mark") == str(DEFAULT_COLUMN_TITLES["mark"])
 
 
-def test_update_form_version_removes_missing_sections_with_their_suggestions():
+def test_update_form_version_moves_sections_with_their_suggestions():
     version = _draft(sections=["A", "B", "C"])
+    before = _suggestions(version)
+    a, b, c = version.sections.all()
 
-    services.update_form_version(version=version, column_titles={}, sections=["A"])
+    services.update_form_version(
+        version=version,
+        column_titles={},
+        sections=[(c.pk, "C"), (None, "New"), (a.pk, "A"), (b.pk, "B")],
+    )
+
+    assert [(s.position, s.title) for s in version.sections.all()] == [
+        (1, "C"),
+        (2, "New"),
+        (3, "A"),
+        (4, "B"),
+    ]
+    assert sorted(_suggestions(version)) == sorted(before)
+    assert [title for title, _activity in _suggestions(version)] == [
+        *("C", "C", "A", "A", "B", "B")
+    ]
+
+
+def test_update_form_version_removes_a_middle_section_and_only_its_suggestions():
+    version = _draft(sections=["A", "B", "C"])
+    a, b, c = version.sections.all()
+    kept = [row for row in _suggestions(version) if row[0] != "B"]
+
+    services.update_form_version(
+        version=version, column_titles={}, sections=[(a.pk, "A"), (c.pk, "C")]
+    )
+
+    assert [(s.pk, s.position) for s in version.sections.all()] == [
+        (a.pk, 1),
+        (c.pk, 2),
+    ]
+    assert not PlanFormSection.objects.filter(pk=b.pk).exists()
+    assert _suggestions(version) == kept
+
+
+def test_update_form_version_removes_sections_not_listed_with_their_suggestions():
+    version = _draft(sections=["A", "B", "C"])
+    a = version.sections.get(title="A")
+
+    services.update_form_version(
+        version=version, column_titles={}, sections=[(a.pk, "A")]
+    )
 
     assert list(version.sections.values_list("title", flat=True)) == ["A"]
     assert SuggestedItem.objects.filter(section__version=version).count() == 2
 
 
+def test_update_form_version_replaces_every_section_with_new_ones():
+    version = _draft(sections=["A", "B"])
+
+    services.update_form_version(
+        version=version, column_titles={}, sections=[(None, "X"), (None, "Y")]
+    )
+
+    assert [(s.position, s.title) for s in version.sections.all()] == [
+        (1, "X"),
+        (2, "Y"),
+    ]
+    assert not SuggestedItem.objects.filter(section__version=version).exists()
+
+
 def test_update_form_version_refuses_an_approved_version():
     version = PlanFormVersionFactory()
     titles = dict(version.column_titles)
+    first = version.sections.first()
 
     with pytest.raises(ValidationError):
         services.update_form_version(
-            version=version, column_titles={"activity": "X"}, sections=["X"]
+            version=version, column_titles={"activity": "X"}, sections=[(None, "X")]
+        )
+    with pytest.raises(ValidationError):
+        services.update_form_version(
+            version=version, column_titles={}, sections=[(first.pk, "X")]
         )
 
     version.refresh_from_db()
@@ -184,15 +255,21 @@ def test_update_form_version_refuses_an_approved_version():
     ("column_titles", "sections", "key"),
     [
         ({}, [], "sections"),
-        ({}, ["  ", ""], "sections"),
-        ({}, ["x" * 301], "sections"),
-        ({"colour": "Цвет"}, ["A"], "column_titles"),
+        ({}, [(None, "  "), (None, "")], "sections"),
+        ({}, [(None, "x" * 301)], "sections"),
+        ({}, [("old", " ")], "sections"),
+        ({}, [("old", "x" * 301)], "sections"),
+        ({}, [("old", "A"), ("old", "B")], "sections"),
+        ({}, [(999_999, "A")], "sections"),
+        ({"colour": "Цвет"}, [("old", "A")], "column_titles"),
     ],
 )
 def test_update_form_version_refuses_bad_input_and_changes_nothing(
     column_titles, sections, key
 ):
     version = _draft(sections=["Old"])
+    old = version.sections.get()
+    sections = [(old.pk if pk == "old" else pk, title) for pk, title in sections]
 
     with pytest.raises(ValidationError) as e:
         services.update_form_version(
@@ -201,8 +278,43 @@ def test_update_form_version_refuses_bad_input_and_changes_nothing(
 
     assert key in e.value.message_dict
     version.refresh_from_db()
-    assert list(version.sections.values_list("title", flat=True)) == ["Old"]
+    assert list(version.sections.values_list("pk", "title")) == [(old.pk, "Old")]
+    assert SuggestedItem.objects.filter(section=old).count() == 2
     assert set(version.column_titles) == set(COLUMN_KEYS)
+
+
+def test_update_form_version_refuses_a_section_of_another_version():
+    version = _draft(sections=["A", "B"])
+    a = version.sections.get(title="A")
+    other = PlanFormVersionFactory(form=version.form, sections=["Foreign"])
+    foreign = other.sections.get()
+
+    with pytest.raises(ValidationError) as e:
+        services.update_form_version(
+            version=version,
+            column_titles={},
+            sections=[(a.pk, "A"), (foreign.pk, "Foreign")],
+        )
+
+    assert e.value.message_dict == {
+        "sections": [_("The list of sections does not match the form version.")]
+    }
+    assert list(version.sections.values_list("title", flat=True)) == ["A", "B"]
+    assert PlanFormSection.objects.get(pk=foreign.pk).version_id == other.pk
+    assert SuggestedItem.objects.filter(section=foreign).count() == 2
+
+
+def test_update_form_version_names_the_blank_title_of_a_section():
+    version = _draft(sections=["A"])
+
+    with pytest.raises(ValidationError) as e:
+        services.update_form_version(
+            version=version,
+            column_titles={},
+            sections=[(version.sections.get().pk, "  ")],
+        )
+
+    assert e.value.message_dict == {"sections": [_("Every section needs a title.")]}
 
 
 # Suggested items -------------------------------------------------------------------
@@ -339,12 +451,12 @@ def test_an_approved_version_is_read_only_then_a_new_version_is_the_way():
     first = _approve(form.versions.get())
     with pytest.raises(ValidationError):
         services.update_form_version(
-            version=first, column_titles={}, sections=["Only one"]
+            version=first, column_titles={}, sections=[(None, "Only one")]
         )
 
     second = services.new_form_version(form=form)
     services.update_form_version(
-        version=second, column_titles={}, sections=["Only one"]
+        version=second, column_titles={}, sections=[(None, "Only one")]
     )
     _approve(second, approval_number="46-о")
 

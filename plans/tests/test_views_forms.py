@@ -29,9 +29,26 @@ def _url(name: str, version: PlanFormVersion, *extra) -> str:
     return reverse(name, args=[version.form_id, version.number, *extra])
 
 
-def _structure(version, sections: list[str], **changes) -> dict:
+def _structure(version, sections: list[tuple[int | None, str]], **changes) -> dict:
+    """The structure form's data: `sections` are (id or None for a new one, title)."""
     data = {f"title_{k}": version.title_of(k) for k in version.column_titles}
-    return {**data, "sections": sections, **changes}
+    ids = ["" if pk is None else str(pk) for pk, _title in sections]
+    titles = [title for _pk, title in sections]
+    return {**data, "section_ids": ids, "sections": titles, **changes}
+
+
+def _rows(version) -> list[tuple[int | None, str]]:
+    return [(s.pk, s.title) for s in version.sections.all()]
+
+
+def _suggestion_sections(version) -> dict[str, tuple[int, str]]:
+    """Each suggestion's activity: the position and title of its section."""
+    return {
+        s.activity: (s.section.position, s.section.title)
+        for s in SuggestedItem.objects.filter(section__version=version).select_related(
+            "section"
+        )
+    }
 
 
 def _approve(version) -> PlanFormVersion:
@@ -88,6 +105,9 @@ def test_draft_version_page_offers_every_editing_control(client, coordinator, dr
     assert "Заголовки столбцов" in content
     assert 'value="Теоретическая подготовка"' in content
     assert "Переместить раздел 2 выше" in content
+    first = draft.sections.first()
+    assert f'name="section_ids" value="{first.pk}"' in content
+    assert "привязаны к месту раздела" not in content
     assert "Предложить мероприятие" in content
     assert "Утвердить версию" in content
     assert "Создать новую версию" not in content  # a draft exists already
@@ -95,10 +115,10 @@ def test_draft_version_page_offers_every_editing_control(client, coordinator, dr
 
 def test_structure_renames_columns_and_adds_a_section(client, coordinator, draft):
     client.force_login(coordinator)
-    titles = [s.title for s in draft.sections.all()] + ["Стажировка"]
+    rows = [*_rows(draft), (None, "Стажировка")]
     response = client.post(
         _url("plans:form_structure", draft),
-        _structure(draft, titles, title_activity="Содержание работы", op="save"),
+        _structure(draft, rows, title_activity="Содержание работы", op="save"),
         headers=HTMX,
     )
     assert response.status_code == 200
@@ -120,18 +140,106 @@ def test_structure_renames_columns_and_adds_a_section(client, coordinator, draft
     ],
 )
 def test_structure_moves_and_removes_sections(client, coordinator, draft, op, expected):
+    first, second, third, *_rest = draft.sections.all()
+    rows = [(first.pk, "А"), (second.pk, "Б"), (third.pk, "В"), (None, "")]
+    client.force_login(coordinator)
+    client.post(_url("plans:form_structure", draft), _structure(draft, rows, op=op))
+    assert [s.title for s in draft.sections.all()] == expected
+
+
+def test_structure_moves_a_section_with_its_suggestions(client, coordinator, draft):
+    first, second, *_rest = draft.sections.all()
+    services.add_suggested_item(section=first, activity="Первое")
+    services.add_suggested_item(section=second, activity="Второе")
     client.force_login(coordinator)
     client.post(
         _url("plans:form_structure", draft),
-        _structure(draft, ["А", "Б", "В", ""], op=op),
+        _structure(draft, [*_rows(draft), (None, "")], op="down:0"),
     )
-    assert [s.title for s in draft.sections.all()] == expected
+    assert _suggestion_sections(draft) == {
+        "Первое": (2, first.title),
+        "Второе": (1, second.title),
+    }
+
+
+def test_structure_removes_a_middle_section_and_only_its_suggestions(
+    client, coordinator, draft
+):
+    first, second, third, *_rest = draft.sections.all()
+    for section, activity in [(first, "Первое"), (second, "Второе"), (third, "Третье")]:
+        services.add_suggested_item(section=section, activity=activity)
+    client.force_login(coordinator)
+    client.post(
+        _url("plans:form_structure", draft),
+        _structure(draft, [*_rows(draft), (None, "")], op="remove:1"),
+    )
+    assert draft.sections.count() == 4
+    assert _suggestion_sections(draft) == {
+        "Первое": (1, first.title),
+        "Третье": (2, third.title),
+    }
+
+
+def test_structure_refuses_a_section_of_another_version(client, coordinator, draft):
+    services.add_suggested_item(section=draft.sections.first(), activity="Было")
+    _approve(draft)
+    new = services.new_form_version(form=draft.form)
+    foreign = draft.sections.first()
+    client.force_login(coordinator)
+    response = client.post(
+        _url("plans:form_structure", new),
+        _structure(new, [*_rows(new), (foreign.pk, "Чужой")]),
+    )
+    assert "Список разделов не соответствует версии формы." in (
+        response.content.decode()
+    )
+    assert [s.title for s in new.sections.all()] == [
+        s.title for s in draft.sections.all()
+    ]
+    assert foreign.title == "Теоретическая подготовка"
+    assert draft.sections.get(pk=foreign.pk).title == foreign.title
+
+
+def test_structure_refuses_a_damaged_list_and_shows_the_saved_one(
+    client, coordinator, draft
+):
+    data = _structure(draft, _rows(draft))
+    data["section_ids"] = data["section_ids"][:-1]
+    client.force_login(coordinator)
+    response = client.post(_url("plans:form_structure", draft), data)
+    content = response.content.decode()
+    assert "Список разделов не соответствует версии формы." in content
+    assert content.count('name="sections"') == 6  # the five and a new one
+    assert draft.sections.count() == 5
+
+
+def test_structure_needs_a_title_for_every_section(client, coordinator, draft):
+    rows = _rows(draft)
+    rows[1] = (rows[1][0], " ")
+    client.force_login(coordinator)
+    response = client.post(_url("plans:form_structure", draft), _structure(draft, rows))
+    assert "У каждого раздела должно быть название." in response.content.decode()
+    assert draft.sections.count() == 5
+
+
+@pytest.mark.parametrize("op", ["up:²", "down:-1", "remove:99", "jump:1"])
+def test_structure_ignores_an_operation_it_does_not_know(
+    client, coordinator, draft, op
+):
+    rows = _rows(draft)
+    client.force_login(coordinator)
+    response = client.post(
+        _url("plans:form_structure", draft), _structure(draft, rows, op=op)
+    )
+    assert response.status_code == 200
+    assert _rows(draft) == rows
 
 
 def test_structure_needs_a_section(client, coordinator, draft):
     client.force_login(coordinator)
     response = client.post(
-        _url("plans:form_structure", draft), _structure(draft, ["", " "])
+        _url("plans:form_structure", draft),
+        _structure(draft, [(None, ""), (None, " ")]),
     )
     assert "В форме должен быть хотя бы один раздел." in response.content.decode()
     assert draft.sections.count() == 5
@@ -228,7 +336,10 @@ def test_a_forged_post_to_an_approved_version_is_refused(
     suggestion = services.add_suggested_item(section=section, activity="Было")
     _approve(draft)
     urls = {
-        "structure": (_url("plans:form_structure", draft), _structure(draft, ["X"])),
+        "structure": (
+            _url("plans:form_structure", draft),
+            _structure(draft, [(None, "X")]),
+        ),
         "suggestion": (
             _url("plans:suggestion_add", draft, section.pk),
             {f"s{section.pk}-activity": "Новое", f"s{section.pk}-months_from_start": 1},

@@ -42,6 +42,14 @@ def test_plan_page_shows_the_title_block_in_russian(client, plan, mentor):
     assert reverse("plans:document", args=[plan.pk, "pdf"]) in content
 
 
+def test_plan_page_has_the_layouts_htmx_config_only(client, plan, mentor):
+    client.force_login(mentor)
+    content = client.get(_page(plan)).content.decode()
+    head, body = content.split("</head>")
+    assert head.count('<meta name="htmx-config"') == 1
+    assert "htmx-config" not in body
+
+
 def test_plan_page_groups_items_by_section_under_the_forms_titles(client, plan, mentor):
     version = plan.form_version
     version.column_titles = {**version.column_titles, "activity": "Содержание работы"}

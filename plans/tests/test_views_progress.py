@@ -240,3 +240,21 @@ def test_evidence_is_never_linked_from_media_url(client, plan, evidence, mentor)
     content = client.get(plan.get_absolute_url()).content.decode()
     assert reverse("plans:evidence", args=[evidence.pk]) in content
     assert "/media/" not in content
+
+
+def test_a_refused_mark_keeps_no_uploaded_file(client, plan, item, reservist, settings):
+    client.force_login(reservist)
+    response = client.post(
+        _progress(plan, item),
+        {
+            **_done(item, done_on="2027-02-01"),
+            "files": [SimpleUploadedFile("Протокол.pdf", PDF, "application/pdf")],
+        },
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    assert "Дата не может быть в будущем." in response.content.decode()
+    assert fresh(item).status == PlanItem.Status.PLANNED
+    assert not Evidence.objects.exists()
+    media = settings.MEDIA_ROOT
+    assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))

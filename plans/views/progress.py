@@ -3,7 +3,6 @@ confirmation, the evidence files (served only to users in scope)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,11 +26,12 @@ def item_progress(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            # The files and the mark are saved together or not at all.
-            with transaction.atomic():
-                for file in form.cleaned_data["files"]:
-                    services.add_evidence(item=item, file=file, by=request.user)
-                services.mark_item(item=item, **form.mark_arguments())
+            services.mark_item_with_files(
+                item=item,
+                by=request.user,
+                files=form.cleaned_data["files"],
+                **form.mark_arguments(),
+            )
         except StaleVersionError as e:
             return stale(request, plan, item, e)
         except ValidationError as e:
