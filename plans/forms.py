@@ -19,11 +19,32 @@ from plans.models import (
     PlanItem,
     SuggestedItem,
 )
-from plans.services import add_months
+from plans.services import add_months, validate_period_date
 from reserve.models import ReserveEntry
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_SECTIONS = 30
+# The largest primary key (BigAutoField) and version (PositiveIntegerField): a
+# bigger number is a 400, not an OverflowError in the database driver.
+MAX_ID = 2**63 - 1
+MAX_VERSION = 2**31 - 1
+
+
+def _id_field(**kwargs: Any) -> forms.IntegerField:
+    return forms.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+def _version_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        min_value=1, max_value=MAX_VERSION, widget=forms.HiddenInput
+    )
+
+
+def _period_field(label: str) -> forms.DateField:
+    """A date of a plan's period, within the range the services accept."""
+    return forms.DateField(
+        label=label, widget=DATE_WIDGET, validators=[validate_period_date]
+    )
 
 
 def _label(model: type, name: str) -> str:
@@ -162,7 +183,7 @@ class PlanFilterForm(forms.Form):
         choices=[("", _("all")), *IndividualPlan.Status.choices],
     )
     overdue = forms.BooleanField(label=_("Has overdue items"), required=False)
-    entry = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    entry = _id_field(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, organizations: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -194,12 +215,8 @@ class PlanChoiceField(forms.ModelChoiceField):
 class PlanCreateForm(forms.Form):
     EMPTY, SUGGESTIONS, COPY = "empty", "suggestions", "copy"
 
-    period_start = forms.DateField(
-        label=_label(IndividualPlan, "period_start"), widget=DATE_WIDGET
-    )
-    period_end = forms.DateField(
-        label=_label(IndividualPlan, "period_end"), widget=DATE_WIDGET
-    )
+    period_start = _period_field(_label(IndividualPlan, "period_start"))
+    period_end = _period_field(_label(IndividualPlan, "period_end"))
     start = forms.ChoiceField(
         label=_("Start from"),
         choices=[
@@ -296,7 +313,7 @@ class ItemForm(forms.Form):
 class ItemEditForm(ItemForm):
     """A row being changed, with the row's version the user has seen."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version_field()
 
     @classmethod
     def initial_of(cls, item: PlanItem) -> dict[str, Any]:
@@ -335,7 +352,7 @@ class PlanVersionForm(forms.Form):
     """The version of the plan (or row) the user has seen, so that two people
     acting at once don't overwrite each other."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version_field()
 
 
 class ReturnForm(PlanVersionForm):
@@ -350,7 +367,7 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    item = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    item = _id_field(required=False, widget=forms.HiddenInput)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -404,7 +421,7 @@ class ProgressForm(forms.Form):
     not_done_reason = forms.CharField(
         label=_label(PlanItem, "not_done_reason"), required=False, max_length=500
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version_field()
 
     @classmethod
     def initial_of(cls, item: PlanItem) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from typing import Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -187,7 +187,31 @@ class SuggestedItem(models.Model):
         return self.activity
 
 
+def active_mentorship() -> Exists:
+    """Exists: the plan's mentor still guides its reservist (an active mentorship
+    of that mentor with that reserve entry), for a filter or an annotation."""
+    from mentorships.models import Mentorship  # mentorships' queries import plans
+
+    return Exists(
+        Mentorship.objects.filter(
+            status=Mentorship.Status.ACTIVE,
+            mentor_id=OuterRef("mentor_id"),
+            reserve_entry_id=OuterRef("reserve_entry_id"),
+        )
+    )
+
+
 class IndividualPlanQuerySet(models.QuerySet["IndividualPlan"]):
+    def with_mentorship_state(self) -> Self:
+        """Annotate `is_mentorship_active` (see active_mentorship), which the
+        mentor's rights read without a query per plan."""
+        return self.annotate(is_mentorship_active=active_mentorship())
+
+    def mentored_now_by(self, person_id: int) -> Self:
+        """Plans the person mentors under an active mentorship (not the plans of
+        a mentorship that has ended or passed to another mentor)."""
+        return self.filter(active_mentorship(), mentor_id=person_id)
+
     def for_list(self) -> Self:
         """Everything plan lists touch, with item counts, in one query."""
         today = timezone.localdate()

@@ -31,7 +31,7 @@ def get_plan_form(user: AnyUser, pk: int, *, write: bool = False) -> PlanForm:
     """A visible form; Http404 if unseen, PermissionDenied unless its coordinator writes."""
     try:
         form = visible_plan_forms(user).select_related("municipality").get(pk=pk)
-    except (PlanForm.DoesNotExist, ValueError) as e:
+    except (PlanForm.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e
     if write and not principal(user).coordinates(form.municipality_id):
         raise PermissionDenied
@@ -45,7 +45,14 @@ def may_manage_plan_forms(user: AnyUser, municipality_id: int) -> bool:
 
 def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
     """Plans in scope: the municipality for a coordinator, the organisation's
-    reservists for a head, one's mentees' plans for a mentor, one's own."""
+    reservists for a head, one's own, and the plans one is the mentor of.
+
+    A mentor sees the plans they are the mentor of record of (`plan.mentor`), also
+    after the mentorship ended or the reservist left the reserve: it is a record
+    of their own work, which they keep reading (the rights to change it end with
+    the mentorship, see is_mentor_of). When an order replaces the mentor,
+    reassign_plans hands the open plans to the new one, and the former mentor no
+    longer sees them. A reservist who left the reserve still reads their plans."""
     p = principal(user)
     if p.is_superuser:
         return IndividualPlan.objects.all()
@@ -62,10 +69,12 @@ def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
 
 
 def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
-    """A visible plan with what its pages need; Http404 if unseen."""
+    """A visible plan with what its pages need (and `is_mentorship_active`, which
+    the rights below read); Http404 if unseen."""
     try:
         return (
             visible_plans(user)
+            .with_mentorship_state()
             .select_related(
                 "reserve_entry__person__organization__municipality",
                 "reserve_entry__target_position",
@@ -75,28 +84,55 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
             )
             .get(pk=pk)
         )
-    except (IndividualPlan.DoesNotExist, ValueError) as e:
+    except (IndividualPlan.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e
 
 
+def _is_mentorship_active(plan: IndividualPlan) -> bool:
+    """The plan's mentor still guides its reservist: get_plan's annotation, or one
+    query for a plan loaded otherwise."""
+    annotated = getattr(plan, "is_mentorship_active", None)
+    if annotated is not None:
+        return bool(annotated)
+    return (
+        IndividualPlan.objects.filter(pk=plan.pk)
+        .mentored_now_by(plan.mentor_id)
+        .exists()
+    )
+
+
 def is_mentor_of(user: AnyUser, plan: IndividualPlan) -> bool:
-    """True for the plan's mentor."""
+    """True for the plan's mentor while their mentorship of the reservist is active;
+    a mentor whose mentorship ended (or passed to another mentor) only reads."""
     person_id = principal(user).person_id
-    return person_id is not None and person_id == plan.mentor_id
+    return (
+        person_id is not None
+        and person_id == plan.mentor_id
+        and _is_mentorship_active(plan)
+    )
 
 
 def is_reservist_of(user: AnyUser, plan: IndividualPlan) -> bool:
-    """True for the reservist whose plan it is."""
+    """True for the reservist whose plan it is (also after they left the reserve)."""
     person_id = principal(user).person_id
     return person_id is not None and person_id == plan.reserve_entry.person_id
 
 
+def may_view_own_plans(user: AnyUser) -> bool:
+    """«My plan» is for a person with the reservist role."""
+    p = principal(user)
+    return p.has_reservist and p.person_id is not None
+
+
 def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
-    """The reservist and their active mentor start a plan together (one query)."""
+    """The reservist in the reserve and their active mentor start a plan together
+    (one query)."""
     from mentorships.models import Mentorship
 
     person_id = principal(user).person_id
     if person_id is None:
+        return False
+    if entry.status != ReserveEntry.Status.ACTIVE:
         return False
     if person_id == entry.person_id:
         return True
@@ -118,19 +154,27 @@ def may_create_plan_as_mentor(user: AnyUser, mentorship: "Mentorship") -> bool:
     )
 
 
+def _is_entry_active(plan: IndividualPlan) -> bool:
+    return plan.reserve_entry.status == ReserveEntry.Status.ACTIVE
+
+
 def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
-    """Mentor and reservist draft the plan together (clause 8.1)."""
+    """Mentor and reservist draft the plan together (clause 8.1), while the
+    reservist is in the reserve and the mentorship is active; afterwards the plan
+    is read-only for both."""
+    if not _is_entry_active(plan):
+        return False
     return is_mentor_of(user, plan) or is_reservist_of(user, plan)
 
 
 def may_submit(user: AnyUser, plan: IndividualPlan) -> bool:
-    """The mentor submits the plan for approval."""
-    return is_mentor_of(user, plan)
+    """The active mentor of a reservist in the reserve submits the plan."""
+    return _is_entry_active(plan) and is_mentor_of(user, plan)
 
 
 def may_confirm(user: AnyUser, plan: IndividualPlan) -> bool:
-    """The mentor confirms that a row was done."""
-    return is_mentor_of(user, plan)
+    """The active mentor of a reservist in the reserve confirms a done row."""
+    return _is_entry_active(plan) and is_mentor_of(user, plan)
 
 
 def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:
@@ -169,7 +213,8 @@ def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
 
 
 def may_comment(user: AnyUser, plan: IndividualPlan) -> bool:
-    """Everybody who takes part: mentor, reservist and the approver."""
+    """Everybody who takes part: the active mentor and the reservist while they may
+    edit (may_edit), and the approver."""
     return may_edit(user, plan) or may_approve(user, plan)
 
 
@@ -183,7 +228,7 @@ def get_item(user: AnyUser, plan: IndividualPlan, pk: int) -> PlanItem:
     """A row of a visible plan; Http404 if it is not of that plan."""
     try:
         return plan.items.select_related("section").get(pk=pk)
-    except (PlanItem.DoesNotExist, ValueError) as e:
+    except (PlanItem.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e
 
 
@@ -193,5 +238,5 @@ def get_evidence(user: AnyUser, pk: int) -> Evidence:
         return Evidence.objects.select_related("item").get(
             pk=pk, item__plan__in=visible_plans(user)
         )
-    except (Evidence.DoesNotExist, ValueError) as e:
+    except (Evidence.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e

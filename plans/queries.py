@@ -256,13 +256,13 @@ def mentees_without_plans(person_id: int) -> list:
 def control_items(
     user: User | AnonymousUser, person_id: int, today: date | None = None
 ) -> QuerySet[PlanItem]:
-    """Every row of the mentor's approved plans: overdue first, then open ones by
-    deadline, then closed ones."""
+    """Every row of the approved plans the person mentors now (not those of an
+    ended mentorship): overdue first, then open ones by deadline, then closed
+    ones."""
     today = today or timezone.localdate()
     return (
         PlanItem.objects.filter(
-            plan__in=visible_plans(user),
-            plan__mentor_id=person_id,
+            plan__in=visible_plans(user).mentored_now_by(person_id),
             plan__status=IndividualPlan.Status.APPROVED,
         )
         .for_control()
@@ -290,10 +290,12 @@ def with_days_overdue(items: Iterable[PlanItem]) -> list[PlanItem]:
 def control_reservists(
     user: User | AnonymousUser, person_id: int
 ) -> list[tuple[int, str]]:
-    """(person id, full name) of the mentor's reservists with approved plans."""
+    """(person id, full name) of the reservists with approved plans the person
+    mentors now."""
     rows = (
         visible_plans(user)
-        .filter(mentor_id=person_id, status=IndividualPlan.Status.APPROVED)
+        .mentored_now_by(person_id)
+        .filter(status=IndividualPlan.Status.APPROVED)
         .order_by("reserve_entry__person__last_name", "reserve_entry__person_id")
         .values_list(
             "reserve_entry__person_id",
@@ -336,8 +338,7 @@ def home_summary(user: User | AnonymousUser) -> HomeSummary:
     if p.person_id and p.has_mentor:
         summary.overdue_items = (
             PlanItem.objects.filter(
-                plan__in=visible_plans(user),
-                plan__mentor_id=p.person_id,
+                plan__in=visible_plans(user).mentored_now_by(p.person_id),
                 plan__status=IndividualPlan.Status.APPROVED,
             )
             .overdue()

@@ -56,13 +56,54 @@ class StaleVersionError(ValidationError):
         )
 
 
+# A plan's period lies within these dates and lasts at most five years.
+PERIOD_EARLIEST = date(2000, 1, 1)
+PERIOD_LATEST = date(2100, 12, 31)
+PERIOD_MAX_MONTHS = 60
+
+
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day if it is shorter."""
+    """The same day `months` later, or the month's last day if it is shorter.
+
+    Raises ValidationError past the calendar's last year (9999)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if not 1 <= year <= 9999:
+        raise ValidationError(_("The date is out of the calendar."), code="overflow")
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def validate_period_date(value: date) -> None:
+    """A date of a plan's period lies in 2000–2100; raises ValidationError."""
+    if not PERIOD_EARLIEST <= value <= PERIOD_LATEST:
+        raise ValidationError(
+            _("The date must be between %(start)s and %(end)s.")
+            % {
+                "start": PERIOD_EARLIEST.strftime("%d.%m.%Y"),
+                "end": PERIOD_LATEST.strftime("%d.%m.%Y"),
+            },
+            code="out_of_range",
+        )
+
+
+def check_period(period_start: date, period_end: date) -> None:
+    """A plan's period: both dates in range, at most five years long.
+
+    Raises ValidationError on the field at fault."""
+    errors: dict[str, list[ValidationError]] = {}
+    for name, value in (("period_start", period_start), ("period_end", period_end)):
+        try:
+            validate_period_date(value)
+        except ValidationError as e:
+            errors[name] = [e]
+    if errors:
+        raise ValidationError(errors)
+    if period_end > add_months(period_start, PERIOD_MAX_MONTHS):
+        raise ValidationError(
+            {"period_end": _("A plan's period is at most five years long.")}
+        )
 
 
 # Forms -----------------------------------------------------------------------------
@@ -87,6 +128,14 @@ def create_plan_form(*, municipality: Municipality, name: str) -> PlanForm:
 
 
 def _check_draft_version(version: PlanFormVersion) -> None:
+    """Raise ValidationError unless the version is a draft in the database; locks
+    its row until the transaction ends, so an approval committed meanwhile counts
+    and a change cannot slip into a version being approved."""
+    version.status = (
+        PlanFormVersion.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=version.pk)
+    )
     if version.is_approved:
         raise ValidationError(
             _("An approved version of the form is read-only: make a new version.")
@@ -274,8 +323,26 @@ def _bump(model: type, pk: int, expected: int | None) -> None:
         raise StaleVersionError
 
 
+def _lock_plan(plan: IndividualPlan) -> None:
+    """Read the plan's status afresh, locking its row until the transaction ends
+    (an approval committed since the plan was loaded must count), and raise
+    ValidationError when its reservist has left the reserve: their plan is a
+    read-only record then."""
+    plan.status, entry_status = (
+        IndividualPlan.objects.select_for_update(of=("self",))
+        .values_list("status", "reserve_entry__status")
+        .get(pk=plan.pk)
+    )
+    if entry_status != ReserveEntry.Status.ACTIVE:
+        raise ValidationError(
+            _("The reservist has left the reserve: the plan can no longer be changed.")
+        )
+
+
 def _editable(plan: IndividualPlan) -> bool:
-    """True when changes need no revision (a draft); raises for a closed plan."""
+    """True when changes need no revision (a draft); raises ValidationError for a
+    closed plan or one whose reservist left the reserve (see _lock_plan)."""
+    _lock_plan(plan)
     if plan.status == IndividualPlan.Status.DRAFT:
         return True
     if plan.status == IndividualPlan.Status.APPROVED:
@@ -334,10 +401,12 @@ def create_plan(
     """A draft plan of the reservist on the current approved form, optionally filled
     from the form's suggestions or copied from another plan (dates shifted).
 
-    Raises ValidationError if the reservist is not in the reserve, has no active
-    mentor, already has a plan for an overlapping period, or no form is approved."""
+    Raises ValidationError for a period out of range (check_period), if the
+    reservist is not in the reserve, has no active mentor, already has a plan for
+    an overlapping period, or no form is approved."""
     from mentorships.models import Mentorship
 
+    check_period(period_start, period_end)
     # Lock the reservist's row: two plans created at once must not both pass the
     # overlap check below.
     list(ReserveEntry.objects.select_for_update().filter(pk=entry.pk).values("pk"))
@@ -615,8 +684,9 @@ def submit_plan(
     *, plan: IndividualPlan, expected_version: int | None = None
 ) -> IndividualPlan:
     """Send a draft for approval; raises StaleVersionError, or ValidationError
-    unless it is a draft with rows."""
+    unless it is a draft with rows of a reservist in the reserve."""
     _check_version(plan, expected_version)
+    _lock_plan(plan)
     if plan.status != IndividualPlan.Status.DRAFT:
         raise ValidationError(_("Only a draft plan can be submitted."))
     if not plan.items.exclude(status=PlanItem.Status.CANCELLED).exists():
@@ -737,6 +807,7 @@ def reassign_plans(*, entry: ReserveEntry) -> int:
 
 
 def _check_progress_allowed(item: PlanItem) -> None:
+    _lock_plan(item.plan)
     if item.plan.status != IndividualPlan.Status.APPROVED:
         raise ValidationError(_("Progress is marked on an approved plan."))
     if item.status == PlanItem.Status.CANCELLED:
@@ -874,6 +945,7 @@ def confirm_item(
     """The mentor confirms a done row of an approved plan; raises StaleVersionError
     or ValidationError."""
     _check_version(item, expected_version)
+    _lock_plan(item.plan)
     if item.plan.status != IndividualPlan.Status.APPROVED:
         raise ValidationError(_("Progress is marked on an approved plan."))
     if item.status != PlanItem.Status.DONE:
@@ -915,7 +987,8 @@ def check_evidence_file(file: UploadedFile) -> None:
 @transaction.atomic
 def add_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
     """Attach a file to a row; raises ValidationError for a bad file, a cancelled
-    row or a completed plan."""
+    row, a completed plan or a reservist who left the reserve."""
+    _lock_plan(item.plan)
     if item.plan.status == IndividualPlan.Status.COMPLETED:
         raise ValidationError(_("The plan is completed and cannot be changed."))
     if item.status == PlanItem.Status.CANCELLED:
@@ -940,7 +1013,9 @@ def _store_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
 
 @transaction.atomic
 def remove_evidence(*, evidence: Evidence) -> None:
-    """Delete an evidence file; raises ValidationError for a completed plan."""
+    """Delete an evidence file; raises ValidationError for a completed plan or a
+    reservist who left the reserve."""
+    _lock_plan(evidence.item.plan)
     if evidence.item.plan.status == IndividualPlan.Status.COMPLETED:
         raise ValidationError(_("The plan is completed and cannot be changed."))
     _delete_files_on_commit([evidence])

@@ -358,7 +358,9 @@ def test_create_plan_refuses_a_reservist_appointed_to_the_position(entry):
         _create(ReserveEntry.objects.get(pk=entry.pk))
 
 
-def test_registering_a_replacing_order_hands_open_plans_to_the_new_mentor(entry, school):
+def test_registering_a_replacing_order_hands_open_plans_to_the_new_mentor(
+    entry, school
+):
     from mentorships.services import register_order
 
     plan = _create(entry)

@@ -143,3 +143,67 @@ def test_the_head_approves_when_the_municipality_says_so(
     assert client.post(url, {"version": 2}).status_code == 302
     plan.refresh_from_db()
     assert plan.status == plan.Status.APPROVED
+
+
+def test_a_former_mentor_reads_the_plan_but_may_not_change_it(client, plan, mentor):
+    from mentorships.services import end_mentorship
+
+    item = add(plan, mentor, "Изучить устав школы", date(2026, 10, 1))
+    end_mentorship(
+        mentorship=plan.reserve_entry.mentorships.get(),
+        ended_on=date(2027, 1, 10),
+        reason="completed",
+    )
+    client.force_login(mentor)
+
+    response = client.get(reverse("plans:plan", args=[plan.pk]))
+    assert response.status_code == 200
+    assert not any(response.context["rights"].values())
+    for name, args in [
+        ("plans:item_add", [plan.pk]),
+        ("plans:item_edit", [plan.pk, item.pk]),
+        ("plans:submit", [plan.pk]),
+        ("plans:comment", [plan.pk]),
+    ]:
+        assert client.post(reverse(name, args=args)).status_code == 403, name
+
+
+HUGE = "99999999999999999999"
+
+
+def test_a_huge_entry_filter_is_ignored_not_a_server_error(client, coordinator, plan):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("plans:list"), {"entry": HUGE})
+
+    assert response.status_code == 200
+    assert response.context["entry"] is None
+
+
+@pytest.mark.parametrize("field", ["item", "version"])
+def test_a_huge_number_in_a_plan_form_is_not_a_server_error(
+    client, mentor, plan, field
+):
+    client.force_login(mentor)
+    name = "plans:comment" if field == "item" else "plans:submit"
+    response = client.post(
+        reverse(name, args=[plan.pk]), {"text": "Замечание", field: HUGE}
+    )
+
+    assert response.status_code in (200, 302, 404)
+
+
+def test_a_plan_period_in_the_year_9999_is_a_form_error(client, mentor, plan):
+    client.force_login(mentor)
+
+    response = client.post(
+        reverse("plans:create", args=[plan.reserve_entry.pk]),
+        {
+            "period_start": "9999-01-01",
+            "period_end": "9999-12-31",
+            "start": "suggestions",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["period_start"]

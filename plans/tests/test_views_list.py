@@ -10,6 +10,7 @@ from plans import services
 from plans.models import IndividualPlan, PlanItem
 from plans.tests.factories import (
     IndividualPlanFactory,
+    PlanItemFactory,
     make_eligible,
     make_mentorship,
 )
@@ -187,7 +188,10 @@ def test_mentor_creates_a_plan_from_the_suggestions(client, mentor, entry):
 
 
 def test_reservist_creates_a_plan_copied_from_another(client, reservist, entry, plan):
-    add(plan, reservist, "Изучить устав школы", date(2026, 10, 1))
+    # The plan is completed (the `entry` fixture): its row is put in directly.
+    PlanItemFactory(
+        plan=plan, activity="Изучить устав школы", deadline=date(2026, 10, 1)
+    )
     client.force_login(reservist)
     response = client.post(
         _create(entry),

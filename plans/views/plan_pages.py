@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import principal
-from core.pagination import paginate, to_int
+from core.pagination import paginate
 from organizations.permissions import visible_organizations
 from plans import permissions, queries, services
 from plans.forms import (
@@ -27,11 +27,12 @@ from reserve.permissions import get_reserve_entry, visible_reserve_entries
 DOCUMENT_FORMATS = ("docx", "pdf")
 
 
-def _creation(request: HttpRequest) -> dict:
+def _creation(request: HttpRequest, form: PlanFilterForm) -> dict:
     """Where the list offers «Create a plan»: the reservist it is filtered by, and
     a mentor's reservists who have no plan yet."""
     p = principal(request.user)
-    entry_pk = to_int(request.GET.get("entry"), 0)
+    form.is_valid()  # a wrong other filter leaves the valid entry in cleaned_data
+    entry_pk = form.cleaned_data.get("entry")
     entry = get_reserve_entry(request.user, entry_pk) if entry_pk else None
     return {
         "entry": entry,
@@ -54,7 +55,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         response = render(request, "plans/list.html#rows", {"page": page})
     else:
-        context = {"form": form, "page": page, **_creation(request)}
+        context = {"form": form, "page": page, **_creation(request, form)}
         response = render(request, "plans/list.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -83,9 +84,8 @@ def plan_create(request: HttpRequest, entry_pk: int) -> HttpResponse:
 @login_required
 def my_plan(request: HttpRequest) -> HttpResponse:
     """«My plan»: the reservist's current plan, or how to start one."""
+    permissions.require(permissions.may_view_own_plans(request.user))
     p = principal(request.user)
-    if not (p.has_reservist and p.person_id):
-        raise PermissionDenied
     summary = queries.home_summary(request.user)
     if summary.my_plan is not None:
         return redirect(summary.my_plan)
