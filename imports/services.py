@@ -524,9 +524,12 @@ def _plan_reserve_row(
     entry = next(iter(person.active_reserve_entries), None)
     if entry is None:
         # The service sets the same default term when the cell is empty.
-        term = reserve_services.add_years(
-            values["included_on"], municipality.reserve_term_years
-        )
+        try:
+            term = reserve_services.add_years(
+                values["included_on"], municipality.reserve_term_years
+            )
+        except ValidationError as e:
+            return _model_errors(number, e, columns)
         record = ReserveEntry(person=person, term_until=term)
         entry_values["person"] = person
     elif "term_until" not in values and entry.term_until <= values["included_on"]:

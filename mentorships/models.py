@@ -64,7 +64,7 @@ class MentorOrder(TimeStampedModel):
     )
     number = models.CharField(_("number"), max_length=30)
     date = models.DateField(_("date"))
-    year = models.PositiveSmallIntegerField(editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
     title = models.CharField(
         _("title"), max_length=300, default=_("On assigning mentors to reservists")
     )

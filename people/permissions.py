@@ -14,8 +14,9 @@ AnyUser = User | AnonymousUser
 
 def visible_people(user: AnyUser):
     """People in scope: the municipality for a coordinator, the own organisation
-    for a head, oneself, one's reservists for a mentor and one's mentors for a
-    reservist."""
+    for a head, oneself, one's reservists for a mentor and one's mentor for a
+    reservist, only while the mentorship is active (not before the order is
+    registered, not after it ended)."""
     p = principal(user)
     if p.is_superuser:
         return Person.objects.all()
@@ -26,8 +27,9 @@ def visible_people(user: AnyUser):
     if p.person_id:
         from mentorships.models import Mentorship  # mentorships depends on people
 
-        mine = Mentorship.objects.filter(mentor_id=p.person_id)
-        my_mentors = Mentorship.objects.filter(reserve_entry__person_id=p.person_id)
+        active = Mentorship.objects.filter(status=Mentorship.Status.ACTIVE)
+        mine = active.filter(mentor_id=p.person_id)
+        my_mentors = active.filter(reserve_entry__person_id=p.person_id)
         scope |= Q(pk=p.person_id)
         scope |= Q(pk__in=mine.values("reserve_entry__person_id"))
         scope |= Q(pk__in=my_mentors.values("mentor_id"))

@@ -14,7 +14,9 @@ AnyUser = User | AnonymousUser
 
 def visible_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
     """Entries in scope: the municipality for a coordinator, the own organisation's
-    reservists for a head, one's mentees for a mentor, one's own for a reservist."""
+    reservists for a head, one's own for a reservist, and for a mentor the
+    reservists they mentor now (an active mentorship: not a draft order's line,
+    not an ended one)."""
     p = principal(user)
     if p.is_superuser:
         return ReserveEntry.objects.all()
@@ -25,9 +27,9 @@ def visible_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
     if p.person_id:
         from mentorships.models import Mentorship
 
-        mentees = Mentorship.objects.filter(mentor_id=p.person_id).values(
-            "reserve_entry_id"
-        )
+        mentees = Mentorship.objects.filter(
+            mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
+        ).values("reserve_entry_id")
         scope |= Q(person_id=p.person_id) | Q(pk__in=mentees)
     return ReserveEntry.objects.filter(scope)
 

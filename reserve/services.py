@@ -1,10 +1,11 @@
 """Every write to the reserve: inclusion, appointment, exclusion (clause 4)."""
 
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,11 +20,18 @@ BASIS_AFTER_INCLUSION = gettext_lazy(
 
 
 def add_years(day: date, years: int) -> date:
-    """The same day `years` later (29 February becomes 28 February)."""
+    """The same day `years` later (29 February becomes 28 February).
+
+    Raises ValidationError on "term_until" past the last year a date can hold."""
+    year = day.year + years
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValidationError(
+            {"term_until": _("The term in the reserve ends too far in the future.")}
+        )
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 @transaction.atomic
@@ -46,6 +54,20 @@ def delete_target_position(*, target_position: TargetPosition) -> None:
     delete_protected(target_position)
 
 
+def _check_target_position(
+    target_position: TargetPosition, municipality_id: int
+) -> None:
+    """Raises ValidationError unless the position is of the municipality's catalogue."""
+    if target_position.municipality_id != municipality_id:
+        raise ValidationError(
+            {
+                "target_position": _(
+                    "The target position belongs to another municipality."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def include_in_reserve(
     *,
@@ -60,14 +82,7 @@ def include_in_reserve(
 
     Raises ValidationError if the person is already in the reserve or the data is bad."""
     municipality = person.organization.municipality
-    if target_position.municipality_id != municipality.pk:
-        raise ValidationError(
-            {
-                "target_position": _(
-                    "The target position belongs to another municipality."
-                )
-            }
-        )
+    _check_target_position(target_position, municipality.pk)
     if basis_date > included_on:
         raise ValidationError({"basis_date": BASIS_AFTER_INCLUSION})
     return create_validated(
@@ -87,6 +102,11 @@ def update_reserve_entry(*, entry: ReserveEntry, **fields: Any) -> ReserveEntry:
     """Correct an active entry; raises ValidationError for an ended one or bad data."""
     if entry.status != ReserveEntry.Status.ACTIVE:
         raise ValidationError(_("Only an active reserve entry can be changed."))
+    target_position = fields.get("target_position")
+    if target_position is not None and target_position.pk != entry.target_position_id:
+        _check_target_position(
+            target_position, entry.person.organization.municipality_id
+        )
     basis_date = fields.get("basis_date", entry.basis_date)
     if basis_date > fields.get("included_on", entry.included_on):
         raise ValidationError({"basis_date": BASIS_AFTER_INCLUSION})
@@ -94,16 +114,28 @@ def update_reserve_entry(*, entry: ReserveEntry, **fields: Any) -> ReserveEntry:
 
 
 def _end_entry(
-    entry: ReserveEntry, *, reason: str, on: date, **fields: Any
+    entry: ReserveEntry, *, reason: str, on: date, date_field: str, **fields: Any
 ) -> ReserveEntry:
+    """End an active entry and its mentorships; call inside a transaction.
+
+    Raises ValidationError for an entry that left the reserve, or a date before
+    the inclusion or in the future."""
     from mentorships.services import end_mentorships_of_entry
 
-    if entry.status != ReserveEntry.Status.ACTIVE:
+    # Read the status under a row lock: two concurrent ends must not both pass.
+    status = (
+        ReserveEntry.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=entry.pk)
+    )
+    if status != ReserveEntry.Status.ACTIVE:
         raise ValidationError(_("The reservist has already left the reserve."))
     if on < entry.included_on:
         raise ValidationError(
             _("The date cannot be before the inclusion in the reserve.")
         )
+    if on > timezone.localdate():
+        raise ValidationError({date_field: _("The date cannot be in the future.")})
     entry = update_validated(entry, **fields)
     end_mentorships_of_entry(entry=entry, reason=reason, on=on)
     return entry
@@ -120,6 +152,7 @@ def appoint_reservist(
         entry,
         reason="appointed",
         on=appointed_on,
+        date_field="appointed_on",
         status=ReserveEntry.Status.APPOINTED,
         appointed_position=position_name.strip(),
         appointed_on=appointed_on,
@@ -139,6 +172,7 @@ def exclude_reservist(
         entry,
         reason="excluded",
         on=excluded_on,
+        date_field="excluded_on",
         status=ReserveEntry.Status.EXCLUDED,
         excluded_on=excluded_on,
         exclusion_reason=reason.strip(),

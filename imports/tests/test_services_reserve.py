@@ -558,3 +558,16 @@ def test_reserve_template_round_trip_is_importable(
 
     assert batch.n_created == 1
     assert ReserveEntry.objects.get().term_until == date(2029, 9, 1)
+
+
+def test_reserve_import_reports_a_default_term_past_the_year_9999(
+    coordinator, municipality, school, director, ivanova
+):
+    """The default term would end after 9999: an error of the row, not a crash."""
+    file = reserve_file([_row(ivanova, "Директор школы", "01.01.9999", "01.01.9999")])
+
+    batch, plan = _preview(coordinator, municipality, file)
+
+    _assert_rejected(batch, plan)
+    assert len(plan.errors) == 1
+    assert plan.errors[0].row == 2

@@ -224,3 +224,25 @@ def test_get_person_of_own_reservist_is_read_only_for_mentor(cast, mentorship):
     assert permissions.get_person(cast["mentor"], pk).last_name == "Reservist"
     with pytest.raises(PermissionDenied):
         permissions.get_person(cast["mentor"], pk, write=True)
+
+
+@pytest.mark.parametrize("status", ["pending", "ended"])
+@pytest.mark.parametrize(
+    ("role", "other"), [("mentor", "Reservist"), ("reservist", "Mentor")]
+)
+def test_visible_people_leave_out_the_other_side_of_an_inactive_mentorship(
+    cast, mentor, reservist, status, role, other
+):
+    """A draft order's line gives no scope yet, and an ended mentorship none any
+    more: only an active mentorship opens the other person's card."""
+    from mentorships.tests.factories import MentorshipFactory
+
+    MentorshipFactory(
+        mentor=mentor.person, reserve_entry__person=reservist.person, status=status
+    )
+
+    visible = {p.last_name for p in permissions.visible_people(cast[role])}
+
+    assert other not in visible
+    with pytest.raises(Http404):
+        permissions.get_person(cast[role], _pk(other))

@@ -1,6 +1,7 @@
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from mentorships.models import Mentorship
@@ -13,6 +14,15 @@ from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
 
 pytestmark = pytest.mark.django_db
+
+TODAY = date(2027, 1, 15)
+
+
+@pytest.fixture(autouse=True)
+def today():
+    """15 January 2027: appointment and exclusion dates are checked against it."""
+    with time_machine.travel(datetime(2027, 1, 15, 5, tzinfo=UTC), tick=False):
+        yield TODAY
 
 
 def _include(person, **kwargs):
@@ -140,3 +150,87 @@ def test_update_reserve_entry_refuses_a_basis_dated_after_inclusion(school):
     assert "basis_date" in e.value.message_dict
     entry.refresh_from_db()
     assert entry.basis_date == date(2026, 9, 1)
+
+
+def test_update_reserve_entry_refuses_a_target_position_of_another_municipality(
+    school,
+):
+    entry = ReserveEntryFactory(person__organization=school)
+    foreign = TargetPositionFactory(municipality__name="Elsewhere")
+    with pytest.raises(ValidationError) as e:
+        services.update_reserve_entry(entry=entry, target_position=foreign)
+    assert "target_position" in e.value.message_dict
+    entry.refresh_from_db()
+    assert entry.target_position != foreign
+
+
+def test_update_reserve_entry_changes_the_target_position_within_the_municipality(
+    school,
+):
+    entry = ReserveEntryFactory(person__organization=school)
+    other = TargetPositionFactory(municipality=school.municipality)
+    services.update_reserve_entry(entry=entry, target_position=other)
+    entry.refresh_from_db()
+    assert entry.target_position == other
+
+
+@pytest.mark.parametrize(
+    ("end", "field"),
+    [
+        (
+            lambda entry, on: services.appoint_reservist(
+                entry=entry, position_name="Директор", appointed_on=on
+            ),
+            "appointed_on",
+        ),
+        (
+            lambda entry, on: services.exclude_reservist(
+                entry=entry, excluded_on=on, reason="X"
+            ),
+            "excluded_on",
+        ),
+    ],
+)
+def test_ending_an_entry_refuses_a_future_date(school, today, end, field):
+    entry, mentorship = _active_mentorship(school)
+    with pytest.raises(ValidationError) as e:
+        end(entry, date(2027, 1, 16))
+    assert field in e.value.message_dict
+    entry.refresh_from_db()
+    mentorship.refresh_from_db()
+    assert entry.status == ReserveEntry.Status.ACTIVE
+    assert mentorship.status == Mentorship.Status.ACTIVE
+    end(entry, today)
+    entry.refresh_from_db()
+    assert entry.status != ReserveEntry.Status.ACTIVE
+
+
+def test_ending_an_entry_reads_the_status_from_the_database(school):
+    """A stale copy (another request excluded the reservist meanwhile) cannot
+    appoint them as well."""
+    entry = ReserveEntryFactory(person__organization=school)
+    stale = ReserveEntry.objects.get(pk=entry.pk)
+    services.exclude_reservist(entry=entry, excluded_on=date(2026, 12, 1), reason="X")
+    with pytest.raises(ValidationError):
+        services.appoint_reservist(
+            entry=stale, position_name="Директор", appointed_on=date(2026, 12, 2)
+        )
+    entry.refresh_from_db()
+    assert (entry.status, entry.appointed_position) == ("excluded", "")
+
+
+def test_add_years_refuses_a_year_past_9999():
+    with pytest.raises(ValidationError) as e:
+        services.add_years(date(9998, 6, 1), 3)
+    assert "term_until" in e.value.message_dict
+
+
+def test_include_in_reserve_refuses_a_default_term_past_9999(school):
+    with pytest.raises(ValidationError) as e:
+        _include(
+            PersonFactory(organization=school),
+            basis_date=date(9999, 1, 1),
+            included_on=date(9999, 1, 1),
+        )
+    assert "term_until" in e.value.message_dict
+    assert not ReserveEntry.objects.exists()
