@@ -20,6 +20,11 @@ def issue_token(*, user: User) -> str:
     return raw
 
 
+def revoke_token(*, raw: str) -> None:
+    """Delete the API token with this raw value; an unknown one is ignored."""
+    ApiToken.objects.filter(digest=ApiToken.make_digest(raw)).delete()
+
+
 def user_for_token(raw: str) -> User | None:
     """The active user behind a valid token, or None."""
     token = (

@@ -31,6 +31,12 @@ class SessionAuth(NinjaSessionAuth):
         return super().__call__(request)
 
 
+def bearer_token(request: HttpRequest) -> str:
+    """The raw token of `Authorization: Bearer <token>`; empty without one."""
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
 def caller(request: HttpRequest) -> User:
     """The authenticated account of an API request."""
     return request.auth  # type: ignore[attr-defined]

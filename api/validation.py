@@ -12,12 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja.errors import ValidationError
 
+from core.validators import DATE_RANGE_MESSAGE
+
 # Every body is read into a parameter named `payload` (see the routers).
 BODY_PARAM = "payload"
 # Errors about the request as a whole, e.g. a body that is not a JSON object.
 GENERAL = "__all__"
 
 INVALID_CHOICE = "invalid_choice"
+DATE_RANGE = "reasonable_date"
 NULL_FORBIDDEN = "null_forbidden"
 
 Error = dict[str, Any]
@@ -151,6 +154,7 @@ _BY_PREFIX: list[tuple[str, Callable[[dict], str]]] = [
     ("string_too_short", _too_short),
     ("string_type", lambda ctx: _("Invalid type: a string is expected.")),
     ("bool", lambda ctx: _("Invalid type: true or false is expected.")),
+    (DATE_RANGE, lambda ctx: str(DATE_RANGE_MESSAGE)),
     ("date", lambda ctx: _("Enter a valid date in the format YYYY-MM-DD.")),
     ("datetime", lambda ctx: _("Enter a valid date and time in ISO 8601 format.")),
     ("email", lambda ctx: _("Enter a valid e-mail address.")),

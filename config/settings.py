@@ -184,6 +184,12 @@ if env_bool("BEHIND_PROXY", False):
     USE_X_FORWARDED_HOST = True
 
 API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 24 * 30)
+# Password guessing: token requests allowed per client address, as n/period
+# (s, min, hour, day). The counts live in the cache.
+API_TOKEN_RATE = env_str("API_TOKEN_RATE", "10/min")
+# The client address for that limit: the proxy's X-Forwarded-For entry behind a
+# proxy, REMOTE_ADDR otherwise (a client could fake any X-Forwarded-For).
+NINJA_NUM_PROXIES = 1 if env_bool("BEHIND_PROXY", False) else 0
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import reasonable_date
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship
 from mentorships.services import OrderLine
 from people.models import Person
@@ -34,6 +35,7 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
 
 class ReadinessForm(forms.Form):
     confirmed_on = forms.DateField(
+        validators=[reasonable_date],
         label=_label(MentorReadiness, "confirmed_on"),
         widget=DATE_WIDGET,
         initial=timezone.localdate,
@@ -48,6 +50,7 @@ class ReadinessForm(forms.Form):
 
 class EndMentorshipForm(forms.Form):
     ended_on = forms.DateField(
+        validators=[reasonable_date],
         label=_label(Mentorship, "ended_on"),
         widget=DATE_WIDGET,
         initial=timezone.localdate,
@@ -118,6 +121,7 @@ class OrderForm(forms.Form):
 
     number = forms.CharField(label=_label(MentorOrder, "number"), max_length=30)
     date = forms.DateField(
+        validators=[reasonable_date],
         label=_label(MentorOrder, "date"),
         widget=DATE_WIDGET,
         initial=timezone.localdate,
@@ -183,10 +187,14 @@ class OrderLineForm(forms.Form):
         label=_label(Mentorship, "reserve_entry"), queryset=ReserveEntry.objects.none()
     )
     starts_on = forms.DateField(
-        label=_label(Mentorship, "starts_on"), widget=DATE_WIDGET
+        validators=[reasonable_date],
+        label=_label(Mentorship, "starts_on"),
+        widget=DATE_WIDGET,
     )
     planned_end_on = forms.DateField(
-        label=_label(Mentorship, "planned_end_on"), widget=DATE_WIDGET
+        validators=[reasonable_date],
+        label=_label(Mentorship, "planned_end_on"),
+        widget=DATE_WIDGET,
     )
 
     def __init__(self, *args, people, entries, mentors, reservists, **kwargs):

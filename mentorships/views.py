@@ -3,6 +3,7 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -11,7 +12,8 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import principal
-from core.excel import build_workbook, xlsx_response
+from core.conflicts import CONFLICT_MESSAGE, add_conflict_error, form_status
+from core.excel import build_workbook, noting, xlsx_response
 from core.history import history_of
 from core.pagination import paginate, to_int
 from mentorships import permissions, queries, services
@@ -35,8 +37,10 @@ from organizations.permissions import (
     managed_municipalities,
     visible_organizations,
 )
+from people.models import Person, PersonViewLog
 from people.permissions import get_person, visible_people
-from reserve.models import ReserveEntry
+from people.services import record_people_access
+from reserve.permissions import visible_reserve_entries
 
 # ---------------------------------------------------------------- readiness
 
@@ -56,7 +60,8 @@ def _render_readiness(request: HttpRequest, person, form=None) -> HttpResponse:
         "readiness": readiness,
         "form": form,
     }
-    return render(request, "mentorships/readiness.html", context)
+    status = form_status(form)
+    return render(request, "mentorships/readiness.html", context, status=status)
 
 
 @login_required
@@ -72,6 +77,9 @@ def readiness(request: HttpRequest, person_pk: int) -> HttpResponse:
             services.confirm_readiness(person=person, **form.cleaned_data)
         except ValidationError as e:
             add_service_error(form, e)
+        except IntegrityError:
+            add_conflict_error(form)
+            person = get_person(request.user, person_pk)  # without the rolled back
         else:
             messages.success(request, _("Readiness to mentor has been confirmed."))
             return redirect("mentorships:readiness", person.pk)
@@ -117,9 +125,15 @@ def mentor_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _exported_people(mentor: Person) -> list[int]:
+    """The mentor and the reservists named in the mentor's row."""
+    return [mentor.pk, *(x.reserve_entry.person_id for x in mentor.current_mentorships)]
+
+
 @login_required
 def mentor_export(request: HttpRequest) -> HttpResponse:
     _form, mentors = _filtered_mentors(request)
+    exported: list[int] = []  # the people written out, for the access log
     headers = [
         pgettext("person", "Full name"),
         _("Organisation"),
@@ -143,9 +157,13 @@ def mentor_export(request: HttpRequest) -> HttpResponse:
             m.organization.municipality.mentor_max_load,
             ", ".join(x.reserve_entry.person.full_name for x in m.current_mentorships),
         ]
-        for m in mentors.iterator(chunk_size=2000)
+        for m in noting(mentors.iterator(chunk_size=2000), _exported_people, exported)
     )
-    return xlsx_response(build_workbook(_("Mentors"), headers, rows), "mentors.xlsx")
+    content = build_workbook(_("Mentors"), headers, rows)
+    record_people_access(
+        people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
+    )
+    return xlsx_response(content, "mentors.xlsx")
 
 
 # ------------------------------------------------------------------- orders
@@ -227,7 +245,9 @@ def _line_formset(request: HttpRequest, organization: Organization, **kwargs):
     reservists = queries.reservists_for_order(organization)
     form_kwargs = {
         "people": visible_people(request.user).filter(organization=organization),
-        "entries": ReserveEntry.objects.filter(person__organization=organization),
+        "entries": visible_reserve_entries(request.user).filter(
+            person__organization=organization
+        ),
         "mentors": mentor_choices(mentors, organization.municipality.mentor_max_load),
         "reservists": reservist_choices(reservists),
     }
@@ -253,11 +273,14 @@ def order_create(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as e:
             add_service_error(form, e)
+        except IntegrityError:  # e.g. the same number saved in the meantime
+            add_conflict_error(form)
         else:
             messages.success(request, _("The draft order has been saved."))
             return redirect(order)
     context = {"form": form, "lines": lines, "organization": organization}
-    return render(request, "mentorships/order_form.html", context)
+    status = form_status(form)
+    return render(request, "mentorships/order_form.html", context, status=status)
 
 
 @login_required
@@ -278,7 +301,9 @@ def order_line(request: HttpRequest) -> HttpResponse:
     return render(request, "mentorships/order_form.html#new_line", context)
 
 
-def _render_order(request: HttpRequest, order: MentorOrder, scan_form=None):
+def _render_order(
+    request: HttpRequest, order: MentorOrder, scan_form=None, status: int = 200
+) -> HttpResponse:
     is_coordinator = can_view_history(request.user, order.organization.municipality_id)
     may_write = permissions.may_create_order(request.user, order.organization_id)
     context = {
@@ -288,7 +313,7 @@ def _render_order(request: HttpRequest, order: MentorOrder, scan_form=None):
         "scan_form": scan_form or ScanForm(),
         "history": history_of(order) if is_coordinator else None,
     }
-    return render(request, "mentorships/order.html", context)
+    return render(request, "mentorships/order.html", context, status=status)
 
 
 @login_required
@@ -304,6 +329,10 @@ def order_register(request: HttpRequest, pk: int) -> HttpResponse:
         services.register_order(order=order)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
+    except IntegrityError:
+        messages.error(request, CONFLICT_MESSAGE)
+        order = permissions.get_order(request.user, pk)  # as saved, not as tried
+        return _render_order(request, order, status=409)
     else:
         messages.success(
             request, _("The order has been registered: the mentorships are active.")
@@ -383,11 +412,14 @@ def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
             services.end_mentorship(mentorship=mentorship, **form.cleaned_data)
         except ValidationError as e:
             add_service_error(form, e)
+        except IntegrityError:
+            add_conflict_error(form)
         else:
             messages.success(request, _("The mentorship has been ended."))
             return redirect(mentorship.reserve_entry)
     context = {"form": form, "mentorship": mentorship}
-    return render(request, "mentorships/end_form.html", context)
+    status = form_status(form)
+    return render(request, "mentorships/end_form.html", context, status=status)
 
 
 @login_required

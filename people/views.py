@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from core.excel import build_workbook, xlsx_response
+from core.excel import build_workbook, noting, xlsx_response
 from core.history import history_of
 from core.pagination import paginate
 from organizations.permissions import (
@@ -18,7 +18,7 @@ from organizations.permissions import (
 )
 from people import permissions, services
 from people.forms import PersonFilterForm, PersonForm, PositionForm
-from people.models import PersonViewLog
+from people.models import Person, PersonViewLog
 
 
 def _filtered(request: HttpRequest):
@@ -59,9 +59,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _own_id(person: Person) -> list[int]:
+    return [person.pk]
+
+
 @login_required
 def person_export(request: HttpRequest) -> HttpResponse:
     _form, people = _filtered(request)
+    exported: list[int] = []  # filled as the rows are written, for the access log
     headers = [
         _("Surname"),
         _("First name"),
@@ -89,9 +94,13 @@ def person_export(request: HttpRequest) -> HttpResponse:
             p.email,
             p.phone,
         ]
-        for p in people.iterator(chunk_size=2000)
+        for p in noting(people.iterator(chunk_size=2000), _own_id, exported)
     )
-    return xlsx_response(build_workbook(_("People"), headers, rows), "people.xlsx")
+    content = build_workbook(_("People"), headers, rows)
+    services.record_people_access(
+        people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
+    )
+    return xlsx_response(content, "people.xlsx")
 
 
 @login_required

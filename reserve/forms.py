@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import reasonable_date
 from people.models import Person
 from reserve.models import ReserveEntry, TargetPosition
 
@@ -87,9 +88,15 @@ class EntryFieldsForm(forms.Form):
         label=_label("target_position"), queryset=TargetPosition.objects.none()
     )
     basis_number = forms.CharField(label=_label("basis_number"), max_length=50)
-    basis_date = forms.DateField(label=_label("basis_date"), widget=DATE_WIDGET)
-    included_on = forms.DateField(label=_label("included_on"), widget=DATE_WIDGET)
-    term_until = forms.DateField(label=_label("term_until"), widget=DATE_WIDGET)
+    basis_date = forms.DateField(
+        validators=[reasonable_date], label=_label("basis_date"), widget=DATE_WIDGET
+    )
+    included_on = forms.DateField(
+        validators=[reasonable_date], label=_label("included_on"), widget=DATE_WIDGET
+    )
+    term_until = forms.DateField(
+        validators=[reasonable_date], label=_label("term_until"), widget=DATE_WIDGET
+    )
 
     def __init__(self, *args, target_positions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,7 +124,10 @@ class AppointForm(forms.Form):
         label=_("Position appointed to"), max_length=255
     )
     appointed_on = forms.DateField(
-        label=_label("appointed_on"), widget=DATE_WIDGET, initial=timezone.localdate
+        validators=[reasonable_date],
+        label=_label("appointed_on"),
+        widget=DATE_WIDGET,
+        initial=timezone.localdate,
     )
 
 
@@ -128,7 +138,10 @@ class ExcludeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     excluded_on = forms.DateField(
-        label=_label("excluded_on"), widget=DATE_WIDGET, initial=timezone.localdate
+        validators=[reasonable_date],
+        label=_label("excluded_on"),
+        widget=DATE_WIDGET,
+        initial=timezone.localdate,
     )
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -8,7 +9,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.excel import build_workbook, xlsx_response
+from core.conflicts import add_conflict_error, form_status
+from core.excel import build_workbook, noting, xlsx_response
 from core.history import history_of
 from core.pagination import paginate
 from mentorships.models import Mentorship
@@ -20,7 +22,7 @@ from organizations.permissions import (
 )
 from people.models import PersonViewLog
 from people.permissions import visible_people
-from people.services import record_person_view
+from people.services import record_people_access, record_person_view
 from reserve import permissions, services
 from reserve.forms import (
     AppointForm,
@@ -77,9 +79,14 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _person_id(entry: ReserveEntry) -> list[int]:
+    return [entry.person_id]
+
+
 @login_required
 def entry_export(request: HttpRequest) -> HttpResponse:
     _form, entries = _filtered(request)
+    exported: list[int] = []  # the people written out, for the access log
     headers = [
         _("Surname"),
         _("First name"),
@@ -119,9 +126,13 @@ def entry_export(request: HttpRequest) -> HttpResponse:
             _("yes") if e.has_mentor else _("no"),
             _("yes") if e.has_approved_plan else _("no"),
         ]
-        for e in entries.iterator(chunk_size=2000)
+        for e in noting(entries.iterator(chunk_size=2000), _person_id, exported)
     )
-    return xlsx_response(build_workbook(_("Reserve"), headers, rows), "reserve.xlsx")
+    content = build_workbook(_("Reserve"), headers, rows)
+    record_people_access(
+        people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
+    )
+    return xlsx_response(content, "reserve.xlsx")
 
 
 def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResponse:
@@ -174,10 +185,14 @@ def entry_create(request: HttpRequest) -> HttpResponse:
             entry = services.include_in_reserve(**form.cleaned_data)
         except ValidationError as e:
             add_service_error(form, e)
+        except IntegrityError:  # e.g. the person included in the meantime
+            add_conflict_error(form)
         else:
             messages.success(request, _("The person has been included in the reserve."))
             return redirect(entry)
-    return render(request, "reserve/form.html", {"form": form})
+    return render(
+        request, "reserve/form.html", {"form": form}, status=form_status(form)
+    )
 
 
 @login_required

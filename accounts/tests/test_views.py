@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -81,6 +82,54 @@ def test_login_of_inactive_account_is_refused(client, user):
     assertContains(
         response, "Пожалуйста, введите правильные имя пользователя и пароль."
     )
+
+
+TOO_MANY = "Слишком много неудачных попыток входа. Повторите через 15 минут."
+
+
+def _fail_logins(client, n: int, username: str = "ivanova") -> None:
+    for _ in range(n):
+        client.post(LOGIN, {"username": username, "password": "wrong"})
+
+
+def test_login_is_refused_after_ten_failures_even_with_the_right_password(client, user):
+    _fail_logins(client, 10)
+
+    response = client.post(LOGIN, {"username": "ivanova", "password": "secret-pass-1"})
+
+    assert response.status_code == 200
+    assertContains(response, TOO_MANY)
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_allows_nine_failures(client, user):
+    _fail_logins(client, 9)
+
+    response = client.post(LOGIN, {"username": "ivanova", "password": "secret-pass-1"})
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_login_lockout_is_per_username(client, user):
+    UserFactory(username="petrov")
+    _fail_logins(client, 10, username="petrov")
+
+    response = client.post(LOGIN, {"username": "ivanova", "password": "secret-pass-1"})
+
+    assert response.status_code == 302
+
+
+def test_login_lockout_ends_after_15_minutes(client, user):
+    with time_machine.travel("2026-11-24 09:00 +07:00", tick=False) as clock:
+        _fail_logins(client, 10)
+        clock.shift(15 * 60 + 1)
+
+        response = client.post(
+            LOGIN, {"username": "ivanova", "password": "secret-pass-1"}
+        )
+
+    assert response.status_code == 302
 
 
 def test_login_page_sends_a_signed_in_user_home(client, user):

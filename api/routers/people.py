@@ -1,5 +1,7 @@
 """`/people`: employees in the caller's scope (personal data, 152-ФЗ)."""
 
+from operator import attrgetter
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -9,7 +11,7 @@ from ninja.pagination import paginate
 from accounts.models import User
 from api.auth import caller
 from api.choices import chosen
-from api.pagination import ApiPagination
+from api.pagination import PeoplePagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from api.schemas.people import PersonFilter, PersonIn, PersonOut, PersonPatch
 from organizations.models import Organization
@@ -40,9 +42,9 @@ def _resolve(user: User, fields: dict) -> dict:
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(ApiPagination)
+@paginate(PeoplePagination, person_id=attrgetter("pk"))
 def list_people(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
-    """People in the caller's scope, by name."""
+    """People in the caller's scope, by name; the page's people are logged."""
     people = permissions.visible_people(caller(request)).for_list()
     if filters.q:
         people = people.search(filters.q)

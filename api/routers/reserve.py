@@ -1,5 +1,7 @@
 """`/target-positions` and `/reserve-entries`: the management reserve (clause 4)."""
 
+from operator import attrgetter
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -9,7 +11,7 @@ from ninja.pagination import paginate
 from accounts.models import User
 from api.auth import caller
 from api.choices import chosen, chosen_or_first
-from api.pagination import ApiPagination
+from api.pagination import ApiPagination, PeoplePagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from api.schemas.reserve import (
     AppointIn,
@@ -103,11 +105,12 @@ def _target_positions(user: User, municipality_id: int) -> QuerySet[TargetPositi
 
 
 @entries.get("/reserve-entries", response=list[ReserveEntryOut])
-@paginate(ApiPagination)
+@paginate(PeoplePagination, person_id=attrgetter("person_id"))
 def list_reserve_entries(
     request: HttpRequest, filters: Query[ReserveEntryFilter]
 ) -> QuerySet[ReserveEntry]:
-    """Reserve entries in the caller's scope, by the reservist's name."""
+    """Reserve entries in the caller's scope, by the reservist's name; the page's
+    reservists are logged (152-ФЗ)."""
     found = permissions.visible_reserve_entries(caller(request)).for_list()
     if filters.q:
         found = found.search(filters.q)

@@ -1,5 +1,6 @@
 """Building blocks of the API's schemas: error shape, input bases, field types."""
 
+from datetime import date
 from typing import Annotated, Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -8,7 +9,8 @@ from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from api.validation import NULL_FORBIDDEN
+from api.validation import DATE_RANGE, NULL_FORBIDDEN
+from core.validators import reasonable_date
 
 
 class ErrorOut(Schema):
@@ -29,6 +31,19 @@ def _check_email(value: str) -> str:
 
 
 Email = Annotated[str, Field(max_length=254), AfterValidator(_check_email)]
+
+
+def _check_date_range(value: date) -> date:
+    """The pages' date range (core.validators), so no service overflows."""
+    try:
+        reasonable_date(value)
+    except DjangoValidationError as e:
+        raise PydanticCustomError(DATE_RANGE, "The date is out of range.") from e
+    return value
+
+
+# A date of a request body: 2000-01-01 … 2100-12-31.
+ReasonableDate = Annotated[date, AfterValidator(_check_date_range)]
 
 # An id to filter by. Django guards only `pk=` against ids beyond the database's
 # 64-bit integers; `organization_id=` and the like would fail with a 500.

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from ninja import Schema
 from pydantic import Field
 
-from api.schemas.common import FilterId, InSchema
+from api.schemas.common import FilterId, InSchema, ReasonableDate
 from api.schemas.people import OrganizationRefOut
 from api.schemas.reserve import PersonRefOut, TargetPositionRefOut
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship
@@ -21,7 +21,7 @@ class EligibilityOut(Schema):
 
 
 class ReadinessIn(InSchema):
-    confirmed_on: datetime.date = Field(description="Not in the future.")
+    confirmed_on: ReasonableDate = Field(description="Not in the future.")
     note: str = Field("", max_length=255, description="E.g. a written statement.")
 
 
@@ -96,7 +96,7 @@ class MentorshipFilter(Schema):
 
 
 class EndMentorshipIn(InSchema):
-    ended_on: datetime.date
+    ended_on: ReasonableDate
     reason: Literal["completed", "other"] = Field(
         description="The other reasons are set by the system."
     )
@@ -145,14 +145,14 @@ class MentorOrderFilter(Schema):
 class OrderLineIn(InSchema):
     mentor_id: int = Field(description="A person of the order's organisation.")
     reserve_entry_id: int = Field(description="An active entry the caller sees.")
-    starts_on: datetime.date
-    planned_end_on: datetime.date
+    starts_on: ReasonableDate
+    planned_end_on: ReasonableDate
 
 
 class MentorOrderIn(InSchema):
     organization_id: int = Field(description="An organisation the caller heads.")
     number: str = Field(min_length=1, max_length=30)
-    date: datetime.date
+    date: ReasonableDate
     title: str = Field("", max_length=300, description="The standard title if empty.")
     signatory_name: str = Field(min_length=1, max_length=150)
     signatory_position: str = Field(min_length=1, max_length=255)

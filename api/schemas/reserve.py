@@ -5,7 +5,7 @@ from datetime import date
 from ninja import Schema
 from pydantic import Field
 
-from api.schemas.common import FilterId, InSchema, PatchSchema
+from api.schemas.common import FilterId, InSchema, PatchSchema, ReasonableDate
 from api.schemas.people import OrganizationRefOut, PositionRefOut
 from mentorships.models import Mentorship
 from reserve.models import ReserveEntry
@@ -89,9 +89,9 @@ class ReserveEntryIn(InSchema):
     person_id: int = Field(description="A person of the caller's municipality.")
     target_position_id: int
     basis_number: str = Field(min_length=1, max_length=50)
-    basis_date: date
-    included_on: date
-    term_until: date | None = Field(
+    basis_date: ReasonableDate
+    included_on: ReasonableDate
+    term_until: ReasonableDate | None = Field(
         None, description="The municipality's default term when omitted."
     )
 
@@ -101,18 +101,18 @@ class ReserveEntryPatch(PatchSchema):
 
     target_position_id: int | None = None
     basis_number: str | None = Field(None, min_length=1, max_length=50)
-    basis_date: date | None = None
-    included_on: date | None = None
-    term_until: date | None = None
+    basis_date: ReasonableDate | None = None
+    included_on: ReasonableDate | None = None
+    term_until: ReasonableDate | None = None
 
 
 class AppointIn(InSchema):
     position: str = Field(
         min_length=1, max_length=255, description="The position taken up."
     )
-    appointed_on: date
+    appointed_on: ReasonableDate
 
 
 class ExcludeIn(InSchema):
-    excluded_on: date
+    excluded_on: ReasonableDate
     reason: str = Field(min_length=1, max_length=500)

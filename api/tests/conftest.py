@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -25,6 +26,14 @@ from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory
 
 API = "/api/v1"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """ninja's throttles count requests in the cache; each test starts afresh."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

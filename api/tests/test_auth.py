@@ -245,3 +245,80 @@ def test_acceptance_reservist_token_lists_only_own_record(
     body = response.json()
     assert body["count"] == 1
     assert [p["id"] for p in body["items"]] == [reservist.person.pk]
+
+
+# ------------------------------------------------------------------ throttling
+
+
+def test_token_requests_are_throttled_per_address(coordinator, settings):
+    for _ in range(10):
+        assert (
+            post_token({"username": "coordinator", "password": "wrong"}).status_code
+            == 401
+        )
+
+    response = post_token({"username": "coordinator", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert response.json() == {
+        "detail": "Слишком много запросов. Повторите попытку позже.",
+        "errors": {},
+    }
+    assert int(response["Retry-After"]) > 0
+    assert not ApiToken.objects.exists()
+
+
+def test_token_throttle_counts_each_address_apart(coordinator):
+    for _ in range(10):
+        post_token({"username": "coordinator", "password": "wrong"})
+
+    response = post_token(
+        {"username": "coordinator", "password": PASSWORD}, REMOTE_ADDR="10.0.0.2"
+    )
+
+    assert response.status_code == 200
+
+
+def test_token_throttle_ignores_a_forged_forwarded_for(coordinator):
+    for i in range(10):
+        post_token(
+            {"username": "coordinator", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"10.1.0.{i}",
+        )
+
+    response = post_token(
+        {"username": "coordinator", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.1.1.1",
+    )
+
+    assert response.status_code == 429
+
+
+# ------------------------------------------------------------------ revocation
+
+
+def test_delete_token_revokes_the_bearer_token(coordinator):
+    raw = post_token({"username": "coordinator", "password": PASSWORD}).json()["token"]
+    other = post_token({"username": "coordinator", "password": PASSWORD}).json()
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+
+    response = client.delete(TOKEN_URL)
+
+    assert response.status_code == 204
+    assert client.get(f"{API}/people").status_code == 401
+    assert ApiToken.objects.get().digest == ApiToken.make_digest(other["token"])
+
+
+def test_delete_token_needs_a_valid_bearer_token(coordinator):
+    response = Client(headers={"Authorization": "Bearer nonsense"}).delete(TOKEN_URL)
+
+    assert response.status_code == 401
+    assert response.json()["detail"] == "Требуется авторизация."
+
+
+def test_delete_token_is_401_for_a_session(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.delete(TOKEN_URL)
+
+    assert response.status_code == 401

@@ -249,6 +249,25 @@ def test_create_makes_a_draft_with_pending_lines(
     assert body["lines"][0]["id"] == mentorship.pk
 
 
+def test_create_refuses_dates_before_2000_or_beyond_2100(
+    api_client, head, school, mentor_person, entry
+):
+    body = order_body(school, line(mentor_person, entry, planned_end_on="9999-12-31"))
+
+    response = api_client(head).post(
+        URL, {**body, "date": "1999-12-31"}, content_type=JSON
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "date": ["Введите дату в промежутке с 01.01.2000 по 31.12.2100."],
+        "lines.0.planned_end_on": [
+            "Введите дату в промежутке с 01.01.2000 по 31.12.2100."
+        ],
+    }
+    assert_nothing_saved()
+
+
 def test_create_takes_a_title(api_client, head, school, mentor_person, entry):
     body = {**order_body(school, line(mentor_person, entry)), "title": "О наставниках"}
 

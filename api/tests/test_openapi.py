@@ -21,7 +21,7 @@ def test_openapi_describes_every_resource(client):
         assert set(paths[f"{API}/{resource}/{{pk}}"]) == {"get", "patch", "delete"}
     assert set(paths[f"{API}/municipalities"]) == {"get"}
     assert set(paths[f"{API}/municipalities/{{pk}}"]) == {"get", "patch"}
-    assert set(paths[f"{API}/auth/token"]) == {"post"}
+    assert set(paths[f"{API}/auth/token"]) == {"post", "delete"}
 
 
 def test_openapi_describes_the_reserve_and_mentors(client):

@@ -114,6 +114,32 @@ def test_list_is_paginated(api_client, coordinator, school):
     assert len(body["items"]) == 2
 
 
+def test_list_logs_the_people_of_the_page_only(api_client, coordinator, school):
+    PersonFactory.create_batch(5, organization=school)
+    PersonViewLog.objects.all().delete()
+
+    body = api_client(coordinator).get(URL, {"page": 2, "page_size": 3}).json()
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person_id for log in logs) == sorted(
+        p["id"] for p in body["items"]
+    )
+    assert len(logs) == 2
+    assert {(log.user, log.channel) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.API)
+    }
+
+
+def test_list_refuses_a_page_number_beyond_any_list(api_client, coordinator):
+    response = api_client(coordinator).get(URL, {"page": "99999999999999999999"})
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "page": ["Значение должно быть не больше 1000000000."]
+    }
+    assert not PersonViewLog.objects.exists()
+
+
 @pytest.mark.parametrize("n_rows", [3, 12])
 def test_list_query_count_is_constant(
     api_client, coordinator, school, other_school, django_assert_max_num_queries, n_rows
@@ -122,8 +148,8 @@ def test_list_query_count_is_constant(
         PersonFactory(organization=school if i % 2 else other_school)
     client = api_client(coordinator)
 
-    # token, roles, person, count, page
-    with django_assert_max_num_queries(5):
+    # token, roles, person, count, page, access log (one INSERT)
+    with django_assert_max_num_queries(6):
         response = client.get(URL)
 
     assert response.json()["count"] == n_rows

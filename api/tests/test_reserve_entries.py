@@ -160,6 +160,21 @@ def test_list_refuses_an_unknown_status(api_client, coordinator):
     assert list(response.json()["errors"]) == ["status"]
 
 
+def test_list_logs_the_reservists_of_the_page(api_client, coordinator, school):
+    entries = ReserveEntryFactory.create_batch(3, person__organization=school)
+
+    response = api_client(coordinator).get(URL, {"page_size": 2})
+
+    assert response.status_code == 200
+    logs = list(PersonViewLog.objects.all())
+    listed = {e["person"]["id"] for e in response.json()["items"]}
+    assert {log.person_id for log in logs} == listed
+    assert listed < {e.person_id for e in entries}
+    assert {(log.user, log.channel) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.API)
+    }
+
+
 @pytest.mark.parametrize("n_rows", [3, 12])
 def test_list_query_count_is_constant(
     api_client, coordinator, school, other_school, django_assert_max_num_queries, n_rows
@@ -175,8 +190,8 @@ def test_list_query_count_is_constant(
             make_order(mentor, entry, number=str(i))
     client = api_client(coordinator)
 
-    # token, roles, person, count, page
-    with django_assert_max_num_queries(5):
+    # token, roles, person, count, page, access log (one INSERT)
+    with django_assert_max_num_queries(6):
         response = client.get(URL)
 
     assert response.json()["count"] == n_rows
@@ -247,6 +262,18 @@ def test_create_takes_a_given_term(api_client, coordinator, new_entry):
 
     assert response.status_code == 201
     assert response.json()["term_until"] == "2028-06-30"
+
+
+def test_create_refuses_a_date_beyond_2100(api_client, coordinator, new_entry):
+    response = api_client(coordinator).post(
+        URL, {**new_entry, "term_until": "9999-12-31"}, content_type=JSON
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "term_until": ["Введите дату в промежутке с 01.01.2000 по 31.12.2100."]
+    }
+    assert not ReserveEntry.objects.exists()
 
 
 @pytest.mark.parametrize("role", ["head", "mentor", "reservist", "commission"])

@@ -16,6 +16,7 @@ from mentorships.tests.factories import (
     MentorReadinessFactory,
     MentorshipFactory,
 )
+from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
 from reserve.tests.factories import ReserveEntryFactory
 
@@ -66,7 +67,7 @@ def test_readiness_is_confirmed_by_self_head_or_coordinator(
 
 def test_readiness_in_the_future_is_refused(client, mentor):
     client.force_login(mentor)
-    response = client.post(_readiness(mentor.person), {"confirmed_on": "2999-01-01"})
+    response = client.post(_readiness(mentor.person), {"confirmed_on": "2100-01-01"})
     assert response.status_code == 200
     assert response.context["form"].errors["confirmed_on"]
     assert not MentorReadiness.objects.exists()
@@ -203,6 +204,25 @@ def test_mentors_export(client, coordinator, school):
     assert rows[1][8].startswith("Резервистов")
 
 
+def test_mentors_export_logs_the_mentors_and_their_reservists(
+    client, coordinator, school
+):
+    mentorship = MentorshipFactory(reserve_entry__person__organization=school)
+    client.force_login(coordinator)
+
+    client.get(reverse("mentorships:mentors_export"))
+
+    logs = PersonViewLog.objects.all()
+    assert {log.person for log in logs} == {
+        mentorship.mentor,
+        mentorship.reserve_entry.person,
+    }
+    assert len(logs) == 2
+    assert {(log.user, log.channel) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.EXPORT)
+    }
+
+
 # ---------------------------------------------------------------- ending
 
 
@@ -219,6 +239,20 @@ def test_head_ends_an_active_mentorship(client, head, school):
     mentorship.refresh_from_db()
     assert mentorship.status == Mentorship.Status.ENDED
     assert mentorship.end_reason == Mentorship.EndReason.COMPLETED
+
+
+def test_end_refuses_a_date_beyond_2100(client, head, school):
+    mentorship = MentorshipFactory(reserve_entry__person__organization=school)
+    client.force_login(head)
+    response = client.post(
+        reverse("mentorships:end", args=[mentorship.pk]),
+        {"ended_on": "9999-12-31", "reason": "completed"},
+    )
+    assert response.context["form"].errors["ended_on"] == [
+        "Введите дату в промежутке с 01.01.2000 по 31.12.2100."
+    ]
+    mentorship.refresh_from_db()
+    assert mentorship.status == Mentorship.Status.ACTIVE
 
 
 def test_end_before_the_start_is_refused(client, head, school):

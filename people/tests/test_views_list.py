@@ -7,6 +7,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from core.tests.utils import sheet_title, xlsx_rows
+from people.models import PersonViewLog
 from people.tests.factories import PersonFactory, PositionFactory
 
 LIST = reverse("people:list")
@@ -231,6 +232,22 @@ def test_export_is_an_xlsx_of_the_people_in_scope(client, coordinator, staff):
     ]
 
 
+def test_export_logs_one_access_per_exported_person(client, coordinator, staff):
+    client.force_login(coordinator)
+
+    client.get(EXPORT)
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person.last_name for log in logs) == [
+        "Иванов",
+        "Петрова",
+        "Семёнов",
+    ]
+    assert {(log.user, log.channel) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.EXPORT)
+    }
+
+
 def test_export_applies_the_filters_of_the_list(client, coordinator, staff):
     client.force_login(coordinator)
 
@@ -305,8 +322,9 @@ def test_list_rows_query_count_does_not_grow_with_rows(
         assert response.status_code == 200
 
 
-# Budget: session, user, roles, linked person, rows (one iterator chunk).
-EXPORT_QUERIES = 5
+# Budget: session, user, roles, linked person, rows (one iterator chunk),
+# access log (one INSERT).
+EXPORT_QUERIES = 6
 
 
 @pytest.mark.parametrize("n", [3, 40])

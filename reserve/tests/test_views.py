@@ -1,11 +1,15 @@
 from datetime import date
 
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from core.tests.utils import xlsx_rows
 from mentorships.tests.factories import MentorshipFactory
+from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
+from reserve import services
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
 
@@ -134,6 +138,20 @@ def test_export_follows_the_filters(client, coordinator, school):
     assert rows[1][-2:] == ["да", "нет"]  # has a mentor, plan approved
 
 
+def test_export_logs_one_access_per_exported_reservist(client, coordinator, school):
+    exported = _entry(school, person__last_name="Алексеев")
+    client.force_login(coordinator)
+
+    client.get(reverse("reserve:export"))
+
+    log = PersonViewLog.objects.get()
+    assert (log.person, log.user, log.channel) == (
+        exported.person,
+        coordinator,
+        PersonViewLog.Channel.EXPORT,
+    )
+
+
 # ---------------------------------------------------------------- inclusion
 
 
@@ -147,6 +165,44 @@ def _inclusion(person, target, **changes):
         "term_until": "",
     }
     return {**data, **changes}
+
+
+def test_inclusion_conflict_shows_the_form_again(
+    client, coordinator, school, monkeypatch
+):
+    person = PersonFactory(organization=school)
+    target = TargetPositionFactory(municipality=school.municipality)
+
+    def fail(**kwargs):  # another request included the person first
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(services, "include_in_reserve", fail)
+    client.force_login(coordinator)
+
+    response = client.post(reverse("reserve:create"), _inclusion(person, target))
+
+    assert response.status_code == 409
+    assertContains(
+        response,
+        "Эти данные только что изменил другой пользователь. Проверьте и повторите.",
+        status_code=409,
+    )
+    assert not ReserveEntry.objects.filter(person=person).exists()
+
+
+def test_inclusion_refuses_a_date_beyond_2100(client, coordinator, school):
+    person = PersonFactory(organization=school)
+    target = TargetPositionFactory(municipality=school.municipality)
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("reserve:create"), _inclusion(person, target, term_until="9999-12-31")
+    )
+
+    assert response.context["form"].errors["term_until"] == [
+        "Введите дату в промежутке с 01.01.2000 по 31.12.2100."
+    ]
+    assert not ReserveEntry.objects.filter(person=person).exists()
 
 
 def test_coordinator_includes_a_person_with_the_default_term(

@@ -1,0 +1,25 @@
+"""A write that lost a race on the HTML side: another user saved first.
+
+The services check what they can, but two requests can still both pass the
+checks and one then hits a unique constraint (IntegrityError). The API answers
+409 (api/errors.py); a page shows its form again with this message, also 409."""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+CONFLICT_MESSAGE = _(
+    "This data has just been changed by another user. Check and retry."
+)
+
+
+def add_conflict_error(form: forms.BaseForm) -> None:
+    """Show the conflict above the form, so it comes back with a 409."""
+    form.add_error(None, ValidationError(CONFLICT_MESSAGE, code="conflict"))
+
+
+def form_status(form: forms.BaseForm | None) -> int:
+    """409 for a form that lost a race (add_conflict_error), 200 otherwise."""
+    if form is not None and form.has_error(NON_FIELD_ERRORS, "conflict"):
+        return 409
+    return 200
