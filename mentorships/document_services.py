@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -84,6 +85,14 @@ def filename(order: MentorOrder, fmt: str) -> str:
     number = "".join(_TRANSLIT.get(c, c) for c in order.number.lower())
     number = re.sub(r"[^a-z0-9]+", "-", number).strip("-") or "b-n"
     return f"prikaz-{number}-ot-{order.date:%Y-%m-%d}.{fmt}"
+
+
+def scan_filename(order: MentorOrder) -> str:
+    """prikaz-15-ot-2026-11-24-podpisannyj.pdf: the signed copy's download name."""
+    extension = PurePath(order.scan.name).suffix.lstrip(".").lower() or "pdf"
+    return filename(order, extension).replace(
+        f".{extension}", f"-podpisannyj.{extension}"
+    )
 
 
 def _person(person: Person) -> dict[str, str]:

@@ -306,9 +306,18 @@ def _render_order(
 ) -> HttpResponse:
     is_coordinator = can_view_history(request.user, order.organization.municipality_id)
     may_write = permissions.may_create_order(request.user, order.organization_id)
+    lines = list(order.mentorships.for_list().order_by("pk"))
+    # Link only the cards the user may open (a reservist sees only their own).
+    openable = set(
+        visible_reserve_entries(request.user)
+        .filter(pk__in=[m.reserve_entry_id for m in lines])
+        .values_list("pk", flat=True)
+    )
+    for m in lines:
+        m.card_openable = m.reserve_entry_id in openable
     context = {
         "order": order,
-        "lines": order.mentorships.for_list().order_by("pk"),
+        "lines": lines,
         "may_write": may_write,
         "scan_form": scan_form or ScanForm(),
         "history": history_of(order) if is_coordinator else None,
@@ -372,13 +381,15 @@ def order_scan_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def order_scan(request: HttpRequest, pk: int) -> FileResponse:
+    from mentorships.document_services import scan_filename
+
     order = permissions.get_order(request.user, pk)
     if not order.scan:
         raise Http404
     return FileResponse(
         order.scan.open("rb"),
         as_attachment=True,
-        filename=PurePath(order.scan.name).name,
+        filename=scan_filename(order),
     )
 
 

@@ -143,8 +143,15 @@ def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResp
     mentorships = list(
         visible_mentorships(request.user).filter(reserve_entry=entry).for_list()
     )
+    # Link only the mentors' cards the user may open (not a reservist's past mentors).
+    openable = set(
+        visible_people(request.user)
+        .filter(pk__in=[m.mentor_id for m in mentorships])
+        .values_list("pk", flat=True)
+    )
     for m in mentorships:
         m.may_end = may_end_mentorship(request.user, m)
+        m.mentor_openable = m.mentor_id in openable
     context = {
         "entry": entry,
         "person": entry.person,

@@ -1,8 +1,6 @@
 """`/mentor-orders`, `/mentorships` and a person's eligibility and readiness to
 mentor: mentors appointed by the head's order (clauses 5–7)."""
 
-from pathlib import PurePath
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -215,13 +213,15 @@ def attach_mentor_order_scan(
 )
 def get_mentor_order_scan(request: HttpRequest, pk: int) -> FileResponse | Status[dict]:
     """The signed copy; 404 when none is attached."""
+    from mentorships.document_services import scan_filename
+
     order = permissions.get_order(caller(request), pk)
     if not order.scan:
         return Status(404, error_body(_("No signed copy is attached to the order.")))
     return FileResponse(
         order.scan.open("rb"),
         as_attachment=True,
-        filename=PurePath(order.scan.name).name,
+        filename=scan_filename(order),
     )
 
 

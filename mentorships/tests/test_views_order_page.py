@@ -207,6 +207,9 @@ def test_head_attaches_and_anyone_in_scope_downloads_the_scan(
     response = client.get(_url("order_scan", order))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
+    number = order.number.replace("-н", "-n")  # «15-н» is written in Latin letters
+    expected = f"prikaz-{number}-ot-{order.date:%Y-%m-%d}-podpisannyj.pdf"
+    assert expected in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == PDF
 
 
@@ -368,3 +371,20 @@ def test_order_page_query_count_is_constant(
     with django_assert_max_num_queries(9):
         response = client.get(order.get_absolute_url())
     assert response.content.decode().count("<tr>") == n + 1
+
+
+def test_reservist_sees_the_order_with_only_their_own_card_linked(
+    client, reservist, school
+):
+    order = _draft(school, n_lines=1)
+    own = MentorshipFactory(
+        order=order,
+        reserve_entry__person=reservist.person,
+        status=Mentorship.Status.PENDING,
+    )
+    other = order.mentorships.exclude(pk=own.pk).get()
+    client.force_login(reservist)
+    content = client.get(_url("order", order)).content.decode()
+    assert own.reserve_entry.get_absolute_url() in content
+    assert other.reserve_entry.person.full_name in content
+    assert other.reserve_entry.get_absolute_url() not in content

@@ -108,6 +108,24 @@ def test_card_shows_the_mentor_with_contacts_order_and_past_mentors(
     assert "Прежний" in content
 
 
+def test_reservist_sees_past_mentors_without_links_to_their_cards(client, reservist):
+    entry = ReserveEntryFactory(person=reservist.person)
+    old = MentorshipFactory(
+        reserve_entry=entry,
+        mentor__last_name="Прежний",
+        status=Mentorship.Status.ENDED,
+        ended_on=date(2026, 10, 1),
+        end_reason=Mentorship.EndReason.REPLACED,
+    )
+    current = MentorshipFactory(reserve_entry=entry, mentor__last_name="Нынешний")
+    client.force_login(reservist)
+    content = client.get(_card(entry)).content.decode()
+    assert "Прежний" in content
+    assert old.mentor.get_absolute_url() not in content
+    assert current.mentor.get_absolute_url() in content
+    assert client.get(current.mentor.get_absolute_url()).status_code == 200
+
+
 def test_mentor_sees_the_card_of_own_reservist(client, mentor, entry):
     MentorshipFactory(reserve_entry=entry, mentor=mentor.person)
     client.force_login(mentor)
