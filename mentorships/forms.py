@@ -2,7 +2,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -21,16 +20,6 @@ BLANK = ("", "---------")
 
 def _label(model: Any, name: str) -> str:
     return capfirst(model._meta.get_field(name).verbose_name)
-
-
-def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form
-    has that field, above the form otherwise."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class ReadinessForm(forms.Form):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import principal
 from core.conflicts import CONFLICT_MESSAGE, add_conflict_error, form_status
 from core.excel import build_workbook, noting, xlsx_response
+from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate, to_int
 from mentorships import permissions, queries, services
@@ -26,7 +27,6 @@ from mentorships.forms import (
     OrderTemplateForm,
     ReadinessForm,
     ScanForm,
-    add_service_error,
     mentor_choices,
     reservist_choices,
 )

@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import build_workbook, xlsx_response
+from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate
 from organizations import permissions, services
@@ -114,7 +115,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
                 municipality=municipality, **form.cleaned_data
             )
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The organisation has been added."))
             return redirect(organization)
@@ -133,7 +134,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_organization(organization=organization, **form.cleaned_data)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(organization)
@@ -164,7 +165,7 @@ def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_municipality(municipality=municipality, **form.cleaned_data)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("core:home")

@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import build_workbook, noting, xlsx_response
+from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate
 from organizations.permissions import (
@@ -130,7 +131,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         try:
             person = services.create_person(**form.cleaned_data)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The person has been added."))
             return redirect(person)
@@ -145,7 +146,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_person(person=person, **form.cleaned_data)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(person)
@@ -176,7 +177,7 @@ def position_list(request: HttpRequest) -> HttpResponse:
         try:
             services.create_position(municipality=municipality, **form.cleaned_data)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The position has been added."))
             return redirect("people:positions")
@@ -195,7 +196,7 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_position(position=position, **form.cleaned_data)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_service_error(form, e)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:positions")

@@ -56,16 +56,6 @@ def _is_number(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
-def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form
-    has that field, above the form otherwise."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 # Plan forms --------------------------------------------------------------------------
 
 

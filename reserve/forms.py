@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -14,16 +13,6 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def _label(name: str) -> str:
     return capfirst(ReserveEntry._meta.get_field(name).verbose_name)
-
-
-def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form
-    has that field, above the form otherwise."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class ReserveFilterForm(forms.Form):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.conflicts import add_conflict_error, form_status
 from core.excel import build_workbook, noting, xlsx_response
+from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate
 from mentorships.models import Mentorship
@@ -31,7 +32,6 @@ from reserve.forms import (
     InclusionForm,
     ReserveFilterForm,
     TargetPositionForm,
-    add_service_error,
 )
 from reserve.models import ReserveEntry
 

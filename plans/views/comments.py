@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_error
 from core.pagination import to_int
 from plans import permissions, queries, services
-from plans.forms import CommentForm, add_service_error
+from plans.forms import CommentForm
 from plans.views.common import plan_rights, render_plan
 
 

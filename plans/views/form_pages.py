@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_error
 from organizations.permissions import managed_municipalities
 from plans import permissions, queries, services
 from plans.forms import (
@@ -16,7 +17,6 @@ from plans.forms import (
     PlanFormCreateForm,
     StructureForm,
     SuggestedItemForm,
-    add_service_error,
 )
 from plans.models import COLUMN_KEYS, PlanForm, PlanFormVersion, SuggestedItem
 

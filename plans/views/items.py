@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_error
 from plans import permissions, queries, services
 from plans.forms import (
     DeadlinesForm,
@@ -18,7 +19,6 @@ from plans.forms import (
     ItemForm,
     MoveForm,
     PlanVersionForm,
-    add_service_error,
 )
 from plans.models import IndividualPlan
 from plans.services import ItemData, StaleVersionError

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import principal
+from core.forms import add_service_error
 from core.pagination import paginate
 from organizations.permissions import visible_organizations
 from plans import permissions, queries, services
@@ -19,7 +20,6 @@ from plans.forms import (
     PlanFilterForm,
     PlanVersionForm,
     ReturnForm,
-    add_service_error,
 )
 from plans.views.common import render_plan
 from reserve.permissions import get_reserve_entry, visible_reserve_entries
