@@ -213,17 +213,8 @@ ORGANIZATION_COLUMNS = (
     Column("email", pgettext_lazy("import column", "E-mail"), "", width=28),
 )
 
-PEOPLE_COLUMNS = (
-    Column(
-        "last_name",
-        pgettext_lazy("import column", "Surname"),
-        gettext_lazy(
-            "Required. A person is found by surname, first name, patronymic and "
-            "organisation: if found, the data are updated, otherwise the person "
-            "is added."
-        ),
-        is_required=True,
-    ),
+# The columns that name a person and their workplace, the same in both lists.
+PERSON_NAME_COLUMNS = (
     Column(
         "first_name",
         pgettext_lazy("import column", "First name"),
@@ -246,6 +237,20 @@ PEOPLE_COLUMNS = (
         width=30,
         list_key="organizations",
     ),
+)
+
+PEOPLE_COLUMNS = (
+    Column(
+        "last_name",
+        pgettext_lazy("import column", "Surname"),
+        gettext_lazy(
+            "Required. A person is found by surname, first name, patronymic and "
+            "organisation: if found, the data are updated, otherwise the person "
+            "is added."
+        ),
+        is_required=True,
+    ),
+    *PERSON_NAME_COLUMNS,
     Column(
         "position",
         pgettext_lazy("import column", "Position"),
@@ -300,28 +305,7 @@ RESERVE_COLUMNS = (
         ),
         is_required=True,
     ),
-    Column(
-        "first_name",
-        pgettext_lazy("import column", "First name"),
-        gettext_lazy("Required."),
-        is_required=True,
-    ),
-    Column(
-        "middle_name",
-        pgettext_lazy("import column", "Patronymic"),
-        gettext_lazy("If the person has one."),
-    ),
-    Column(
-        "organization",
-        pgettext_lazy("import column", "Organisation"),
-        gettext_lazy(
-            "Required. The short name of an organisation of the municipality, "
-            "from the sheet of lists."
-        ),
-        is_required=True,
-        width=30,
-        list_key="organizations",
-    ),
+    *PERSON_NAME_COLUMNS,
     Column(
         "target_position",
         pgettext_lazy("import column", "Target position"),
