@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -46,14 +45,6 @@ def _filtered(request: HttpRequest):
     return form, form.filter(entries)
 
 
-def _import_url() -> str | None:
-    """The Excel import of reserve lists, once the imports app offers it."""
-    try:
-        return reverse("imports:start", args=["reserve"])
-    except NoReverseMatch:
-        return None
-
-
 def _managed_target_positions(request: HttpRequest):
     return permissions.visible_target_positions(request.user).filter(
         municipality__in=managed_municipalities(request.user)
@@ -72,7 +63,6 @@ def entry_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "can_manage": permissions.can_manage_reserve(request.user),
-            "import_url": _import_url(),
         },
     )
     patch_vary_headers(response, ["HX-Request"])

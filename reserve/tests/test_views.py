@@ -47,6 +47,7 @@ def test_coordinator_sees_the_municipality_reserve(
     assert _names(response) == ["Алексеев", "Борисов"]
     content = response.content.decode()
     assert reverse("reserve:create") in content
+    assert reverse("imports:start", args=["reserve"]) in content
 
 
 def test_head_sees_only_own_organisation_and_cannot_include(
@@ -58,6 +59,7 @@ def test_head_sees_only_own_organisation_and_cannot_include(
     response = client.get(LIST)
     assert _names(response) == ["Алексеев"]
     assert reverse("reserve:create") not in response.content.decode()
+    assert reverse("imports:start", args=["reserve"]) not in response.content.decode()
 
 
 def test_stranger_sees_nothing_of_another_municipality(client, stranger, school):
