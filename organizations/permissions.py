@@ -45,12 +45,12 @@ def visible_organizations(user: AnyUser):
     p = principal(user)
     if p.is_superuser:
         return Organization.objects.all()
+    if not p.is_authenticated:
+        return Organization.objects.none()
     scope = Q(municipality_id__in=p.coordinator_municipality_ids)
     scope |= Q(pk__in=p.head_organization_ids)
     if p.person_organization_id:
         scope |= Q(pk=p.person_organization_id)
-    if not p.is_authenticated:
-        return Organization.objects.none()
     return Organization.objects.filter(scope)
 
 
