@@ -14,7 +14,6 @@ from accounts.permissions import principal
 class NavItem:
     label: str
     url: str
-    prefix: str
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -22,66 +21,43 @@ def navigation(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     p = principal(user)
-    items = [NavItem(_("Home"), reverse("core:home"), "/$")]
+    items = [NavItem(_("Home"), reverse("core:home"))]
     if p.is_superuser or p.is_coordinator:
         items += [
-            NavItem(
-                _("Organisations"), reverse("organizations:list"), "/organizations/"
-            ),
-            NavItem(_("People"), reverse("people:list"), "/people/"),
-            NavItem(_("Positions"), reverse("people:positions"), "/people/positions/"),
-            NavItem(_("Reserve"), reverse("reserve:list"), "/reserve/"),
-            NavItem(_("Mentors"), reverse("mentorships:mentors"), "/mentorships/"),
-            NavItem(_("Orders"), reverse("mentorships:orders"), "/mentorships/orders/"),
-            NavItem(_("Import"), reverse("imports:index"), "/imports/"),
+            NavItem(_("Organisations"), reverse("organizations:list")),
+            NavItem(_("People"), reverse("people:list")),
+            NavItem(_("Positions"), reverse("people:positions")),
+            NavItem(_("Reserve"), reverse("reserve:list")),
+            NavItem(_("Mentors"), reverse("mentorships:mentors")),
+            NavItem(_("Orders"), reverse("mentorships:orders")),
+            NavItem(_("Import"), reverse("imports:index")),
         ]
     elif p.is_head:
         items += [
-            NavItem(
-                _("My organisation"), reverse("organizations:list"), "/organizations/"
-            ),
-            NavItem(_("Staff"), reverse("people:list"), "/people/"),
-            NavItem(_("Reservists"), reverse("reserve:list"), "/reserve/"),
-            NavItem(_("Mentors"), reverse("mentorships:mentors"), "/mentorships/"),
-            NavItem(_("Orders"), reverse("mentorships:orders"), "/mentorships/orders/"),
+            NavItem(_("My organisation"), reverse("organizations:list")),
+            NavItem(_("Staff"), reverse("people:list")),
+            NavItem(_("Reservists"), reverse("reserve:list")),
+            NavItem(_("Mentors"), reverse("mentorships:mentors")),
+            NavItem(_("Orders"), reverse("mentorships:orders")),
         ]
     if p.is_superuser or p.is_coordinator:
-        items.append(NavItem(_("Plan forms"), reverse("plans:forms"), "/plans/forms/"))
+        items.append(NavItem(_("Plan forms"), reverse("plans:forms")))
     if p.is_superuser or p.is_coordinator or p.is_head:
-        items.append(NavItem(_("Individual plans"), reverse("plans:list"), "/plans/"))
+        items.append(NavItem(_("Individual plans"), reverse("plans:list")))
     if p.has_mentor and p.person_id:
-        items.append(
-            NavItem(
-                _("My reservists"),
-                reverse("mentorships:my_reservists"),
-                "/mentorships/my-reservists/",
-            )
-        )
+        items.append(NavItem(_("My reservists"), reverse("mentorships:my_reservists")))
         if not (p.is_superuser or p.is_coordinator or p.is_head):
-            items.append(
-                NavItem(_("Individual plans"), reverse("plans:list"), "/plans/")
-            )
-        items.append(
-            NavItem(
-                _("Control of deadlines"),
-                reverse("plans:control"),
-                "/plans/control/",
-            )
-        )
+            items.append(NavItem(_("Individual plans"), reverse("plans:list")))
+        items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
     if p.has_reservist and p.person_id:
-        items.append(
-            NavItem(
-                _("My mentor"),
-                reverse("mentorships:my_mentor"),
-                "/mentorships/my-mentor/",
-            )
-        )
-        items.append(NavItem(_("My plan"), reverse("plans:mine"), "/plans/mine/"))
+        items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
+        items.append(NavItem(_("My plan"), reverse("plans:mine")))
     role_labels = [label for code, label in Role.choices if p.has(code)]
+    # The item whose address is the longest start of the path («/» only exactly).
     matches = [
-        i for i in items if i.prefix != "/$" and request.path.startswith(i.prefix)
+        i.url
+        for i in items
+        if request.path == i.url or (i.url != "/" and request.path.startswith(i.url))
     ]
-    active = max(matches, key=lambda i: len(i.prefix)).url if matches else None
-    if request.path == "/":
-        active = reverse("core:home")
+    active = max(matches, key=len) if matches else None
     return {"nav_items": items, "nav_active": active, "role_labels": role_labels}
