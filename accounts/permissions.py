@@ -66,12 +66,14 @@ def principal(user: User | AnonymousUser) -> Principal:
     if cached is not None:
         return cached
     roles = list(RoleAssignment.objects.filter(user=user).for_scope())
-    from people.models import Person  # people depends on accounts, not the reverse
-
+    # The linked person (people is a higher app, so read it by relation name).
     person = (
-        Person.objects.filter(user=user)
-        .select_related("organization")
-        .only("pk", "organization_id", "organization__municipality_id")
+        User.objects.filter(pk=user.pk, person__isnull=False)
+        .values(
+            "person__pk",
+            "person__organization_id",
+            "person__organization__municipality_id",
+        )
         .first()
     )
     coordinator_municipalities = frozenset(
@@ -89,15 +91,15 @@ def principal(user: User | AnonymousUser) -> Principal:
         if r.role == Role.HEAD and r.organization
     }
     if person:
-        municipality_ids.add(person.organization.municipality_id)
+        municipality_ids.add(person["person__organization__municipality_id"])
     result = Principal(
         is_authenticated=True,
         is_superuser=user.is_superuser,
         roles=frozenset(r.role for r in roles),
         coordinator_municipality_ids=coordinator_municipalities,
         head_organization_ids=head_organizations,
-        person_id=person.pk if person else None,
-        person_organization_id=person.organization_id if person else None,
+        person_id=person["person__pk"] if person else None,
+        person_organization_id=person["person__organization_id"] if person else None,
         municipality_ids=frozenset(municipality_ids),
     )
     user._principal = result  # type: ignore[union-attr]
@@ -110,3 +112,49 @@ def require_coordinator(user: User | AnonymousUser) -> Principal:
     if not (p.is_superuser or p.is_coordinator):
         raise PermissionDenied
     return p
+
+
+# Role cards: the home page greets each role the account acts in. These are the
+# only role predicates outside the domains' own `may_*` questions.
+
+
+def acts_as_coordinator(user: User | AnonymousUser) -> bool:
+    """A coordinator of a municipality, or a superuser who sees them all."""
+    p = principal(user)
+    return p.is_superuser or p.is_coordinator
+
+
+def acts_as_head(user: User | AnonymousUser) -> bool:
+    """A head of an organisation."""
+    return principal(user).is_head
+
+
+def acts_as_mentor(user: User | AnonymousUser) -> bool:
+    """An account holding the mentor role (linked to a person or not yet)."""
+    return principal(user).has_mentor
+
+
+def acts_as_reservist(user: User | AnonymousUser) -> bool:
+    """An account holding the reservist role (linked to a person or not yet)."""
+    return principal(user).has_reservist
+
+
+def acts_as_commission_member(user: User | AnonymousUser) -> bool:
+    """An account holding the attestation commission member role."""
+    return principal(user).has_commission
+
+
+def role_labels(user: User | AnonymousUser) -> list[str]:
+    """The names of the account's roles, in the order of `Role`."""
+    p = principal(user)
+    return [str(label) for code, label in Role.choices if p.has(code)]
+
+
+def coordinated_municipality_ids(user: User | AnonymousUser) -> list[int]:
+    """The municipalities whose settings the account keeps as coordinator."""
+    return sorted(principal(user).coordinator_municipality_ids)
+
+
+def own_person_id(user: User | AnonymousUser) -> int | None:
+    """The person record linked to the account, if any."""
+    return principal(user).person_id

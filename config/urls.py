@@ -4,7 +4,7 @@ from django.urls import include, path
 from api.api import api
 
 urlpatterns = [
-    path("", include("core.urls")),
+    path("", include("home.urls")),
     path("accounts/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
     path("people/", include("people.urls")),

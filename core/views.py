@@ -1,23 +1,7 @@
-from django.contrib.auth.decorators import login_required
+"""The error pages of the layout (handler400/403/404/500 in config/urls.py)."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-
-from accounts.permissions import principal
-from core.queries import home_counts
-from mentorships.queries import home_summary
-from plans.queries import home_summary as plans_summary
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    p = principal(request.user)
-    context = {
-        "p": p,
-        "counts": home_counts(request.user),
-        "work": home_summary(request.user),
-        "plans": plans_summary(request.user),
-    }
-    return render(request, "core/home.html", context)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -1,8 +1,6 @@
 """Reads across people, the reserve and mentorships: mentors with their load,
-the choices of the order form, the mentor's reservists with their plans, the home
-page figures."""
+the choices of the order form, the mentor's reservists with their plans."""
 
-from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
@@ -19,14 +17,13 @@ from django.db.models import (
 
 from accounts.models import User
 from accounts.permissions import principal
-from mentorships.models import MentorOrder, Mentorship
-from mentorships.permissions import visible_mentorships, visible_orders
+from mentorships.models import Mentorship
+from mentorships.permissions import visible_mentorships
 from organizations.models import Organization
 from people.models import Person
 from plans.permissions import may_create_plan_as_mentor
 from plans.queries import with_current_plans
 from reserve.models import ReserveEntry
-from reserve.permissions import visible_reserve_entries
 
 CURRENT = [Mentorship.Status.PENDING, Mentorship.Status.ACTIVE]
 
@@ -126,60 +123,3 @@ def my_reservists(user: User | AnonymousUser) -> list[Mentorship]:
     for mentorship in mentorships:
         mentorship.may_create_plan = may_create_plan_as_mentor(user, mentorship)
     return mentorships
-
-
-@dataclass
-class HomeSummary:
-    """The figures of the reserve and mentorships on the home page."""
-
-    reservists: int = 0
-    without_mentor: int = 0
-    mentors: int = 0
-    draft_orders: int = 0
-    my_reservists: int = 0
-    my_mentorship: Mentorship | None = None
-
-
-def home_summary(user: User | AnonymousUser) -> HomeSummary:
-    """Real figures of the user's scope, by role (at most five queries)."""
-    p = principal(user)
-    summary = HomeSummary()
-    if p.is_superuser or p.is_coordinator or p.is_head:
-        has_mentor = Mentorship.objects.filter(
-            reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
-        )
-        entries = (
-            visible_reserve_entries(user)
-            .active()
-            .aggregate(
-                total=Count("pk"), without=Count("pk", filter=~Exists(has_mentor))
-            )
-        )
-        summary.reservists = entries["total"]
-        summary.without_mentor = entries["without"]
-        summary.mentors = (
-            visible_mentorships(user)
-            .filter(status__in=CURRENT)
-            .values("mentor_id")
-            .distinct()
-            .count()
-        )
-        summary.draft_orders = (
-            visible_orders(user).filter(status=MentorOrder.Status.DRAFT).count()
-        )
-    if p.person_id and p.has_mentor:
-        summary.my_reservists = (
-            Mentorship.objects.filter(mentor_id=p.person_id, status__in=CURRENT)
-            .values("reserve_entry_id")
-            .count()
-        )
-    if p.person_id and p.has_reservist:
-        summary.my_mentorship = (
-            Mentorship.objects.filter(
-                reserve_entry__person_id=p.person_id, status__in=CURRENT
-            )
-            .select_related("mentor")
-            .order_by("status", "-pk")  # "active" before "pending"
-            .first()
-        )
-    return summary

@@ -168,7 +168,7 @@ def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, e)
         else:
             messages.success(request, _("The changes have been saved."))
-            return redirect("core:home")
+            return redirect("home:index")
     return render(
         request,
         "organizations/municipality_form.html",

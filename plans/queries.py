@@ -1,5 +1,5 @@
 """Read models of the plan pages: the plan with its rows and discussions, lists with
-progress, the mentor's control of deadlines and the home page figures."""
+progress, the mentor's control of deadlines and the reservist's own plan."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -308,16 +308,7 @@ def control_reservists(
     return [(pk, " ".join(p for p in names if p)) for pk, *names in rows]
 
 
-# Home page ---------------------------------------------------------------------------
-
-
-@dataclass
-class HomeSummary:
-    """The figures of individual plans on the home page."""
-
-    awaiting_approval: int = 0
-    overdue_items: int = 0
-    my_plan: IndividualPlan | None = None
+# The reservist's own plan and plans awaiting approval -----------------------------
 
 
 def awaiting_approval(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
@@ -329,36 +320,22 @@ def awaiting_approval(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
     return plans_to_approve(user).filter(waiting)
 
 
-def home_summary(user: User | AnonymousUser) -> HomeSummary:
-    """Real figures of the user's plans, by role (at most three queries)."""
-    p = principal(user)
-    summary = HomeSummary()
-    if p.is_superuser or p.is_coordinator or p.is_head:
-        summary.awaiting_approval = awaiting_approval(user).count()
-    if p.person_id and p.has_mentor:
-        summary.overdue_items = (
-            PlanItem.objects.filter(
-                plan__in=visible_plans(user).mentored_now_by(p.person_id),
-                plan__status=IndividualPlan.Status.APPROVED,
-            )
-            .overdue()
-            .count()
-        )
-    if p.person_id and p.has_reservist:
-        mine = plans_for_list(
-            visible_plans(user).filter(reserve_entry__person_id=p.person_id)
-        ).order_by(
-            Case(
-                When(status=IndividualPlan.Status.COMPLETED, then=1),
-                default=0,
-                output_field=IntegerField(),
-            ),
-            "-period_start",
-            "-pk",
-        )
-        found = with_progress(mine[:1])
-        summary.my_plan = found[0] if found else None
-    return summary
+def current_plan_of(user: User | AnonymousUser) -> IndividualPlan | None:
+    """The reservist's own current plan with its progress: an open one before a
+    completed one, the latest first; None without one (one query)."""
+    mine = plans_for_list(
+        visible_plans(user).filter(reserve_entry__person_id=principal(user).person_id)
+    ).order_by(
+        Case(
+            When(status=IndividualPlan.Status.COMPLETED, then=1),
+            default=0,
+            output_field=IntegerField(),
+        ),
+        "-period_start",
+        "-pk",
+    )
+    found = with_progress(mine[:1])
+    return found[0] if found else None
 
 
 def thread(plan: IndividualPlan, item: PlanItem | None) -> list[Comment]:

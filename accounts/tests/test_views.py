@@ -35,7 +35,7 @@ def test_login_with_right_credentials_leads_home(client, user):
         LOGIN, {"username": "ivanova", "password": "secret-pass-1"}, follow=True
     )
 
-    assertRedirects(response, reverse("core:home"))
+    assertRedirects(response, reverse("home:index"))
     assert response.context["user"] == user
 
 
@@ -58,7 +58,7 @@ def test_login_ignores_next_to_another_site(client, user):
         },
     )
 
-    assertRedirects(response, reverse("core:home"), fetch_redirect_response=False)
+    assertRedirects(response, reverse("home:index"), fetch_redirect_response=False)
 
 
 def test_login_with_wrong_password_shows_russian_error(client, user):
@@ -135,7 +135,7 @@ def test_login_lockout_ends_after_15_minutes(client, user):
 def test_login_page_sends_a_signed_in_user_home(client, user):
     client.force_login(user)
 
-    assertRedirects(client.get(LOGIN), reverse("core:home"))
+    assertRedirects(client.get(LOGIN), reverse("home:index"))
 
 
 def test_logout_by_post_signs_out_and_shows_login(client, user):

@@ -362,7 +362,7 @@ def test_municipality_edit_saves_and_returns_home(client, coordinator, municipal
         follow=True,
     )
 
-    assertRedirects(response, reverse("core:home"))
+    assertRedirects(response, reverse("home:index"))
     assertContains(response, "Изменения сохранены.")
     municipality.refresh_from_db()
     assert municipality.place == "г. Стрежевой"

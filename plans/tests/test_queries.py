@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from home.queries import plan_summary
 from organizations.models import Municipality
 from plans import queries
 from plans.models import IndividualPlan, PlanItem
@@ -69,7 +70,7 @@ def test_home_summary_counts_what_the_head_approves(head, plan, municipality):
     municipality.save(update_fields=["plan_approver"])
     IndividualPlan.objects.filter(pk=plan.pk).update(status=Status.SUBMITTED)
 
-    assert queries.home_summary(head).awaiting_approval == 1
+    assert plan_summary(head).awaiting_approval == 1
 
 
 def test_with_current_plans_gives_each_entry_its_newest_open_plan(

@@ -11,7 +11,7 @@ from plans.tests.view_helpers import add, approve, fresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 
 
 def _menu(client) -> list[str]:

@@ -86,9 +86,9 @@ def my_plan(request: HttpRequest) -> HttpResponse:
     """«My plan»: the reservist's current plan, or how to start one."""
     permissions.require(permissions.may_view_own_plans(request.user))
     p = principal(request.user)
-    summary = queries.home_summary(request.user)
-    if summary.my_plan is not None:
-        return redirect(summary.my_plan)
+    current = queries.current_plan_of(request.user)
+    if current is not None:
+        return redirect(current)
     entry = (
         visible_reserve_entries(request.user)
         .active()

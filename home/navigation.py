@@ -1,4 +1,4 @@
-"""Navigation by role, for the base layout."""
+"""The menu of the base layout: an item for each page the user may open."""
 
 from dataclasses import dataclass
 
@@ -6,8 +6,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
-from accounts.permissions import principal
+from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
+from mentorships.permissions import can_view_own_mentees, can_view_own_mentor
+from plans.permissions import may_view_own_plans
 
 
 @dataclass(frozen=True)
@@ -20,9 +21,12 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    p = principal(user)
-    items = [NavItem(_("Home"), reverse("core:home"))]
-    if p.is_superuser or p.is_coordinator:
+    # Every predicate below reads the cached principal only: the menu costs no query.
+    coordinator = acts_as_coordinator(user)
+    head = acts_as_head(user)
+    mentor = can_view_own_mentees(user)
+    items = [NavItem(_("Home"), reverse("home:index"))]
+    if coordinator:
         items += [
             NavItem(_("Organisations"), reverse("organizations:list")),
             NavItem(_("People"), reverse("people:list")),
@@ -31,8 +35,9 @@ def navigation(request: HttpRequest) -> dict:
             NavItem(_("Mentors"), reverse("mentorships:mentors")),
             NavItem(_("Orders"), reverse("mentorships:orders")),
             NavItem(_("Import"), reverse("imports:index")),
+            NavItem(_("Plan forms"), reverse("plans:forms")),
         ]
-    elif p.is_head:
+    elif head:
         items += [
             NavItem(_("My organisation"), reverse("organizations:list")),
             NavItem(_("Staff"), reverse("people:list")),
@@ -40,19 +45,17 @@ def navigation(request: HttpRequest) -> dict:
             NavItem(_("Mentors"), reverse("mentorships:mentors")),
             NavItem(_("Orders"), reverse("mentorships:orders")),
         ]
-    if p.is_superuser or p.is_coordinator:
-        items.append(NavItem(_("Plan forms"), reverse("plans:forms")))
-    if p.is_superuser or p.is_coordinator or p.is_head:
+    if coordinator or head:
         items.append(NavItem(_("Individual plans"), reverse("plans:list")))
-    if p.has_mentor and p.person_id:
+    if mentor:
         items.append(NavItem(_("My reservists"), reverse("mentorships:my_reservists")))
-        if not (p.is_superuser or p.is_coordinator or p.is_head):
+        if not (coordinator or head):
             items.append(NavItem(_("Individual plans"), reverse("plans:list")))
         items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
-    if p.has_reservist and p.person_id:
+    if can_view_own_mentor(user):
         items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
+    if may_view_own_plans(user):
         items.append(NavItem(_("My plan"), reverse("plans:mine")))
-    role_labels = [label for code, label in Role.choices if p.has(code)]
     # The item whose address is the longest start of the path («/» only exactly).
     matches = [
         i.url
@@ -60,4 +63,4 @@ def navigation(request: HttpRequest) -> dict:
         if request.path == i.url or (i.url != "/" and request.path.startswith(i.url))
     ]
     active = max(matches, key=len) if matches else None
-    return {"nav_items": items, "nav_active": active, "role_labels": role_labels}
+    return {"nav_items": items, "nav_active": active, "role_labels": role_labels(user)}

@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
 
-from core.queries import HomeCounts, home_counts
+from home.queries import HomeCounts, home_counts
 from people.tests.factories import PersonFactory, PositionFactory
 
 

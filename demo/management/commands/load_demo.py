@@ -1,0 +1,24 @@
+"""Load the demo municipality; running it again changes nothing (idempotent)."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo.plans import load_plans
+from demo.registries import load_registries
+from demo.reserve import load_reserve
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality «Городской округ Стрежевой» (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        municipality = load_registries()
+        load_reserve(municipality)
+        load_plans(municipality)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data loaded: accounts coordinator, head, "
+                "mentor, reservist, commission (password demo)."
+            )
+        )

@@ -1,0 +1,173 @@
+"""The home page's figures: what each role card counts, in the user's scope.
+
+Which cards and figures a user gets is asked of the permission predicates; the
+counts themselves are real queries over the scoped querysets of each domain."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Exists, OuterRef, Q
+
+from accounts.models import User
+from accounts.permissions import (
+    acts_as_commission_member,
+    acts_as_coordinator,
+    acts_as_head,
+    acts_as_mentor,
+    acts_as_reservist,
+    coordinated_municipality_ids,
+    own_person_id,
+    role_labels,
+)
+from mentorships.models import MentorOrder, Mentorship
+from mentorships.permissions import (
+    can_view_mentors,
+    can_view_own_mentees,
+    can_view_own_mentor,
+    visible_mentorships,
+    visible_orders,
+)
+from organizations.permissions import visible_organizations
+from people.permissions import visible_people, visible_positions
+from plans.models import IndividualPlan, PlanItem
+from plans.permissions import may_view_own_plans, visible_plans
+from plans.queries import awaiting_approval, current_plan_of
+from reserve.permissions import visible_reserve_entries
+
+CURRENT = [Mentorship.Status.PENDING, Mentorship.Status.ACTIVE]
+
+
+@dataclass
+class HomeCounts:
+    """The registries' figures."""
+
+    organizations: int
+    people: int
+    administrative_people: int
+    positions: int
+
+
+def home_counts(user: User | AnonymousUser) -> HomeCounts:
+    """Real counts of what the user's scope holds (three queries)."""
+    people = visible_people(user).aggregate(
+        total=Count("pk"),
+        administrative=Count("pk", filter=Q(position__is_administrative=True)),
+    )
+    return HomeCounts(
+        organizations=visible_organizations(user).count(),
+        people=people["total"],
+        administrative_people=people["administrative"],
+        positions=visible_positions(user).count() if acts_as_coordinator(user) else 0,
+    )
+
+
+@dataclass
+class WorkSummary:
+    """The figures of the reserve and mentorships."""
+
+    reservists: int = 0
+    without_mentor: int = 0
+    mentors: int = 0
+    draft_orders: int = 0
+    my_reservists: int = 0
+    my_mentorship: Mentorship | None = None
+
+
+def work_summary(user: User | AnonymousUser) -> WorkSummary:
+    """Real figures of the reserve and mentorships in scope (at most five queries)."""
+    summary = WorkSummary()
+    if can_view_mentors(user):
+        has_mentor = Mentorship.objects.filter(
+            reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
+        )
+        entries = (
+            visible_reserve_entries(user)
+            .active()
+            .aggregate(
+                total=Count("pk"), without=Count("pk", filter=~Exists(has_mentor))
+            )
+        )
+        summary.reservists = entries["total"]
+        summary.without_mentor = entries["without"]
+        summary.mentors = (
+            visible_mentorships(user)
+            .filter(status__in=CURRENT)
+            .values("mentor_id")
+            .distinct()
+            .count()
+        )
+        summary.draft_orders = (
+            visible_orders(user).filter(status=MentorOrder.Status.DRAFT).count()
+        )
+    if can_view_own_mentees(user):
+        summary.my_reservists = (
+            Mentorship.objects.filter(mentor_id=own_person_id(user), status__in=CURRENT)
+            .values("reserve_entry_id")
+            .count()
+        )
+    if can_view_own_mentor(user):
+        summary.my_mentorship = (
+            Mentorship.objects.filter(
+                reserve_entry__person_id=own_person_id(user), status__in=CURRENT
+            )
+            .select_related("mentor")
+            .order_by("status", "-pk")  # "active" before "pending"
+            .first()
+        )
+    return summary
+
+
+@dataclass
+class PlanSummary:
+    """The figures of individual plans."""
+
+    awaiting_approval: int = 0
+    overdue_items: int = 0
+    my_plan: IndividualPlan | None = None
+
+
+def plan_summary(user: User | AnonymousUser) -> PlanSummary:
+    """Real figures of the user's plans, by role (at most three queries)."""
+    summary = PlanSummary()
+    if acts_as_coordinator(user) or acts_as_head(user):
+        summary.awaiting_approval = awaiting_approval(user).count()
+    if can_view_own_mentees(user):
+        summary.overdue_items = (
+            PlanItem.objects.filter(
+                plan__in=visible_plans(user).mentored_now_by(own_person_id(user)),
+                plan__status=IndividualPlan.Status.APPROVED,
+            )
+            .overdue()
+            .count()
+        )
+    if may_view_own_plans(user):
+        summary.my_plan = current_plan_of(user)
+    return summary
+
+
+@dataclass
+class Cards:
+    """Which role cards the home page shows."""
+
+    coordinator: bool
+    head: bool
+    mentor: bool
+    reservist: bool
+    commission: bool
+    role_labels: list[str] = field(default_factory=list)
+    municipality_ids: list[int] = field(default_factory=list)
+    person_id: int | None = None
+
+
+def cards(user: User | AnonymousUser) -> Cards:
+    """The role cards of the user (no query once the principal is known)."""
+    return Cards(
+        coordinator=acts_as_coordinator(user),
+        head=acts_as_head(user),
+        mentor=acts_as_mentor(user),
+        reservist=acts_as_reservist(user),
+        commission=acts_as_commission_member(user),
+        role_labels=role_labels(user),
+        municipality_ids=coordinated_municipality_ids(user),
+        person_id=own_person_id(user),
+    )

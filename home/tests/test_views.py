@@ -1,0 +1,221 @@
+"""The home page of every role and the menu."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from accounts.tests.factories import UserFactory
+from people.tests.factories import PersonFactory, PositionFactory
+
+HOME = reverse("home:index")
+
+
+@pytest.fixture
+def town(municipality, school, other_school, far_school):
+    """Three people in School (one administrative), two in Other school, two
+    positions in Town's catalogue, and one person far away."""
+    director = PositionFactory(
+        municipality=municipality, name="Директор", is_administrative=True
+    )
+    teacher = PositionFactory(municipality=municipality, name="Учитель")
+    PersonFactory(organization=school, position=director)
+    PersonFactory.create_batch(2, organization=school, position=teacher)
+    PersonFactory.create_batch(2, organization=other_school, position=teacher)
+    PersonFactory(organization=far_school)
+
+
+def _stat(label, value, url=None):
+    shown = f'<a href="{url}">{value}</a>' if url else str(value)
+    return f"<div><dt>{label}</dt><dd>{shown}</dd></div>"
+
+
+def test_home_redirects_anonymous_to_login(client, db):
+    response = client.get(HOME)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('accounts:login')}?next=/"
+
+
+def test_home_greets_the_user_by_name_and_lists_roles(client, coordinator):
+    coordinator.first_name, coordinator.last_name = "Марина", "Соколова"
+    coordinator.save()
+    client.force_login(coordinator)
+
+    response = client.get(HOME)
+
+    assertContains(response, "<h1>Здравствуйте, Марина Соколова</h1>", html=True)
+    assertContains(response, "Ваши роли: координатор")
+
+
+def test_home_shows_coordinator_real_counts_of_the_municipality(
+    client, coordinator, town
+):
+    client.force_login(coordinator)
+
+    response = client.get(HOME)
+
+    assertContains(response, '<h2 id="h-coordinator">Координатор</h2>', html=True)
+    assertContains(response, _stat("Организации", 2, "/organizations/"), html=True)
+    assertContains(response, _stat("Люди", 5, "/people/"), html=True)
+    assertContains(
+        response,
+        _stat("На административных должностях", 1, "/people/?administrative=yes"),
+        html=True,
+    )
+    assertContains(
+        response, _stat("Должностей в справочнике", 2, "/people/positions/"), html=True
+    )
+    assertNotContains(response, 'id="h-head"')
+
+
+def test_home_shows_head_the_counts_of_own_organization(client, head, town):
+    client.force_login(head)
+
+    response = client.get(HOME)
+
+    assertContains(response, '<h2 id="h-head">Руководитель организации</h2>', html=True)
+    # three staff and the head themselves
+    assertContains(
+        response, _stat("Работников в вашей организации", 4, "/people/"), html=True
+    )
+    assertContains(response, _stat("На административных должностях", 1), html=True)
+    assertNotContains(response, 'id="h-coordinator"')
+
+
+def test_home_shows_mentor_the_mentor_card(client, mentor):
+    client.force_login(mentor)
+
+    response = client.get(HOME)
+
+    assertContains(response, '<h2 id="h-mentor">Наставник</h2>', html=True)
+    assertContains(response, "<dt>Ваши резервисты</dt>", html=True)
+    assertNotContains(response, 'id="h-coordinator"')
+    assertNotContains(response, 'id="h-head"')
+
+
+def test_home_shows_reservist_the_reservist_card_with_own_card_link(client, reservist):
+    client.force_login(reservist)
+
+    response = client.get(HOME)
+
+    assertContains(response, '<h2 id="h-reservist">Резервист</h2>', html=True)
+    assertContains(
+        response,
+        f'<a href="{reservist.person.get_absolute_url()}">Моя карточка</a>',
+        html=True,
+    )
+
+
+def test_home_shows_commission_member_the_commission_card(client, commission):
+    client.force_login(commission)
+
+    response = client.get(HOME)
+
+    assertContains(
+        response, '<h2 id="h-commission">Аттестационная комиссия</h2>', html=True
+    )
+    assertContains(response, _stat("Предстоящих заседаний", 0), html=True)
+
+
+def test_home_shows_every_card_of_a_user_with_several_roles(client, head):
+    from accounts.models import Role, RoleAssignment
+
+    RoleAssignment.objects.create(user=head, role=Role.MENTOR)
+    client.force_login(head)
+
+    response = client.get(HOME)
+
+    assertContains(response, 'id="h-head"')
+    assertContains(response, 'id="h-mentor"')
+
+
+def test_home_tells_an_account_without_roles_to_ask_the_coordinator(client, db):
+    client.force_login(UserFactory())
+
+    response = client.get(HOME)
+
+    assertContains(response, "Вашей учётной записи пока не назначена роль.")
+    assertNotContains(response, 'class="stats"')
+
+
+def test_home_shows_superuser_the_counts_of_every_municipality(client, superuser, town):
+    client.force_login(superuser)
+
+    response = client.get(HOME)
+
+    assertContains(response, _stat("Организации", 3, "/organizations/"), html=True)
+    assertContains(response, _stat("Люди", 6, "/people/"), html=True)
+    assertContains(
+        response, _stat("Должностей в справочнике", 3, "/people/positions/"), html=True
+    )
+
+
+REGISTRIES = {"Организации", "Моя организация", "Люди", "Сотрудники", "Должности"}
+
+
+def _nav(response):
+    return [str(item.label) for item in response.context["nav_items"]]
+
+
+def test_navigation_of_coordinator_leads_to_the_registries(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.get(HOME)
+
+    nav = _nav(response)
+    assert nav[:4] == ["Главная", "Организации", "Люди", "Должности"]
+    assert "Импорт" in nav
+    assertContains(response, '<a href="/" aria-current="page">Главная</a>', html=True)
+
+
+def test_navigation_marks_the_current_section(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("people:positions"))
+
+    assertContains(
+        response,
+        '<a href="/people/positions/" aria-current="page">Должности</a>',
+        html=True,
+    )
+    assertContains(response, '<a href="/people/">Люди</a>', html=True)
+
+
+def test_navigation_of_head_leads_to_own_organization_and_staff(client, head):
+    client.force_login(head)
+
+    nav = _nav(client.get(HOME))
+
+    assert nav[:3] == ["Главная", "Моя организация", "Сотрудники"]
+    assert "Должности" not in nav
+    assert "Импорт" not in nav
+
+
+@pytest.mark.parametrize("role", ["mentor", "reservist", "commission"])
+def test_navigation_of_other_roles_leads_to_no_registry(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+
+    nav = _nav(client.get(HOME))
+
+    assert nav[0] == "Главная"
+    assert not REGISTRIES & set(nav)
+    assert "Импорт" not in nav
+
+
+# Budget: session, user, roles, linked person; home_counts: people counts,
+# organisation count, position count; work_summary: reserve figures,
+# mentors, draft orders; plan_summary: plans awaiting approval.
+HOME_QUERIES = 11
+
+
+@pytest.mark.parametrize("n", [3, 50])
+def test_home_query_count_does_not_grow_with_rows(
+    client, coordinator, school, django_assert_max_num_queries, n
+):
+    PersonFactory.create_batch(n, organization=school)
+    client.force_login(coordinator)
+
+    with django_assert_max_num_queries(HOME_QUERIES):
+        response = client.get(HOME)
+
+    assert response.context["counts"].people == n
