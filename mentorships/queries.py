@@ -1,7 +1,6 @@
 """Reads across people, the reserve and mentorships: mentors with their load,
 the choices of the order form, the mentor's reservists with their plans."""
 
-
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     BooleanField,

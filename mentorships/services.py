@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from core.services import create_validated, update_validated
 from core.uploads import check_upload
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship, OrderTemplate
+from mentorships.signals import mentorship_started
 from organizations.models import Municipality, Organization
 from people.models import Person
 from reserve.models import ReserveEntry
@@ -371,14 +372,12 @@ def register_order(*, order: MentorOrder) -> MentorOrder:
     errors += _load_errors(pending, mentors)
     if errors:
         raise ValidationError(errors)
-    from plans.services import reassign_plans  # plans depend on mentorships
-
     for m in pending:
         if m.replaces and m.replaces.status == Mentorship.Status.ACTIVE:
             _end(m.replaces, reason=Mentorship.EndReason.REPLACED, on=m.starts_on)
         m.status = Mentorship.Status.ACTIVE
         m.save(update_fields=["status"])
-        reassign_plans(entry=m.reserve_entry)
+        mentorship_started.send(sender=Mentorship, mentorship=m)
     order.status = MentorOrder.Status.REGISTERED
     order.registered_at = timezone.now()
     order.save(update_fields=["status", "registered_at"])

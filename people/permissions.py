@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -10,6 +10,9 @@ from accounts.permissions import principal
 from people.models import Person, Position
 
 AnyUser = User | AnonymousUser
+
+# mentorships.Mentorship.Status.ACTIVE (a test in mentorships guards the spelling).
+ACTIVE_MENTORSHIP = "active"
 
 
 def visible_people(user: AnyUser):
@@ -25,15 +28,28 @@ def visible_people(user: AnyUser):
     scope = Q(organization__municipality_id__in=p.coordinator_municipality_ids)
     scope |= Q(organization_id__in=p.head_organization_ids)
     if p.person_id:
-        from mentorships.models import Mentorship  # mentorships depends on people
-
-        active = Mentorship.objects.filter(status=Mentorship.Status.ACTIVE)
-        mine = active.filter(mentor_id=p.person_id)
-        my_mentors = active.filter(reserve_entry__person_id=p.person_id)
         scope |= Q(pk=p.person_id)
-        scope |= Q(pk__in=mine.values("reserve_entry__person_id"))
-        scope |= Q(pk__in=my_mentors.values("mentor_id"))
+        reservists, mentors = _mentorship_partners(p.person_id)
+        scope |= Q(pk__in=reservists.values("pk"))
+        scope |= Q(pk__in=mentors.values("pk"))
     return Person.objects.filter(scope)
+
+
+def _mentorship_partners(person_id: int) -> tuple[QuerySet[Person], QuerySet[Person]]:
+    """The person's reservists and mentor while the mentorship is active.
+
+    Mentorships are a higher app: they are reached by relation name, never
+    imported, and "active" is `mentorships.Mentorship.Status.ACTIVE` (a test in
+    mentorships guards the spelling)."""
+    reservists = Person.objects.filter(
+        reserve_entries__mentorships__mentor_id=person_id,
+        reserve_entries__mentorships__status=ACTIVE_MENTORSHIP,
+    )
+    mentors = Person.objects.filter(
+        mentorships_as_mentor__reserve_entry__person_id=person_id,
+        mentorships_as_mentor__status=ACTIVE_MENTORSHIP,
+    )
+    return reservists, mentors
 
 
 def can_create_person(user: AnyUser) -> bool:

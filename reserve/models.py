@@ -10,6 +10,11 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel, normalize_search
 
+# mentorships.Mentorship.Status.ACTIVE
+ACTIVE_MENTORSHIP = "active"
+# plans.IndividualPlan.Status.APPROVED and COMPLETED
+APPROVED_PLAN_STATUSES = ("approved", "completed")
+
 
 class TargetPosition(TimeStampedModel):
     """A position the reserve prepares for (директор школы, заведующий …)."""
@@ -47,19 +52,11 @@ class TargetPosition(TimeStampedModel):
 class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
     def for_list(self) -> Self:
         """Everything the reserve list, export and API list touch, in one query."""
-        from mentorships.models import Mentorship
-        from plans.models import IndividualPlan
-
-        active = Mentorship.objects.filter(
-            reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
-        )
-        approved_plans = IndividualPlan.objects.filter(
-            reserve_entry=OuterRef("pk"),
-            status__in=[
-                IndividualPlan.Status.APPROVED,
-                IndividualPlan.Status.COMPLETED,
-            ],
-        )
+        # Mentorships and plans are higher apps: reached by relation name, never
+        # imported (a test in each guards the spelling of the statuses).
+        entries = ReserveEntry.objects.filter(pk=OuterRef("pk"))
+        active = entries.filter(mentorships__status=ACTIVE_MENTORSHIP)
+        approved_plans = entries.filter(plans__status__in=APPROVED_PLAN_STATUSES)
         return (
             self.select_related(
                 "person__organization", "person__position", "target_position"

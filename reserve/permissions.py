@@ -7,7 +7,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from reserve.models import ReserveEntry, TargetPosition
+from reserve.models import ACTIVE_MENTORSHIP, ReserveEntry, TargetPosition
 
 AnyUser = User | AnonymousUser
 
@@ -25,11 +25,11 @@ def visible_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
     scope = Q(person__organization__municipality_id__in=p.coordinator_municipality_ids)
     scope |= Q(person__organization_id__in=p.head_organization_ids)
     if p.person_id:
-        from mentorships.models import Mentorship
-
-        mentees = Mentorship.objects.filter(
-            mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
-        ).values("reserve_entry_id")
+        # Mentorships are a higher app: reached by relation name, never imported.
+        mentees = ReserveEntry.objects.filter(
+            mentorships__mentor_id=p.person_id,
+            mentorships__status=ACTIVE_MENTORSHIP,
+        ).values("pk")
         scope |= Q(person_id=p.person_id) | Q(pk__in=mentees)
     return ReserveEntry.objects.filter(scope)
 

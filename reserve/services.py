@@ -13,6 +13,7 @@ from core.services import create_validated, delete_protected, update_validated
 from organizations.models import Municipality
 from people.models import Person
 from reserve.models import ReserveEntry, TargetPosition
+from reserve.signals import entry_ended
 
 BASIS_AFTER_INCLUSION = gettext_lazy(
     "The basis document cannot be dated after the inclusion."
@@ -116,12 +117,11 @@ def update_reserve_entry(*, entry: ReserveEntry, **fields: Any) -> ReserveEntry:
 def _end_entry(
     entry: ReserveEntry, *, reason: str, on: date, date_field: str, **fields: Any
 ) -> ReserveEntry:
-    """End an active entry and its mentorships; call inside a transaction.
+    """End an active entry; mentorships follow through `entry_ended`. Call inside
+    a transaction.
 
     Raises ValidationError for an entry that left the reserve, or a date before
     the inclusion or in the future."""
-    from mentorships.services import end_mentorships_of_entry
-
     # Read the status under a row lock: two concurrent ends must not both pass.
     status = (
         ReserveEntry.objects.select_for_update()
@@ -137,7 +137,7 @@ def _end_entry(
     if on > timezone.localdate():
         raise ValidationError({date_field: _("The date cannot be in the future.")})
     entry = update_validated(entry, **fields)
-    end_mentorships_of_entry(entry=entry, reason=reason, on=on)
+    entry_ended.send(sender=ReserveEntry, entry=entry, reason=reason, on=on)
     return entry
 
 

@@ -1,6 +1,8 @@
 from django.utils import translation
 
-from mentorships.models import MentorOrder
+from mentorships.models import MentorOrder, Mentorship
+from people import permissions as people_permissions
+from reserve import models as reserve_models
 
 
 def test_order_year_has_a_translated_verbose_name():
@@ -11,3 +13,9 @@ def test_order_year_has_a_translated_verbose_name():
     with translation.override("ru"):
         assert str(field.verbose_name) == "год"
         assert str(history_field.verbose_name) == "год"
+
+
+def test_lower_apps_spell_the_active_status_of_a_mentorship_as_mentorships_do():
+    """people and reserve reach mentorships by relation name, not by import."""
+    assert people_permissions.ACTIVE_MENTORSHIP == Mentorship.Status.ACTIVE
+    assert reserve_models.ACTIVE_MENTORSHIP == Mentorship.Status.ACTIVE

@@ -20,6 +20,7 @@ from plans.tests.factories import (
     PlanFormVersionFactory,
     PlanItemFactory,
 )
+from reserve import models as reserve_models
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
@@ -221,3 +222,11 @@ def test_a_closed_row_keeps_its_date_or_reason(plan, fields):
 def test_new_rows_and_plans_start_at_version_one(plan):
     assert plan.version == 1
     assert PlanItemFactory(plan=plan).version == 1
+
+
+def test_the_reserve_spells_approved_plan_statuses_as_plans_do():
+    """The reserve list reaches plans by relation name, not by import."""
+    assert reserve_models.APPROVED_PLAN_STATUSES == (
+        IndividualPlan.Status.APPROVED,
+        IndividualPlan.Status.COMPLETED,
+    )
