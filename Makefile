@@ -33,9 +33,13 @@ run: demo
 test: install
 	DEBUG=true SECRET_KEY=test-only $(PY) -m pytest $(PYTEST_ARGS)
 
+# ruff (style and lint), import-linter (apps import downward only: the layers in
+# pyproject.toml), mypy with django-stubs, and no model change without a migration.
 lint: install
 	mkdir -p var
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
 
 # Rebuild Russian translations after changing strings (needs GNU gettext).
