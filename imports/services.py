@@ -10,26 +10,33 @@ cell of an optional column leaves the value as it is."""
 import os
 from collections import defaultdict
 from collections.abc import Sequence
-from copy import copy
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from typing import IO, Any
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import pgettext
 
 from accounts.models import User
 from core.models import normalize_search
 from core.services import create_validated
 from imports import documents
 from imports.models import ImportBatch
+from imports.planning import (
+    Action,
+    Catalogue,
+    Plan,
+    PlannedRow,
+    display,
+    labels,
+    look_up,
+    model_errors,
+    plan_row,
+)
 from imports.xlsx import (
     COLUMNS,
     ORGANIZATION_COLUMNS,
@@ -51,9 +58,6 @@ SQL_CHUNK = 500  # names per query: below the parameter limit of every database
 ORGANIZATIONS = ImportBatch.Kind.ORGANIZATIONS
 PEOPLE = ImportBatch.Kind.PEOPLE
 RESERVE = ImportBatch.Kind.RESERVE
-# A catalogue to look a cell up in: the field, its items by normalised name, and
-# the error when the name is not there (with %(value)s).
-Catalogue = tuple[str, dict[str, models.Model], str]
 
 
 class ImportRejected(ValidationError):
@@ -68,95 +72,7 @@ class BatchClosed(ValidationError):
     """The batch has been applied or has failed already; it cannot be applied."""
 
 
-# The plan: what an import would do -----------------------------------------------
-
-
-class Action(models.TextChoices):
-    CREATE = "create", gettext_lazy("will be created")
-    UPDATE = "update", gettext_lazy("will be changed")
-    UNCHANGED = "unchanged", gettext_lazy("unchanged")
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    column: str
-    old: str
-    new: str
-
-
-@dataclass
-class PlannedRow:
-    """One valid row: the record it creates or changes, and the changes."""
-
-    row: int
-    label: str
-    action: str
-    values: dict[str, Any]
-    instance: models.Model | None = None
-    changes: list[FieldChange] = field(default_factory=list)
-
-    @property
-    def action_label(self) -> str:
-        return str(Action(self.action).label)
-
-
-@dataclass
-class Plan:
-    """What importing a file would do, or why it cannot be imported."""
-
-    kind: str
-    n_rows: int = 0
-    rows: list[PlannedRow] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    def _count(self, action: str) -> int:
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def n_created(self) -> int:
-        return self._count(Action.CREATE)
-
-    @property
-    def n_updated(self) -> int:
-        return self._count(Action.UPDATE)
-
-    @property
-    def n_unchanged(self) -> int:
-        return self._count(Action.UNCHANGED)
-
-
 # Planning ------------------------------------------------------------------------
-
-
-def _labels(columns: Sequence[Column]) -> dict[str, str]:
-    return {column.field: str(column.label) for column in columns}
-
-
-def _look_up(
-    number: int,
-    values: dict[str, Any],
-    catalogues: Sequence[Catalogue],
-    columns: Sequence[Column],
-) -> list[RowError]:
-    """Replace each name by the catalogue item of that name; an unknown name is a
-    row error and its value is dropped."""
-    labels = _labels(columns)
-    errors = []
-    for name, items, message in catalogues:
-        if name not in values:
-            continue
-        found = items.get(normalize_search(values[name]))
-        if found is None:
-            text = message % {"value": values[name]}
-            errors.append(RowError(number, labels[name], text))
-            del values[name]
-        else:
-            values[name] = found
-    return errors
 
 
 def _organization_catalogue(organizations: list[Organization]) -> Catalogue:
@@ -165,87 +81,6 @@ def _organization_catalogue(organizations: list[Organization]) -> Catalogue:
         {normalize_search(o.short_name): o for o in organizations},
         _('organisation "%(value)s" is not in the registry of the municipality'),
     )
-
-
-def _model_errors(
-    number: int, error: ValidationError, columns: Sequence[Column]
-) -> list[RowError]:
-    """Model validation errors as row errors, each under its column."""
-    labels = _labels(columns)
-    if not hasattr(error, "error_dict"):
-        return [RowError(number, "", message) for message in error.messages]
-    return [
-        RowError(number, labels.get(name, "") if name != NON_FIELD_ERRORS else "", m)
-        for name, messages in error.message_dict.items()
-        for m in messages
-    ]
-
-
-def _display(model: type[models.Model], name: str, value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    model_field = model._meta.get_field(name)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, Decimal):
-        return formats.number_format(value, decimal_pos=1)
-    return str(value)
-
-
-def _plan_row(
-    *,
-    number: int,
-    label: str,
-    record: models.Model,
-    is_new: bool,
-    values: dict[str, Any],
-    columns: Sequence[Column],
-    exclude: list[str],
-) -> PlannedRow | list[RowError]:
-    """Compare a row with its record and validate the result like the service will.
-
-    Relations are resolved already and uniqueness is checked across the file, so
-    both are left out of `full_clean`: that keeps the preview at a few queries."""
-    labels = _labels(columns)
-    candidate = copy(record)
-    changes = []
-    for name, value in values.items():
-        if not is_new and getattr(record, name) != value:
-            changes.append(
-                FieldChange(
-                    labels[name],
-                    _display(type(record), name, getattr(record, name)),
-                    _display(type(record), name, value),
-                )
-            )
-        setattr(candidate, name, value)
-    try:
-        candidate.full_clean(
-            exclude=exclude, validate_unique=False, validate_constraints=False
-        )
-    except ValidationError as e:
-        return _model_errors(number, e, columns)
-    if is_new:
-        action = Action.CREATE
-    else:
-        action = Action.UPDATE if changes else Action.UNCHANGED
-    return PlannedRow(
-        row=number,
-        label=label,
-        action=action,
-        values=values,
-        instance=None if is_new else record,
-        changes=changes,
-    )
-
-
-def _add(plan: Plan, result: PlannedRow | list[RowError]) -> None:
-    if isinstance(result, PlannedRow):
-        plan.rows.append(result)
-    else:
-        plan.errors.extend(result)
 
 
 def _plan_organizations(
@@ -279,7 +114,7 @@ def _plan_organizations(
             plan.errors.extend(errors)
             continue
         record = matches[0] if matches else Organization(municipality=municipality)
-        result = _plan_row(
+        result = plan_row(
             number=number,
             label=short_name,
             record=record,
@@ -288,7 +123,7 @@ def _plan_organizations(
             columns=columns,
             exclude=["municipality", "head"],
         )
-        _add(plan, result)
+        plan.add(result)
     return plan
 
 
@@ -341,12 +176,12 @@ def _parse_person_rows(
 ) -> list[PersonRow]:
     """Read the rows whose people are matched by full name and organisation: look
     the names up in the catalogues and report a person given twice."""
-    labels = _labels(columns)
+    names = labels(columns)
     parsed = []
     seen: dict[tuple, int] = {}
     for number, cells in rows:
         values, errors = parse_row(number, cells, columns)
-        errors.extend(_look_up(number, values, catalogues, columns))
+        errors.extend(look_up(number, values, catalogues, columns))
         key = None
         if {"last_name", "first_name", "organization"} <= values.keys():
             key = _person_key(values, values["organization"].pk)
@@ -354,7 +189,7 @@ def _parse_person_rows(
                 message = _(
                     "the same person of the same organisation is in row %(row)s"
                 ) % {"row": seen[key]}
-                errors.append(RowError(number, labels["last_name"], message))
+                errors.append(RowError(number, names["last_name"], message))
             seen.setdefault(key, number)
         parsed.append((number, values, errors, key))
     return parsed
@@ -370,7 +205,7 @@ def _ambiguous_person(number: int, columns: Sequence[Column]) -> RowError:
         "the organisation has several people with this full name; "
         "correct them by hand first"
     )
-    return RowError(number, _labels(columns)["last_name"], message)
+    return RowError(number, labels(columns)["last_name"], message)
 
 
 def _full_name(values: dict[str, Any]) -> str:
@@ -413,7 +248,7 @@ def _plan_people(
                 record.position = positions_by_id[record.position_id]
         else:
             record = Person()
-        result = _plan_row(
+        result = plan_row(
             number=number,
             label=f"{_full_name(values)}, {values['organization'].short_name}",
             record=record,
@@ -422,7 +257,7 @@ def _plan_people(
             columns=columns,
             exclude=["organization", "position", "user"],
         )
-        _add(plan, result)
+        plan.add(result)
     return plan
 
 
@@ -440,7 +275,7 @@ def _reserve_date_errors(
 ) -> list[RowError]:
     """The dates of a row against each other: the basis document comes no later
     than the inclusion, and the term ends after it."""
-    labels = _labels(columns)
+    names = labels(columns)
     included_on = values.get("included_on")
     if included_on is None:
         return []
@@ -448,13 +283,13 @@ def _reserve_date_errors(
     if "basis_date" in values and values["basis_date"] > included_on:
         message = _(
             "the basis document is dated after the inclusion in the reserve (%(date)s)"
-        ) % {"date": _display(ReserveEntry, "included_on", included_on)}
-        errors.append(RowError(number, labels["basis_date"], message))
+        ) % {"date": display(ReserveEntry, "included_on", included_on)}
+        errors.append(RowError(number, names["basis_date"], message))
     if "term_until" in values and values["term_until"] <= included_on:
         message = _(
             "the term must end after the inclusion in the reserve (%(date)s)"
-        ) % {"date": _display(ReserveEntry, "included_on", included_on)}
-        errors.append(RowError(number, labels["term_until"], message))
+        ) % {"date": display(ReserveEntry, "included_on", included_on)}
+        errors.append(RowError(number, names["term_until"], message))
     return errors
 
 
@@ -464,7 +299,7 @@ def _plan_reserve(
     """A row changes the person's active entry, or includes the person anew when
     they are not in the reserve now (never, or appointed or excluded since)."""
     columns = RESERVE_COLUMNS
-    labels = _labels(columns)
+    names = labels(columns)
     plan = Plan(kind=RESERVE, n_rows=len(rows))
     organizations = list(Organization.objects.filter(municipality=municipality))
     for organization in organizations:
@@ -503,7 +338,7 @@ def _plan_reserve(
                 "name": _full_name(values),
                 "organization": values["organization"].short_name,
             }
-            errors.append(RowError(number, labels["last_name"], message))
+            errors.append(RowError(number, names["last_name"], message))
         elif len(matches) > 1:
             errors.append(_ambiguous_person(number, columns))
         if errors:
@@ -511,7 +346,7 @@ def _plan_reserve(
             continue
         person = matches[0]
         person.organization = organizations_by_id[person.organization_id]
-        _add(plan, _plan_reserve_row(number, values, person, municipality))
+        plan.add(_plan_reserve_row(number, values, person, municipality))
     return plan
 
 
@@ -529,19 +364,19 @@ def _plan_reserve_row(
                 values["included_on"], municipality.reserve_term_years
             )
         except ValidationError as e:
-            return _model_errors(number, e, columns)
+            return model_errors(number, e, columns)
         record = ReserveEntry(person=person, term_until=term)
         entry_values["person"] = person
     elif "term_until" not in values and entry.term_until <= values["included_on"]:
         message = _(
             "the current term in the reserve, %(date)s, does not end after "
             "the inclusion: fill in a new term"
-        ) % {"date": _display(ReserveEntry, "term_until", entry.term_until)}
-        return [RowError(number, _labels(columns)["term_until"], message)]
+        ) % {"date": display(ReserveEntry, "term_until", entry.term_until)}
+        return [RowError(number, labels(columns)["term_until"], message)]
     else:
         entry.person = person
         record = entry
-    return _plan_row(
+    return plan_row(
         number=number,
         label=f"{person.full_name}, {person.organization.short_name}",
         record=record,
@@ -652,7 +487,7 @@ def _apply(batch: ImportBatch) -> ImportBatch:
         try:
             _write_row(kind=locked.kind, row=row, municipality=locked.municipality)
         except ValidationError as e:
-            plan.errors.extend(_model_errors(row.row, e, columns))
+            plan.errors.extend(model_errors(row.row, e, columns))
     if plan.errors:
         raise ImportRejected(plan)
     locked.status = ImportBatch.Status.APPLIED

@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 
 from imports import services
 from imports.models import ImportBatch
-from imports.services import Action, BatchClosed, ImportRejected
+from imports.planning import Action
+from imports.services import BatchClosed, ImportRejected
 from imports.tests.factories import (
     ORGANIZATION_HEADER,
     PEOPLE_HEADER,

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from imports import services
 from imports.models import ImportBatch
-from imports.services import Action
+from imports.planning import Action
 from imports.tests.factories import people_file
 from organizations.models import Organization
 from people.models import Person

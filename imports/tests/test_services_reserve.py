@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 
 from imports import services
 from imports.models import ImportBatch
-from imports.services import Action, ImportRejected
+from imports.planning import Action
+from imports.services import ImportRejected
 from imports.tests.factories import (
     PEOPLE_HEADER,
     RESERVE_HEADER,

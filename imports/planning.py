@@ -1,0 +1,193 @@
+"""The plan of an import: what each row of a file would create or change, or why it
+cannot be imported; and the steps every kind takes to plan a row.
+
+Nothing here knows a kind: `imports.kinds` gives the columns and the records."""
+
+from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy
+
+from core.models import normalize_search
+from imports.xlsx import Column, RowError
+
+# The data rows of a file: each with its Excel row number and its cells by field.
+Rows = list[tuple[int, dict[str, Any]]]
+# A catalogue to look a cell up in: the field, its items by normalised name, and
+# the error when the name is not there (with %(value)s).
+Catalogue = tuple[str, dict[str, models.Model], str]
+
+
+class Action(models.TextChoices):
+    CREATE = "create", gettext_lazy("will be created")
+    UPDATE = "update", gettext_lazy("will be changed")
+    UNCHANGED = "unchanged", gettext_lazy("unchanged")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    column: str
+    old: str
+    new: str
+
+
+@dataclass
+class PlannedRow:
+    """One valid row: the record it creates or changes, and the changes."""
+
+    row: int
+    label: str
+    action: str
+    values: dict[str, Any]
+    instance: models.Model | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def action_label(self) -> str:
+        return str(Action(self.action).label)
+
+
+@dataclass
+class Plan:
+    """What importing a file would do, or why it cannot be imported."""
+
+    kind: str
+    n_rows: int = 0
+    rows: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    def _count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def n_created(self) -> int:
+        return self._count(Action.CREATE)
+
+    @property
+    def n_updated(self) -> int:
+        return self._count(Action.UPDATE)
+
+    @property
+    def n_unchanged(self) -> int:
+        return self._count(Action.UNCHANGED)
+
+    def add(self, result: PlannedRow | list[RowError]) -> None:
+        """Add a planned row, or the errors of a row that cannot be planned."""
+        if isinstance(result, PlannedRow):
+            self.rows.append(result)
+        else:
+            self.errors.extend(result)
+
+
+def labels(columns: Sequence[Column]) -> dict[str, str]:
+    """The label of each column by field, as row errors name the column."""
+    return {column.field: str(column.label) for column in columns}
+
+
+def look_up(
+    number: int,
+    values: dict[str, Any],
+    catalogues: Sequence[Catalogue],
+    columns: Sequence[Column],
+) -> list[RowError]:
+    """Replace each name by the catalogue item of that name; an unknown name is a
+    row error and its value is dropped."""
+    names = labels(columns)
+    errors = []
+    for name, items, message in catalogues:
+        if name not in values:
+            continue
+        found = items.get(normalize_search(values[name]))
+        if found is None:
+            text = message % {"value": values[name]}
+            errors.append(RowError(number, names[name], text))
+            del values[name]
+        else:
+            values[name] = found
+    return errors
+
+
+def model_errors(
+    number: int, error: ValidationError, columns: Sequence[Column]
+) -> list[RowError]:
+    """Model validation errors as row errors, each under its column."""
+    names = labels(columns)
+    if not hasattr(error, "error_dict"):
+        return [RowError(number, "", message) for message in error.messages]
+    return [
+        RowError(number, names.get(name, "") if name != NON_FIELD_ERRORS else "", m)
+        for name, messages in error.message_dict.items()
+        for m in messages
+    ]
+
+
+def display(model: type[models.Model], name: str, value: Any) -> str:
+    """A value of the model's field as the preview and the messages show it."""
+    if value is None or value == "":
+        return "—"
+    model_field = model._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, decimal_pos=1)
+    return str(value)
+
+
+def plan_row(
+    *,
+    number: int,
+    label: str,
+    record: models.Model,
+    is_new: bool,
+    values: dict[str, Any],
+    columns: Sequence[Column],
+    exclude: list[str],
+) -> PlannedRow | list[RowError]:
+    """Compare a row with its record and validate the result like the service will.
+
+    Relations are resolved already and uniqueness is checked across the file, so
+    both are left out of `full_clean`: that keeps the preview at a few queries."""
+    names = labels(columns)
+    candidate = copy(record)
+    changes = []
+    for name, value in values.items():
+        if not is_new and getattr(record, name) != value:
+            changes.append(
+                FieldChange(
+                    names[name],
+                    display(type(record), name, getattr(record, name)),
+                    display(type(record), name, value),
+                )
+            )
+        setattr(candidate, name, value)
+    try:
+        candidate.full_clean(
+            exclude=exclude, validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as e:
+        return model_errors(number, e, columns)
+    if is_new:
+        action = Action.CREATE
+    else:
+        action = Action.UPDATE if changes else Action.UNCHANGED
+    return PlannedRow(
+        row=number,
+        label=label,
+        action=action,
+        values=values,
+        instance=None if is_new else record,
+        changes=changes,
+    )
