@@ -1,14 +1,15 @@
 """The plan of an import: what each row of a file would create or change, or why it
-cannot be imported; and the steps every kind takes to plan a row.
+cannot be imported; the steps every kind takes to plan a row; and ImportKind, what
+a kind of import gives to the rest of the app.
 
-Nothing here knows a kind: `imports.kinds` gives the columns and the records."""
+Nothing here knows a particular kind: each module of `imports.kinds` does."""
 
 from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from core.models import normalize_search
 from imports.xlsx import Column, RowError
+from organizations.models import Municipality
 
 # The data rows of a file: each with its Excel row number and its cells by field.
 Rows = list[tuple[int, dict[str, Any]]]
@@ -191,3 +193,29 @@ def plan_row(
         instance=None if is_new else record,
         changes=changes,
     )
+
+
+# A kind of import ----------------------------------------------------------------
+
+
+class Planner(Protocol):
+    def __call__(self, *, municipality: Municipality, rows: Rows) -> Plan:
+        """The plan of the rows in the municipality, with every row error."""
+        ...
+
+
+class Writer(Protocol):
+    def __call__(self, *, row: PlannedRow, municipality: Municipality) -> None:
+        """Create or change the record of a planned row through the registry's
+        services; raises ValidationError when a rule of theirs is broken."""
+        ...
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """One kind of import file: its columns, its planner and its writer."""
+
+    code: str  # an ImportBatch.Kind: batches and URLs name the kind by it
+    columns: tuple[Column, ...]
+    plan: Planner
+    write: Writer  # called only for the rows that create or change a record

@@ -1,6 +1,8 @@
-"""The import file format: its columns, and reading an .xlsx into checked values.
+"""The import file format: columns, reading an .xlsx and its cells into checked
+values, and the errors of a row.
 
-Nothing here touches the database; `services` matches the values with records."""
+Nothing here touches the database or knows a kind: each of `imports.kinds` declares
+its columns, and matches the values with records."""
 
 import zipfile
 import zlib
@@ -16,13 +18,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.models import normalize_search
-from imports.models import ImportBatch
-from organizations.models import Organization
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
@@ -75,7 +74,7 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _text(value: Any) -> str:
+def parse_text(value: Any) -> str:
     """Any cell as a single-spaced string; whole numbers lose Excel's «.0»."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -86,37 +85,13 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _inn(value: Any) -> str:
-    """An INN typed as a number lost its leading zeros in Excel: restore them."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _text(value).zfill(10)
-    return _text(value)
-
-
-def _kind(value: Any) -> str:
-    text = _text(value)
-    kinds = {
-        normalize_search(str(label)): code for code, label in Organization.Kind.choices
-    }
-    kinds |= {code: code for code in Organization.Kind.values}
-    try:
-        return kinds[normalize_search(text)]
-    except KeyError:
-        raise CellError(
-            _('type "%(value)s" is not in the list: %(choices)s')
-            % {
-                "value": text,
-                "choices": ", ".join(str(label) for label in Organization.Kind.labels),
-            }
-        ) from None
-
-
-def _date(value: Any) -> date:
+def parse_date(value: Any) -> date:
+    """An Excel date, or text as DD.MM.YYYY or YYYY-MM-DD; raises CellError."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
+    text = parse_text(value)
     if isinstance(value, str):
         for date_format in DATE_FORMATS:
             try:
@@ -129,8 +104,9 @@ def _date(value: Any) -> date:
     )
 
 
-def _years(value: Any) -> Decimal:
-    text = _text(value)
+def parse_years(value: Any) -> Decimal:
+    """A number of years, with a comma or a point; raises CellError."""
+    text = parse_text(value)
     if not isinstance(value, bool):
         try:
             number = Decimal(text.replace(",", ".").replace(" ", ""))
@@ -154,7 +130,7 @@ class Column:
     field: str
     label: str | Promise
     hint: str | Promise
-    parse: Callable[[Any], Any] = _text
+    parse: Callable[[Any], Any] = parse_text
     is_required: bool = False
     width: int = 22
     number_format: str = ""
@@ -165,208 +141,6 @@ class Column:
     def header(self) -> str:
         """The header cell: required columns carry an asterisk."""
         return f"{self.label}*" if self.is_required else str(self.label)
-
-
-ORGANIZATION_COLUMNS = (
-    Column(
-        "short_name",
-        pgettext_lazy("import column", "Short name"),
-        gettext_lazy(
-            "Required. The organisation is found by this name: if the municipality "
-            "has it already, its data are updated, otherwise it is added."
-        ),
-        is_required=True,
-        width=30,
-    ),
-    Column(
-        "full_name",
-        pgettext_lazy("import column", "Full name"),
-        gettext_lazy("Required. The full name as in the charter."),
-        is_required=True,
-        width=60,
-    ),
-    Column(
-        "kind",
-        pgettext_lazy("import column", "Type"),
-        gettext_lazy("Required. One of the values on the sheet of lists."),
-        parse=_kind,
-        is_required=True,
-        width=34,
-        list_key="kinds",
-    ),
-    Column(
-        "inn",
-        pgettext_lazy("import column", "INN"),
-        gettext_lazy("10 digits."),
-        parse=_inn,
-        width=14,
-        number_format="@",
-    ),
-    Column("address", pgettext_lazy("import column", "Address"), "", width=50),
-    Column(
-        "phone",
-        pgettext_lazy("import column", "Phone"),
-        "",
-        width=18,
-        number_format="@",
-    ),
-    Column("email", pgettext_lazy("import column", "E-mail"), "", width=28),
-)
-
-# The columns that name a person and their workplace, the same in both lists.
-PERSON_NAME_COLUMNS = (
-    Column(
-        "first_name",
-        pgettext_lazy("import column", "First name"),
-        gettext_lazy("Required."),
-        is_required=True,
-    ),
-    Column(
-        "middle_name",
-        pgettext_lazy("import column", "Patronymic"),
-        gettext_lazy("If the person has one."),
-    ),
-    Column(
-        "organization",
-        pgettext_lazy("import column", "Organisation"),
-        gettext_lazy(
-            "Required. The short name of an organisation of the municipality, "
-            "from the sheet of lists."
-        ),
-        is_required=True,
-        width=30,
-        list_key="organizations",
-    ),
-)
-
-PEOPLE_COLUMNS = (
-    Column(
-        "last_name",
-        pgettext_lazy("import column", "Surname"),
-        gettext_lazy(
-            "Required. A person is found by surname, first name, patronymic and "
-            "organisation: if found, the data are updated, otherwise the person "
-            "is added."
-        ),
-        is_required=True,
-    ),
-    *PERSON_NAME_COLUMNS,
-    Column(
-        "position",
-        pgettext_lazy("import column", "Position"),
-        gettext_lazy(
-            "Required. A position from the catalogue, from the sheet of lists."
-        ),
-        is_required=True,
-        width=34,
-        list_key="positions",
-    ),
-    Column(
-        "position_since",
-        pgettext_lazy("import column", "In the position since"),
-        gettext_lazy("A date: DD.MM.YYYY, for example 01.09.2020."),
-        parse=_date,
-        width=16,
-        number_format="DD.MM.YYYY",
-    ),
-    Column(
-        "management_experience",
-        pgettext_lazy("import column", "Management experience (years)"),
-        gettext_lazy("Years, from 0 to 70, at most one decimal place: 2,5."),
-        parse=_years,
-        width=18,
-        number_range=(0, 70),
-    ),
-    Column(
-        "teaching_experience",
-        pgettext_lazy("import column", "Teaching experience (years)"),
-        gettext_lazy("Years, from 0 to 70, at most one decimal place: 2,5."),
-        parse=_years,
-        width=18,
-        number_range=(0, 70),
-    ),
-    Column("email", pgettext_lazy("import column", "E-mail"), "", width=28),
-    Column(
-        "phone",
-        pgettext_lazy("import column", "Phone"),
-        "",
-        width=18,
-        number_format="@",
-    ),
-)
-
-RESERVE_COLUMNS = (
-    Column(
-        "last_name",
-        pgettext_lazy("import column", "Surname"),
-        gettext_lazy(
-            "Required. The person is found by surname, first name, patronymic and "
-            "organisation and must be in the registry of people already."
-        ),
-        is_required=True,
-    ),
-    *PERSON_NAME_COLUMNS,
-    Column(
-        "target_position",
-        pgettext_lazy("import column", "Target position"),
-        gettext_lazy(
-            "Required. A target position from the catalogue of the reserve, from "
-            "the sheet of lists."
-        ),
-        is_required=True,
-        width=34,
-        list_key="target_positions",
-    ),
-    Column(
-        "basis_number",
-        pgettext_lazy("import column", "Basis document number"),
-        gettext_lazy(
-            "Required. The number of the order that includes the person in the "
-            "reserve, for example 125-р."
-        ),
-        is_required=True,
-        width=18,
-        number_format="@",
-    ),
-    Column(
-        "basis_date",
-        pgettext_lazy("import column", "Basis document date"),
-        gettext_lazy(
-            "Required. A date: DD.MM.YYYY, not later than the inclusion in the reserve."
-        ),
-        parse=_date,
-        is_required=True,
-        width=18,
-        number_format="DD.MM.YYYY",
-    ),
-    Column(
-        "included_on",
-        pgettext_lazy("import column", "Included in the reserve on"),
-        gettext_lazy("Required. A date: DD.MM.YYYY, for example 01.09.2020."),
-        parse=_date,
-        is_required=True,
-        width=18,
-        number_format="DD.MM.YYYY",
-    ),
-    Column(
-        "term_until",
-        pgettext_lazy("import column", "In the reserve until"),
-        gettext_lazy(
-            "A date after the inclusion in the reserve. If empty, a new entry gets "
-            "the term set for the municipality, and an entry already in the "
-            "reserve keeps its term."
-        ),
-        parse=_date,
-        width=18,
-        number_format="DD.MM.YYYY",
-    ),
-)
-
-COLUMNS = {
-    ImportBatch.Kind.ORGANIZATIONS: ORGANIZATION_COLUMNS,
-    ImportBatch.Kind.PEOPLE: PEOPLE_COLUMNS,
-    ImportBatch.Kind.RESERVE: RESERVE_COLUMNS,
-}
 
 
 # Reading the file ----------------------------------------------------------------
@@ -427,7 +201,7 @@ def _sheet_rows(workbook) -> Iterator[tuple[Any, ...]]:
 
 
 def _header_key(value: Any) -> str:
-    return normalize_search(_text(value)).rstrip("*").strip()
+    return normalize_search(parse_text(value)).rstrip("*").strip()
 
 
 def _match_header(header: Sequence[Any], columns: Sequence[Column]) -> dict[str, int]:

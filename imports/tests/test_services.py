@@ -18,6 +18,7 @@ from imports.tests.factories import (
     upload,
     xlsx,
 )
+from organizations import services as organization_services
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from people.models import Person
@@ -379,7 +380,7 @@ def test_apply_saves_nothing_when_a_row_fails_while_writing(
         [["Школа № 1", "Школа", "school"], ["Школа № 2", "Школа", "school"]]
     )
     batch, _plan = _preview(coordinator, municipality, "organizations", file)
-    create = services.organization_services.create_organization
+    create = organization_services.create_organization
 
     def create_but_the_second(**fields):
         if fields["short_name"] == "Школа № 2":
@@ -387,7 +388,7 @@ def test_apply_saves_nothing_when_a_row_fails_while_writing(
         return create(**fields)
 
     monkeypatch.setattr(
-        services.organization_services, "create_organization", create_but_the_second
+        organization_services, "create_organization", create_but_the_second
     )
 
     with pytest.raises(ImportRejected) as error:

@@ -20,6 +20,7 @@ from imports.tests.factories import (
     xlsx,
 )
 from people.tests.factories import PersonFactory
+from reserve import services as reserve_services
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
 
@@ -487,16 +488,14 @@ def test_apply_saves_nothing_when_a_row_fails_while_writing(
         ]
     )
     batch, _plan = _preview(coordinator, municipality, file)
-    include = services.reserve_services.include_in_reserve
+    include = reserve_services.include_in_reserve
 
     def include_but_petrov(**fields):
         if fields["person"] == petrov:
             raise ValidationError({"basis_number": "Номер занят."})
         return include(**fields)
 
-    monkeypatch.setattr(
-        services.reserve_services, "include_in_reserve", include_but_petrov
-    )
+    monkeypatch.setattr(reserve_services, "include_in_reserve", include_but_petrov)
 
     with pytest.raises(ImportRejected) as error:
         services.apply_batch(batch=batch)
