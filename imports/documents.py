@@ -5,14 +5,11 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
-
-from imports.models import ImportBatch
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 
@@ -56,49 +53,11 @@ class TemplateText:
     number_error: str
 
 
-def template_text(*, kind: str, reserve_term_years: int) -> TemplateText:
-    """The translated words of the template of the kind; the reserve's mention the
-    municipality's default term in the reserve."""
-    empty_rules = [
-        _("An empty cell of an optional column leaves the current value as it is.")
-    ]
-    if kind == ImportBatch.Kind.ORGANIZATIONS:
-        data_title = pgettext("import kind", "Organisations")
-        rows_rule = _(
-            "One row is one organisation. An organisation is found by its short "
-            "name: if the municipality has it already, its data are updated, "
-            "otherwise it is added."
-        )
-    elif kind == ImportBatch.Kind.PEOPLE:
-        data_title = pgettext("import kind", "People")
-        rows_rule = _(
-            "One row is one person. A person is found by surname, first name, "
-            "patronymic and organisation: if found, the data are updated, "
-            "otherwise the person is added. Organisations and positions must "
-            "exist in the registry and the catalogue already."
-        )
-    else:
-        data_title = pgettext("import kind", "Management reserve")
-        rows_rule = _(
-            "One row is one person in the management reserve. The person is found "
-            "by surname, first name, patronymic and organisation and must be in "
-            "the registry of people already. If the person is in the reserve now, "
-            "the entry is changed; otherwise the person is included in the "
-            "reserve. Target positions must be in the catalogue of the reserve "
-            "already."
-        )
-        empty_rules.append(
-            ngettext(
-                "If the term in the reserve is empty, a new entry stays in the "
-                "reserve for %(years)s year from the inclusion date, as set for "
-                "the municipality.",
-                "If the term in the reserve is empty, a new entry stays in the "
-                "reserve for %(years)s years from the inclusion date, as set for "
-                "the municipality.",
-                reserve_term_years,
-            )
-            % {"years": reserve_term_years}
-        )
+def template_text(
+    *, data_title: str, rows_rule: str, empty_cell_rules: Sequence[str]
+) -> TemplateText:
+    """The translated words of a template: those every kind shares, with the kind's
+    title, how its rows find their records and its own rules for empty cells."""
     return TemplateText(
         author=_("Mentor"),
         data_title=data_title,
@@ -111,7 +70,8 @@ def template_text(*, kind: str, reserve_term_years: int) -> TemplateText:
             ),
             rows_rule,
             _("Columns marked with * are required."),
-            *empty_rules,
+            _("An empty cell of an optional column leaves the current value as it is."),
+            *empty_cell_rules,
             _("Dates: DD.MM.YYYY, for example 01.09.2020, or an Excel date."),
             _(
                 "Before saving you will see what will be added and what will be changed."

@@ -8,9 +8,10 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from core.models import normalize_search
+from imports.documents import TemplateList
 from imports.planning import Catalogue, Rows, labels, look_up
 from imports.xlsx import Column, RowError, parse_row
 from organizations.models import Municipality, Organization
@@ -54,6 +55,19 @@ def organization_catalogue(organizations: list[Organization]) -> Catalogue:
         "organization",
         {normalize_search(o.short_name): o for o in organizations},
         _('organisation "%(value)s" is not in the registry of the municipality'),
+    )
+
+
+def organization_list(*, municipality: Municipality) -> TemplateList:
+    """The organisations of the municipality, for the template's sheet of lists."""
+    return TemplateList(
+        "organizations",
+        pgettext("import kind", "Organisations"),
+        list(
+            Organization.objects.filter(municipality=municipality)
+            .order_by("short_name")
+            .values_list("short_name", flat=True)
+        ),
     )
 
 

@@ -14,9 +14,11 @@ from typing import Any, Protocol
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import formats
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from core.models import normalize_search
+from imports.documents import TemplateList
 from imports.xlsx import Column, RowError
 from organizations.models import Municipality
 
@@ -211,11 +213,34 @@ class Writer(Protocol):
         ...
 
 
+class TemplateLists(Protocol):
+    def __call__(self, *, municipality: Municipality) -> list[TemplateList]:
+        """The allowed values of the kind's list columns, in the municipality."""
+        ...
+
+
+class Rules(Protocol):
+    def __call__(self, *, municipality: Municipality) -> list[str]:
+        """Rules of the kind that depend on the municipality's settings."""
+        ...
+
+
+def no_rules(*, municipality: Municipality) -> list[str]:
+    """No more rules for empty cells than the ones every kind has."""
+    return []
+
+
 @dataclass(frozen=True)
 class ImportKind:
-    """One kind of import file: its columns, its planner and its writer."""
+    """One kind of import file: its words, its columns, its planner and its writer,
+    and the lists of allowed values its template offers."""
 
     code: str  # an ImportBatch.Kind: batches and URLs name the kind by it
+    name: str | Promise  # what the rows are: the title of the template's data sheet
+    rows_rule: str | Promise  # how a row finds its record, in the template
     columns: tuple[Column, ...]
     plan: Planner
     write: Writer  # called only for the rows that create or change a record
+    template_lists: TemplateLists
+    # The kind's own rules for empty cells, which may depend on the municipality.
+    empty_cell_rules: Rules = no_rules

@@ -16,7 +16,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from accounts.models import User
 from core.services import create_validated
@@ -25,12 +24,7 @@ from imports.kinds import KINDS
 from imports.models import ImportBatch
 from imports.planning import Action, Plan, model_errors
 from imports.xlsx import read_rows
-from organizations.models import Municipality, Organization
-from people.models import Position
-from reserve.models import TargetPosition
-
-ORGANIZATIONS = ImportBatch.Kind.ORGANIZATIONS
-PEOPLE = ImportBatch.Kind.PEOPLE
+from organizations.models import Municipality
 
 
 class ImportRejected(ValidationError):
@@ -176,54 +170,10 @@ def _fail_batch(*, batch: ImportBatch, error: ValidationError) -> None:
 # The template --------------------------------------------------------------------
 
 
-def _template_lists(
-    *, kind: str, municipality: Municipality
-) -> list[documents.TemplateList]:
-    """The allowed values of the kind's list columns, in the municipality."""
-    if kind == ORGANIZATIONS:
-        return [
-            documents.TemplateList(
-                "kinds",
-                _("Types of organisations"),
-                [str(label) for label in Organization.Kind.labels],
-            )
-        ]
-    organizations = documents.TemplateList(
-        "organizations",
-        pgettext("import kind", "Organisations"),
-        list(
-            Organization.objects.filter(municipality=municipality)
-            .order_by("short_name")
-            .values_list("short_name", flat=True)
-        ),
-    )
-    if kind == PEOPLE:
-        catalogue = documents.TemplateList(
-            "positions",
-            _("Positions"),
-            list(
-                Position.objects.filter(municipality=municipality)
-                .order_by("name")
-                .values_list("name", flat=True)
-            ),
-        )
-    else:
-        catalogue = documents.TemplateList(
-            "target_positions",
-            _("Target positions"),
-            list(
-                TargetPosition.objects.filter(municipality=municipality)
-                .order_by("name")
-                .values_list("name", flat=True)
-            ),
-        )
-    return [organizations, catalogue]
-
-
 def build_template(*, kind: str, municipality: Municipality) -> bytes:
-    """The .xlsx template for the kind, with the lists of allowed values of the
-    municipality (types; organisations with positions or target positions)."""
-    lists = _template_lists(kind=kind, municipality=municipality)
+    """The .xlsx template for the kind, with the kind's lists of allowed values in
+    the municipality."""
+    import_kind = KINDS[kind]
     columns = [
         documents.TemplateColumn(
             header=column.header,
@@ -234,13 +184,15 @@ def build_template(*, kind: str, municipality: Municipality) -> bytes:
             list_key=column.list_key,
             number_range=column.number_range,
         )
-        for column in KINDS[kind].columns
+        for column in import_kind.columns
     ]
     return documents.render_template(
         columns=columns,
-        lists=lists,
+        lists=import_kind.template_lists(municipality=municipality),
         text=documents.template_text(
-            kind=kind, reserve_term_years=municipality.reserve_term_years
+            data_title=str(import_kind.name),
+            rows_rule=str(import_kind.rows_rule),
+            empty_cell_rules=import_kind.empty_cell_rules(municipality=municipality),
         ),
         max_rows=settings.IMPORT_MAX_ROWS,
     )

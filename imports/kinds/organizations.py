@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.models import normalize_search
+from imports.documents import TemplateList
 from imports.models import ImportBatch
 from imports.planning import ImportKind, Plan, PlannedRow, Rows, plan_row
 from imports.xlsx import CellError, Column, RowError, parse_row, parse_text
@@ -144,4 +145,27 @@ def write_row(*, row: PlannedRow, municipality: Municipality) -> None:
         )
 
 
-KIND = ImportKind(code=CODE, columns=COLUMNS, plan=plan_rows, write=write_row)
+def template_lists(*, municipality: Municipality) -> list[TemplateList]:
+    """The types of organisations, for the type column."""
+    return [
+        TemplateList(
+            "kinds",
+            _("Types of organisations"),
+            [str(label) for label in Organization.Kind.labels],
+        )
+    ]
+
+
+KIND = ImportKind(
+    code=CODE,
+    name=pgettext_lazy("import kind", "Organisations"),
+    rows_rule=gettext_lazy(
+        "One row is one organisation. An organisation is found by its short "
+        "name: if the municipality has it already, its data are updated, "
+        "otherwise it is added."
+    ),
+    columns=COLUMNS,
+    plan=plan_rows,
+    write=write_row,
+    template_lists=template_lists,
+)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.models import normalize_search
+from imports.documents import TemplateList
 from imports.models import ImportBatch
 from imports.person_rows import (
     PERSON_NAME_COLUMNS,
@@ -13,6 +14,7 @@ from imports.person_rows import (
     existing_people,
     full_name,
     organization_catalogue,
+    organization_list,
     parse_person_rows,
 )
 from imports.planning import ImportKind, Plan, PlannedRow, Rows, plan_row
@@ -134,4 +136,31 @@ def write_row(*, row: PlannedRow, municipality: Municipality) -> None:
         people_services.update_person(person=row.instance, **row.values)
 
 
-KIND = ImportKind(code=CODE, columns=COLUMNS, plan=plan_rows, write=write_row)
+def template_lists(*, municipality: Municipality) -> list[TemplateList]:
+    """The organisations and the positions of the municipality."""
+    positions = TemplateList(
+        "positions",
+        _("Positions"),
+        list(
+            Position.objects.filter(municipality=municipality)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+    )
+    return [organization_list(municipality=municipality), positions]
+
+
+KIND = ImportKind(
+    code=CODE,
+    name=pgettext_lazy("import kind", "People"),
+    rows_rule=gettext_lazy(
+        "One row is one person. A person is found by surname, first name, "
+        "patronymic and organisation: if found, the data are updated, "
+        "otherwise the person is added. Organisations and positions must "
+        "exist in the registry and the catalogue already."
+    ),
+    columns=COLUMNS,
+    plan=plan_rows,
+    write=write_row,
+    template_lists=template_lists,
+)

@@ -7,9 +7,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from core.models import normalize_search
+from imports.documents import TemplateList
 from imports.models import ImportBatch
 from imports.person_rows import (
     PERSON_NAME_COLUMNS,
@@ -17,6 +18,7 @@ from imports.person_rows import (
     existing_people,
     full_name,
     organization_catalogue,
+    organization_list,
     parse_person_rows,
 )
 from imports.planning import (
@@ -233,4 +235,51 @@ def write_row(*, row: PlannedRow, municipality: Municipality) -> None:
         reserve_services.update_reserve_entry(entry=row.instance, **row.values)
 
 
-KIND = ImportKind(code=CODE, columns=COLUMNS, plan=plan_rows, write=write_row)
+def template_lists(*, municipality: Municipality) -> list[TemplateList]:
+    """The organisations and the target positions of the municipality."""
+    targets = TemplateList(
+        "target_positions",
+        _("Target positions"),
+        list(
+            TargetPosition.objects.filter(municipality=municipality)
+            .order_by("name")
+            .values_list("name", flat=True)
+        ),
+    )
+    return [organization_list(municipality=municipality), targets]
+
+
+def empty_cell_rules(*, municipality: Municipality) -> list[str]:
+    """An empty term: the municipality's default term for a new entry."""
+    years = municipality.reserve_term_years
+    return [
+        ngettext(
+            "If the term in the reserve is empty, a new entry stays in the "
+            "reserve for %(years)s year from the inclusion date, as set for "
+            "the municipality.",
+            "If the term in the reserve is empty, a new entry stays in the "
+            "reserve for %(years)s years from the inclusion date, as set for "
+            "the municipality.",
+            years,
+        )
+        % {"years": years}
+    ]
+
+
+KIND = ImportKind(
+    code=CODE,
+    name=pgettext_lazy("import kind", "Management reserve"),
+    rows_rule=gettext_lazy(
+        "One row is one person in the management reserve. The person is found "
+        "by surname, first name, patronymic and organisation and must be in "
+        "the registry of people already. If the person is in the reserve now, "
+        "the entry is changed; otherwise the person is included in the "
+        "reserve. Target positions must be in the catalogue of the reserve "
+        "already."
+    ),
+    columns=COLUMNS,
+    plan=plan_rows,
+    write=write_row,
+    template_lists=template_lists,
+    empty_cell_rules=empty_cell_rules,
+)
