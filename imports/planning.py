@@ -236,11 +236,15 @@ class ImportKind:
     and the lists of allowed values its template offers."""
 
     code: str  # an ImportBatch.Kind: batches and URLs name the kind by it
-    name: str | Promise  # what the rows are: the title of the template's data sheet
-    rows_rule: str | Promise  # how a row finds its record, in the template
+    name: str | Promise  # what the rows are: its card and the template's data sheet
+    title: str | Promise  # the heading of its upload and preview pages
+    summary: str | Promise  # what its card on the imports page says the file holds
+    matching: str | Promise  # how a row finds its record, on the upload page
+    rows_rule: str | Promise  # the same, as the template's instructions say it
     columns: tuple[Column, ...]
     plan: Planner
     write: Writer  # called only for the rows that create or change a record
     template_lists: TemplateLists
-    # The kind's own rules for empty cells, which may depend on the municipality.
+    # The kind's own rules for empty cells, which may depend on the municipality:
+    # on the upload page and in the template.
     empty_cell_rules: Rules = no_rules

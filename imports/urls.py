@@ -2,13 +2,13 @@ from django.urls import path, register_converter
 from django.urls.converters import StringConverter
 
 from imports import views
-from imports.models import ImportBatch
+from imports.kinds import KINDS
 
 
 class KindConverter(StringConverter):
     """Only the kinds that can be imported: anything else is a 404."""
 
-    regex = "|".join(ImportBatch.Kind.values)
+    regex = "|".join(KINDS)
 
 
 register_converter(KindConverter, "import_kind")

@@ -10,7 +10,10 @@ from core.excel import xlsx_response
 from core.pagination import paginate
 from imports import permissions, services
 from imports.forms import UploadForm
+from imports.kinds import KINDS
 from imports.models import ImportBatch
+from imports.planning import ImportKind
+from organizations.models import Municipality
 
 PREVIEW_PAGE_SIZE = 100
 
@@ -19,7 +22,8 @@ PREVIEW_PAGE_SIZE = 100
 def index(request: HttpRequest) -> HttpResponse:
     permissions.get_import_municipality(request.user)
     batches = permissions.visible_batches(request.user).for_list()[:20]
-    return render(request, "imports/index.html", {"batches": batches})
+    context = {"kinds": KINDS.values(), "batches": batches}
+    return render(request, "imports/index.html", context)
 
 
 @login_required
@@ -29,12 +33,28 @@ def template(request: HttpRequest, kind: str) -> HttpResponse:
     return xlsx_response(content, f"{kind}-template.xlsx")
 
 
+def _start_page(
+    request: HttpRequest,
+    import_kind: ImportKind,
+    municipality: Municipality,
+    form: UploadForm,
+    status: int = 200,
+) -> HttpResponse:
+    """The upload page of the kind, with the kind's rules in the municipality."""
+    context = {
+        "kind": import_kind,
+        "rules": import_kind.empty_cell_rules(municipality=municipality),
+        "form": form,
+    }
+    return render(request, "imports/start.html", context, status=status)
+
+
 @login_required
 def start(request: HttpRequest, kind: str) -> HttpResponse:
     municipality = permissions.get_import_municipality(request.user)
+    import_kind = KINDS[kind]
     if request.method != "POST":
-        context = {"kind": kind, "form": UploadForm(), "municipality": municipality}
-        return render(request, "imports/start.html", context)
+        return _start_page(request, import_kind, municipality, UploadForm())
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         file = form.cleaned_data["file"]
@@ -47,10 +67,9 @@ def start(request: HttpRequest, kind: str) -> HttpResponse:
         else:
             if batch is not None:
                 return redirect(batch)
-            context = {"kind": kind, "plan": plan, "name": file.name}
+            context = {"kind": import_kind, "plan": plan, "name": file.name}
             return render(request, "imports/preview.html", context, status=400)
-    context = {"kind": kind, "form": form, "municipality": municipality}
-    return render(request, "imports/start.html", context, status=400)
+    return _start_page(request, import_kind, municipality, form, status=400)
 
 
 @login_required
@@ -63,7 +82,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as e:
             error = " ".join(e.messages)
     context = {
-        "kind": batch.kind,
+        "kind": KINDS[batch.kind],
         "name": batch.original_name,
         "batch": batch,
         "plan": plan,
@@ -84,7 +103,7 @@ def batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         batch = services.apply_batch(batch=batch)
     except services.ImportRejected as e:
         context = {
-            "kind": batch.kind,
+            "kind": KINDS[batch.kind],
             "name": batch.original_name,
             "batch": batch,
             "plan": e.plan,

@@ -159,6 +159,15 @@ def template_lists(*, municipality: Municipality) -> list[TemplateList]:
 KIND = ImportKind(
     code=CODE,
     name=pgettext_lazy("import kind", "Organisations"),
+    title=gettext_lazy("Import of organisations"),
+    summary=gettext_lazy(
+        "Educational organisations of the municipality: names, type, INN, address "
+        "and contacts."
+    ),
+    matching=gettext_lazy(
+        "An organisation is found by its short name: if the municipality has it "
+        "already, its data are updated, otherwise it is added."
+    ),
     rows_rule=gettext_lazy(
         "One row is one organisation. An organisation is found by its short "
         "name: if the municipality has it already, its data are updated, "

@@ -153,6 +153,16 @@ def template_lists(*, municipality: Municipality) -> list[TemplateList]:
 KIND = ImportKind(
     code=CODE,
     name=pgettext_lazy("import kind", "People"),
+    title=gettext_lazy("Import of people"),
+    summary=gettext_lazy(
+        "Employees of the organisations: full name, organisation, position, "
+        "experience and contacts. Add the organisations and positions first."
+    ),
+    matching=gettext_lazy(
+        "A person is found by surname, first name, patronymic and organisation: if "
+        "found, the data are updated, otherwise the person is added. Organisations "
+        "and positions must exist in the registry and the catalogue already."
+    ),
     rows_rule=gettext_lazy(
         "One row is one person. A person is found by surname, first name, "
         "patronymic and organisation: if found, the data are updated, "

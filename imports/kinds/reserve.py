@@ -269,6 +269,18 @@ def empty_cell_rules(*, municipality: Municipality) -> list[str]:
 KIND = ImportKind(
     code=CODE,
     name=pgettext_lazy("import kind", "Management reserve"),
+    title=gettext_lazy("Import of the management reserve"),
+    summary=gettext_lazy(
+        "Reserve lists: the person, the target position, the basis document and the "
+        "dates of the inclusion and of the term. Add the people and the target "
+        "positions first."
+    ),
+    matching=gettext_lazy(
+        "A person is found by surname, first name, patronymic and organisation and "
+        "must be in the registry of people already. If the person is in the reserve "
+        "now, the entry is changed; otherwise the person is included in the reserve. "
+        "Target positions must be in the catalogue of the reserve already."
+    ),
     rows_rule=gettext_lazy(
         "One row is one person in the management reserve. The person is found "
         "by surname, first name, patronymic and organisation and must be in "
