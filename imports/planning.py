@@ -4,7 +4,7 @@ a kind of import gives to the rest of the app.
 
 Nothing here knows a particular kind: each module of `imports.kinds` does."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +26,7 @@ from organizations.models import Municipality
 Rows = list[tuple[int, dict[str, Any]]]
 # A catalogue to look a cell up in: the field, its items by normalised name, and
 # the error when the name is not there (with %(value)s).
-Catalogue = tuple[str, dict[str, models.Model], str]
+Catalogue = tuple[str, Mapping[str, models.Model], str]
 
 
 class Action(models.TextChoices):
@@ -235,7 +235,9 @@ class ImportKind:
     """One kind of import file: its words, its columns, its planner and its writer,
     and the lists of allowed values its template offers."""
 
-    code: str  # an ImportBatch.Kind: batches and URLs name the kind by it
+    # An ImportBatch.Kind: batches and URLs name the kind by it, and the registry
+    # it fills has its list page at "<code>:list" (ImportBatch.get_registry_url).
+    code: str
     name: str | Promise  # what the rows are: its card and the template's data sheet
     title: str | Promise  # the heading of its upload and preview pages
     summary: str | Promise  # what its card on the imports page says the file holds

@@ -238,7 +238,7 @@ def _read_sheet(
     else:
         raise ValidationError(_("The first sheet of the file is empty."))
     limit = settings.IMPORT_MAX_ROWS
-    data = []
+    data: list[tuple[int, dict[str, Any]]] = []
     for number, row in rows:
         cells = {f: row[i] if i < len(row) else None for f, i in positions.items()}
         if all(_is_blank(value) for value in cells.values()):

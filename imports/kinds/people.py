@@ -17,7 +17,7 @@ from imports.person_rows import (
     organization_list,
     parse_person_rows,
 )
-from imports.planning import ImportKind, Plan, PlannedRow, Rows, plan_row
+from imports.planning import Catalogue, ImportKind, Plan, PlannedRow, Rows, plan_row
 from imports.xlsx import Column, parse_date, parse_years
 from organizations.models import Municipality, Organization
 from people import services as people_services
@@ -88,7 +88,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
     plan = Plan(kind=CODE, n_rows=len(rows))
     organizations = list(Organization.objects.filter(municipality=municipality))
     positions = list(Position.objects.filter(municipality=municipality))
-    catalogues = [
+    catalogues: list[Catalogue] = [
         organization_catalogue(organizations),
         (
             "position",

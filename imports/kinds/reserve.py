@@ -22,6 +22,7 @@ from imports.person_rows import (
     parse_person_rows,
 )
 from imports.planning import (
+    Catalogue,
     ImportKind,
     Plan,
     PlannedRow,
@@ -147,7 +148,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
         # include_in_reserve reads the term setting: no query per row for it.
         organization.municipality = municipality
     targets = list(TargetPosition.objects.filter(municipality=municipality))
-    catalogues = [
+    catalogues: list[Catalogue] = [
         organization_catalogue(organizations),
         (
             "target_position",
