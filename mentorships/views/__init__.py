@@ -1,0 +1,1 @@
+"""The HTML side of mentorships: readiness, mentors, orders and their templates."""

@@ -1,0 +1,84 @@
+"""The mentors' registry with their load, on the page and in Excel."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from core.excel import build_workbook, noting, xlsx_response
+from core.pagination import paginate
+from mentorships import permissions, queries
+from mentorships.forms import (
+    MentorFilterForm,
+)
+from organizations.permissions import (
+    visible_organizations,
+)
+from people.models import Person, PersonViewLog
+from people.permissions import visible_people
+from people.services import record_people_access
+
+
+def _filtered_mentors(request: HttpRequest):
+    if not permissions.can_view_mentors(request.user):
+        raise PermissionDenied
+    form = MentorFilterForm(
+        request.GET, organizations=visible_organizations(request.user)
+    )
+    return form, form.filter(queries.mentors_for_list(visible_people(request.user)))
+
+
+@login_required
+def mentor_list(request: HttpRequest) -> HttpResponse:
+    form, mentors = _filtered_mentors(request)
+    page = paginate(mentors, request.GET.get("page"))
+    template = (
+        "mentorships/mentors.html#rows" if request.htmx else "mentorships/mentors.html"
+    )
+    response = render(request, template, {"form": form, "page": page})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _exported_people(mentor: Person) -> list[int]:
+    """The mentor and the reservists named in the mentor's row."""
+    return [mentor.pk, *(x.reserve_entry.person_id for x in mentor.current_mentorships)]
+
+
+@login_required
+def mentor_export(request: HttpRequest) -> HttpResponse:
+    _form, mentors = _filtered_mentors(request)
+    exported: list[int] = []  # the people written out, for the access log
+    headers = [
+        pgettext("person", "Full name"),
+        _("Organisation"),
+        _("Position"),
+        _("Management experience, years"),
+        _("Readiness confirmed on"),
+        _("Meets the conditions"),
+        _("Reservists now"),
+        _("Limit"),
+        _("Reservists"),
+    ]
+    rows = (
+        [
+            m.full_name,
+            m.organization.short_name,
+            m.position.name,
+            float(m.management_experience),
+            m.mentor_readiness.confirmed_on if hasattr(m, "mentor_readiness") else None,
+            _("yes") if m.is_eligible else _("no"),
+            m.n_current,
+            m.organization.municipality.mentor_max_load,
+            ", ".join(x.reserve_entry.person.full_name for x in m.current_mentorships),
+        ]
+        for m in noting(mentors.iterator(chunk_size=2000), _exported_people, exported)
+    )
+    content = build_workbook(_("Mentors"), headers, rows)
+    record_people_access(
+        people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
+    )
+    return xlsx_response(content, "mentors.xlsx")

@@ -1,0 +1,161 @@
+"""The list of orders on mentors, its export and the form of a new order."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from core.conflicts import add_conflict_error, form_status
+from core.excel import build_workbook, xlsx_response
+from core.forms import add_service_error
+from core.pagination import paginate, to_int
+from mentorships import permissions, queries, services
+from mentorships.forms import (
+    OrderFilterForm,
+    OrderForm,
+    OrderLineFormSet,
+    mentor_choices,
+    reservist_choices,
+)
+from organizations.models import Organization
+from organizations.permissions import (
+    visible_organizations,
+)
+from people.permissions import visible_people
+from reserve.permissions import visible_reserve_entries
+
+
+def _filtered_orders(request: HttpRequest):
+    form = OrderFilterForm(
+        request.GET, organizations=visible_organizations(request.user)
+    )
+    orders = permissions.visible_orders(request.user).for_list()
+    return form, form.filter(orders)
+
+
+@login_required
+def order_list(request: HttpRequest) -> HttpResponse:
+    form, orders = _filtered_orders(request)
+    page = paginate(orders, request.GET.get("page"))
+    template = (
+        "mentorships/orders.html#rows" if request.htmx else "mentorships/orders.html"
+    )
+    context = {
+        "form": form,
+        "page": page,
+        "can_create": permissions.can_create_orders(request.user),
+        "can_templates": permissions.can_manage_order_templates(request.user),
+    }
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+def order_export(request: HttpRequest) -> HttpResponse:
+    _form, orders = _filtered_orders(request)
+    headers = [
+        _("Organisation"),
+        _("Number"),
+        _("Date"),
+        _("Title"),
+        _("Signed by"),
+        _("Lines"),
+        _("Status"),
+        _("Registered at"),
+    ]
+    rows = (
+        [
+            o.organization.short_name,
+            o.number,
+            o.date,
+            o.title,
+            f"{o.signatory_position} {o.signatory_name}",
+            o.n_lines,
+            o.get_status_display(),
+            o.registered_at,
+        ]
+        for o in orders.iterator(chunk_size=2000)
+    )
+    return xlsx_response(build_workbook(_("Orders"), headers, rows), "orders.xlsx")
+
+
+def _order_organization(request: HttpRequest) -> Organization | None:
+    """The organisation the order is for: the only one the user heads, or the one
+    chosen (?organization=); None when a choice is still to be made."""
+    organizations = permissions.order_organizations(request.user).select_related(
+        "municipality", "head__position"
+    )
+    chosen = request.POST.get("organization") or request.GET.get("organization")
+    if chosen:
+        return get_object_or_404(organizations, pk=to_int(chosen, 0))
+    if len(found := list(organizations[:2])) == 1:
+        return found[0]
+    if not found:
+        raise PermissionDenied
+    return None
+
+
+def _line_formset(request: HttpRequest, organization: Organization, **kwargs):
+    mentors = queries.eligible_mentors(organization)
+    reservists = queries.reservists_for_order(organization)
+    form_kwargs = {
+        "people": visible_people(request.user).filter(organization=organization),
+        "entries": visible_reserve_entries(request.user).filter(
+            person__organization=organization
+        ),
+        "mentors": mentor_choices(mentors, organization.municipality.mentor_max_load),
+        "reservists": reservist_choices(reservists),
+    }
+    return OrderLineFormSet(prefix="lines", form_kwargs=form_kwargs, **kwargs)
+
+
+@login_required
+def order_create(request: HttpRequest) -> HttpResponse:
+    organization = _order_organization(request)
+    if organization is None:
+        organizations = permissions.order_organizations(request.user)
+        return render(
+            request, "mentorships/order_pick.html", {"organizations": organizations}
+        )
+    form = OrderForm(request.POST or None, organization=organization)
+    lines = _line_formset(request, organization, data=request.POST or None)
+    if request.method == "POST" and all([form.is_valid(), lines.is_valid()]):
+        try:
+            order = services.create_order(
+                organization=organization,
+                lines=lines.order_lines(),
+                **form.cleaned_data,
+            )
+        except ValidationError as e:
+            add_service_error(form, e)
+        except IntegrityError:  # e.g. the same number saved in the meantime
+            add_conflict_error(form)
+        else:
+            messages.success(request, _("The draft order has been saved."))
+            return redirect(order)
+    context = {"form": form, "lines": lines, "organization": organization}
+    status = form_status(form)
+    return render(request, "mentorships/order_form.html", context, status=status)
+
+
+@login_required
+def order_line(request: HttpRequest) -> HttpResponse:
+    """One more empty line of the order form (htmx), numbered after the others."""
+    organization = _order_organization(request)
+    if organization is None:
+        raise Http404
+    index = to_int(request.GET.get("lines-TOTAL_FORMS"), 1)
+    lines = _line_formset(request, organization)
+    line = lines.form(
+        prefix=lines.add_prefix(index),
+        empty_permitted=True,
+        use_required_attribute=False,
+        **lines.get_form_kwargs(index),
+    )
+    context = {"line": line, "total": index + 1}
+    return render(request, "mentorships/order_form.html#new_line", context)
