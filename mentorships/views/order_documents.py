@@ -7,12 +7,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from mentorships import permissions
+from mentorships.document_services import FORMATS, render_order, scan_filename
 
 
 @login_required
 def order_scan(request: HttpRequest, pk: int) -> FileResponse:
-    from mentorships.document_services import scan_filename
-
     order = permissions.get_order(request.user, pk)
     if not order.scan:
         raise Http404
@@ -25,9 +24,6 @@ def order_scan(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def order_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    # Imported here: the renderers pull in docxtpl and WeasyPrint.
-    from mentorships.document_services import FORMATS, render_order
-
     order = permissions.get_order(request.user, pk)
     if fmt not in FORMATS:
         raise Http404

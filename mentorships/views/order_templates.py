@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import add_service_error
 from mentorships import permissions, services
+from mentorships.documents import BUILTIN_DOCX, PLACEHOLDERS_HELP
 from mentorships.forms import (
     OrderTemplateForm,
 )
@@ -22,8 +23,6 @@ from organizations.permissions import (
 
 @login_required
 def template_list(request: HttpRequest) -> HttpResponse:
-    from mentorships.documents import PLACEHOLDERS_HELP
-
     municipality = managed_municipalities(request.user).first()
     if municipality is None:
         raise PermissionDenied
@@ -62,8 +61,6 @@ def template_file(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def template_builtin(request: HttpRequest) -> FileResponse:
-    from mentorships.documents import BUILTIN_DOCX
-
     if not permissions.can_manage_order_templates(request.user):
         raise PermissionDenied
     return FileResponse(
