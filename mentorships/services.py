@@ -87,13 +87,6 @@ def eligibility_failures(person: Person, *, is_ready: bool | None = None) -> lis
     ]
 
 
-def check_eligible(person: Person) -> None:
-    """Raises ValidationError naming every failed condition of clause 6."""
-    failures = eligibility_failures(person)
-    if failures:
-        raise ValidationError(failures)
-
-
 @transaction.atomic
 def confirm_readiness(
     *, person: Person, confirmed_on: date, note: str = ""
