@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
-from mentorships.permissions import can_view_own_mentees, can_view_own_mentor
+from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_view_own_plans
 
 
@@ -24,7 +24,7 @@ def navigation(request: HttpRequest) -> dict:
     # Every predicate below reads the cached principal only: the menu costs no query.
     coordinator = acts_as_coordinator(user)
     head = acts_as_head(user)
-    mentor = can_view_own_mentees(user)
+    mentor = may_view_own_mentees(user)
     items = [NavItem(_("Home"), reverse("home:index"))]
     if coordinator:
         items += [
@@ -52,7 +52,7 @@ def navigation(request: HttpRequest) -> dict:
         if not (coordinator or head):
             items.append(NavItem(_("Individual plans"), reverse("plans:list")))
         items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
-    if can_view_own_mentor(user):
+    if may_view_own_mentor(user):
         items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
     if may_view_own_plans(user):
         items.append(NavItem(_("My plan"), reverse("plans:mine")))

@@ -21,9 +21,9 @@ from accounts.permissions import (
 )
 from mentorships.models import MentorOrder, Mentorship
 from mentorships.permissions import (
-    can_view_mentors,
-    can_view_own_mentees,
-    can_view_own_mentor,
+    may_view_mentors,
+    may_view_own_mentees,
+    may_view_own_mentor,
     visible_mentorships,
     visible_orders,
 )
@@ -76,7 +76,7 @@ class WorkSummary:
 def work_summary(user: User | AnonymousUser) -> WorkSummary:
     """Real figures of the reserve and mentorships in scope (at most five queries)."""
     summary = WorkSummary()
-    if can_view_mentors(user):
+    if may_view_mentors(user):
         has_mentor = Mentorship.objects.filter(
             reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
         )
@@ -99,13 +99,13 @@ def work_summary(user: User | AnonymousUser) -> WorkSummary:
         summary.draft_orders = (
             visible_orders(user).filter(status=MentorOrder.Status.DRAFT).count()
         )
-    if can_view_own_mentees(user):
+    if may_view_own_mentees(user):
         summary.my_reservists = (
             Mentorship.objects.filter(mentor_id=own_person_id(user), status__in=CURRENT)
             .values("reserve_entry_id")
             .count()
         )
-    if can_view_own_mentor(user):
+    if may_view_own_mentor(user):
         summary.my_mentorship = (
             Mentorship.objects.filter(
                 reserve_entry__person_id=own_person_id(user), status__in=CURRENT
@@ -131,7 +131,7 @@ def plan_summary(user: User | AnonymousUser) -> PlanSummary:
     summary = PlanSummary()
     if acts_as_coordinator(user) or acts_as_head(user):
         summary.awaiting_approval = awaiting_approval(user).count()
-    if can_view_own_mentees(user):
+    if may_view_own_mentees(user):
         summary.overdue_items = (
             PlanItem.objects.filter(
                 plan__in=visible_plans(user).mentored_now_by(own_person_id(user)),

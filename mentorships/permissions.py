@@ -13,10 +13,11 @@ from people.models import Person
 
 AnyUser = User | AnonymousUser
 
+# ---------------------------------------------------------------- mentorships
+
 
 def visible_mentorships(user: AnyUser) -> QuerySet[Mentorship]:
-    """Mentorships in scope: the municipality for a coordinator, the organisation
-    for a head, one's own as mentor or reservist."""
+    """Mentorships of one's municipality, organisation, or as mentor or reservist."""
     p = principal(user)
     if p.is_superuser:
         return Mentorship.objects.all()
@@ -25,13 +26,21 @@ def visible_mentorships(user: AnyUser) -> QuerySet[Mentorship]:
     scope = Q(order__organization__municipality_id__in=p.coordinator_municipality_ids)
     scope |= Q(order__organization_id__in=p.head_organization_ids)
     if p.person_id:
-        scope |= Q(mentor_id=p.person_id) | Q(reserve_entry__person_id=p.person_id)
+        scope |= Q(mentor_id=p.person_id)
+        scope |= Q(reserve_entry__person_id=p.person_id)
     return Mentorship.objects.filter(scope)
 
 
+def visible_mentorships_as_reservist(user: AnyUser) -> QuerySet[Mentorship]:
+    """One's own mentorships as the reservist («My mentor»); none without a person."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return Mentorship.objects.none()
+    return visible_mentorships(user).filter(reserve_entry__person_id=person_id)
+
+
 def get_mentorship(user: AnyUser, pk: int, *, write: bool = False) -> Mentorship:
-    """A visible mentorship; Http404 if unseen, PermissionDenied unless the head of
-    its organisation (who ends it) asks to write."""
+    """Http404 unless visible; PermissionDenied to write unless may_end_mentorship."""
     try:
         mentorship = visible_mentorships(user).for_list().get(pk=pk)
     except (Mentorship.DoesNotExist, ValueError) as e:
@@ -44,12 +53,54 @@ def get_mentorship(user: AnyUser, pk: int, *, write: bool = False) -> Mentorship
 def may_end_mentorship(user: AnyUser, mentorship: Mentorship) -> bool:
     """The head of the organisation whose order set the mentorship (or a superuser)."""
     p = principal(user)
-    return p.is_superuser or p.heads(mentorship.order.organization_id)
+    if p.is_superuser:
+        return True
+    return p.heads(mentorship.order.organization_id)
+
+
+def may_view_own_mentees(user: AnyUser) -> bool:
+    """«My reservists» is the page of a mentor linked to a person."""
+    p = principal(user)
+    if p.person_id is None:
+        return False
+    return p.has_mentor
+
+
+def may_view_own_mentor(user: AnyUser) -> bool:
+    """«My mentor» is the page of a reservist linked to a person."""
+    p = principal(user)
+    if p.person_id is None:
+        return False
+    return p.has_reservist
+
+
+def may_view_mentors(user: AnyUser) -> bool:
+    """The mentors' registry with their load: the coordinator's and the heads'."""
+    p = principal(user)
+    if p.is_superuser:
+        return True
+    if p.is_coordinator:
+        return True
+    return p.is_head
+
+
+def may_confirm_readiness(user: AnyUser, person: Person) -> bool:
+    """The person themself, the head of their organisation or the coordinator."""
+    p = principal(user)
+    if p.coordinates(person.organization.municipality_id):
+        return True
+    if p.heads(person.organization_id):
+        return True
+    if p.person_id is None:
+        return False
+    return p.person_id == person.pk
+
+
+# --------------------------------------------------------------------- orders
 
 
 def visible_orders(user: AnyUser) -> QuerySet[MentorOrder]:
-    """Orders in scope: all of the municipality for a coordinator, the own
-    organisation's for a head, those naming oneself for a mentor or reservist."""
+    """Orders of one's municipality or organisation, or naming one in a line."""
     p = principal(user)
     if p.is_superuser:
         return MentorOrder.objects.all()
@@ -58,70 +109,50 @@ def visible_orders(user: AnyUser) -> QuerySet[MentorOrder]:
     scope = Q(organization__municipality_id__in=p.coordinator_municipality_ids)
     scope |= Q(organization_id__in=p.head_organization_ids)
     if p.person_id:
-        own = Mentorship.objects.filter(
-            Q(mentor_id=p.person_id) | Q(reserve_entry__person_id=p.person_id)
-        ).values("order_id")
-        scope |= Q(pk__in=own)
+        named = Q(mentor_id=p.person_id)
+        named |= Q(reserve_entry__person_id=p.person_id)
+        scope |= Q(pk__in=Mentorship.objects.filter(named).values("order_id"))
     return MentorOrder.objects.filter(scope)
 
 
 def get_order(user: AnyUser, pk: int, *, write: bool = False) -> MentorOrder:
-    """A visible order; Http404 if unseen, PermissionDenied unless the head of its
-    organisation (or a superuser) asks to write."""
+    """Http404 unless visible; PermissionDenied to write unless may_change_order."""
     try:
         order = (
             visible_orders(user).select_related("organization__municipality").get(pk=pk)
         )
     except (MentorOrder.DoesNotExist, ValueError) as e:
         raise Http404 from e
-    p = principal(user)
-    if write and not (p.is_superuser or p.heads(order.organization_id)):
+    if write and not may_change_order(user, order):
         raise PermissionDenied
     return order
 
 
-def order_organizations(user: AnyUser) -> QuerySet[Organization]:
-    """Organisations in whose name the user may register orders (their heads)."""
+def may_change_order(user: AnyUser, order: MentorOrder) -> bool:
+    """The head of the order's organisation (or a superuser) changes the order."""
+    p = principal(user)
+    if p.is_superuser:
+        return True
+    return p.heads(order.organization_id)
+
+
+def visible_order_organizations(user: AnyUser) -> QuerySet[Organization]:
+    """Organisations whose orders the user registers: those they head."""
     p = principal(user)
     if p.is_superuser:
         return Organization.objects.all()
     return Organization.objects.filter(pk__in=p.head_organization_ids)
 
 
-def may_create_order(user: AnyUser, organization_id: int) -> bool:
-    """The head of the organisation (or a superuser) registers its orders."""
+def may_create_any_order(user: AnyUser) -> bool:
+    """Heads (and superusers) register orders, each for an organisation they head."""
     p = principal(user)
-    return p.is_superuser or p.heads(organization_id)
+    if p.is_superuser:
+        return True
+    return p.is_head
 
 
-def can_create_orders(user: AnyUser) -> bool:
-    """Heads (and superusers) register orders on mentors."""
-    p = principal(user)
-    return p.is_superuser or p.is_head
-
-
-def can_manage_order_templates(user: AnyUser) -> bool:
-    """The order templates are the coordinator's."""
-    p = principal(user)
-    return p.is_superuser or p.is_coordinator
-
-
-def can_view_mentors(user: AnyUser) -> bool:
-    """The mentors' registry with their load: the coordinator's and the heads'."""
-    p = principal(user)
-    return p.is_superuser or p.is_coordinator or p.is_head
-
-
-def can_view_own_mentees(user: AnyUser) -> bool:
-    """«My reservists» is the page of a mentor linked to a person."""
-    p = principal(user)
-    return p.has_mentor and p.person_id is not None
-
-
-def can_view_own_mentor(user: AnyUser) -> bool:
-    """«My mentor» is the page of a reservist linked to a person."""
-    p = principal(user)
-    return p.has_reservist and p.person_id is not None
+# ------------------------------------------------------------ order templates
 
 
 def visible_order_templates(user: AnyUser) -> QuerySet[OrderTemplate]:
@@ -135,7 +166,7 @@ def visible_order_templates(user: AnyUser) -> QuerySet[OrderTemplate]:
 
 
 def get_order_template(user: AnyUser, pk: int) -> OrderTemplate:
-    """A template the user coordinates; Http404 otherwise."""
+    """A template of a municipality the user coordinates; Http404 otherwise."""
     try:
         return (
             visible_order_templates(user)
@@ -146,11 +177,9 @@ def get_order_template(user: AnyUser, pk: int) -> OrderTemplate:
         raise Http404 from e
 
 
-def may_confirm_readiness(user: AnyUser, person: Person) -> bool:
-    """The person themself, the head of their organisation or the coordinator."""
+def may_manage_order_templates(user: AnyUser) -> bool:
+    """The order templates are the coordinator's."""
     p = principal(user)
-    return (
-        p.coordinates(person.organization.municipality_id)
-        or p.heads(person.organization_id)
-        or (p.person_id is not None and p.person_id == person.pk)
-    )
+    if p.is_superuser:
+        return True
+    return p.is_coordinator

@@ -140,7 +140,7 @@ def create_mentor_order(
     """A draft order of an organisation the caller heads; its mentorships wait for
     the registration. 400 naming every line that breaks clauses 4–7."""
     user = caller(request)
-    organizations = permissions.order_organizations(user)
+    organizations = permissions.visible_order_organizations(user)
     if not organizations.exists():
         raise PermissionDenied
     organization = chosen(

@@ -23,7 +23,7 @@ from people.services import record_people_access
 
 
 def _filtered_mentors(request: HttpRequest):
-    if not permissions.can_view_mentors(request.user):
+    if not permissions.may_view_mentors(request.user):
         raise PermissionDenied
     form = MentorFilterForm(
         request.GET, organizations=visible_organizations(request.user)

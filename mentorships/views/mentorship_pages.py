@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.permissions import principal
 from core.conflicts import add_conflict_error, form_status
 from core.forms import add_service_error
 from mentorships import permissions, queries, services
@@ -39,7 +38,7 @@ def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def my_reservists(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_own_mentees(request.user):
+    if not permissions.may_view_own_mentees(request.user):
         raise PermissionDenied
     mentorships = queries.my_reservists(request.user)
     return render(
@@ -49,13 +48,9 @@ def my_reservists(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_mentor(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_own_mentor(request.user):
+    if not permissions.may_view_own_mentor(request.user):
         raise PermissionDenied
-    mentorships = (
-        permissions.visible_mentorships(request.user)
-        .filter(reserve_entry__person_id=principal(request.user).person_id)
-        .for_list()
-    )
+    mentorships = permissions.visible_mentorships_as_reservist(request.user).for_list()
     context = {
         "current": [m for m in mentorships if m.status != Mentorship.Status.ENDED],
         "past": [m for m in mentorships if m.status == Mentorship.Status.ENDED],

@@ -25,8 +25,7 @@ from reserve.permissions import visible_reserve_entries
 def _render_order(
     request: HttpRequest, order: MentorOrder, scan_form=None, status: int = 200
 ) -> HttpResponse:
-    is_coordinator = can_view_history(request.user, order.organization.municipality_id)
-    may_write = permissions.may_create_order(request.user, order.organization_id)
+    shows_history = can_view_history(request.user, order.organization.municipality_id)
     lines = list(order.mentorships.for_list().order_by("pk"))
     # Link only the cards the user may open (a reservist sees only their own).
     openable = set(
@@ -39,9 +38,9 @@ def _render_order(
     context = {
         "order": order,
         "lines": lines,
-        "may_write": may_write,
+        "may_change": permissions.may_change_order(request.user, order),
         "scan_form": scan_form or ScanForm(),
-        "history": history_of(order) if is_coordinator else None,
+        "history": history_of(order) if shows_history else None,
     }
     return render(request, "mentorships/order.html", context, status=status)
 

@@ -61,7 +61,7 @@ def template_file(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def template_builtin(request: HttpRequest) -> FileResponse:
-    if not permissions.can_manage_order_templates(request.user):
+    if not permissions.may_manage_order_templates(request.user):
         raise PermissionDenied
     return FileResponse(
         BUILTIN_DOCX.open("rb"), as_attachment=True, filename="order-template.docx"

@@ -47,8 +47,8 @@ def order_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
-        "can_create": permissions.can_create_orders(request.user),
-        "can_templates": permissions.can_manage_order_templates(request.user),
+        "may_create_order": permissions.may_create_any_order(request.user),
+        "may_manage_templates": permissions.may_manage_order_templates(request.user),
     }
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
@@ -87,9 +87,9 @@ def order_export(request: HttpRequest) -> HttpResponse:
 def _order_organization(request: HttpRequest) -> Organization | None:
     """The organisation the order is for: the only one the user heads, or the one
     chosen (?organization=); None when a choice is still to be made."""
-    organizations = permissions.order_organizations(request.user).select_related(
-        "municipality", "head__position"
-    )
+    organizations = permissions.visible_order_organizations(
+        request.user
+    ).select_related("municipality", "head__position")
     chosen = request.POST.get("organization") or request.GET.get("organization")
     if chosen:
         return get_object_or_404(organizations, pk=to_int(chosen, 0))
@@ -118,7 +118,7 @@ def _line_formset(request: HttpRequest, organization: Organization, **kwargs):
 def order_create(request: HttpRequest) -> HttpResponse:
     organization = _order_organization(request)
     if organization is None:
-        organizations = permissions.order_organizations(request.user)
+        organizations = permissions.visible_order_organizations(request.user)
         return render(
             request, "mentorships/order_pick.html", {"organizations": organizations}
         )

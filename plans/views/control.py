@@ -8,14 +8,14 @@ from django.utils.cache import patch_vary_headers
 
 from accounts.permissions import principal
 from core.pagination import paginate
-from mentorships.permissions import can_view_own_mentees
+from mentorships.permissions import may_view_own_mentees
 from plans import queries
 from plans.forms import ControlFilterForm
 
 
 @login_required
 def control(request: HttpRequest) -> HttpResponse:
-    if not can_view_own_mentees(request.user):
+    if not may_view_own_mentees(request.user):
         raise PermissionDenied
     person_id = principal(request.user).person_id
     form = ControlFilterForm(
