@@ -11,12 +11,8 @@ from django.utils.translation import pgettext
 from core.excel import build_workbook, noting, xlsx_response
 from core.pagination import paginate
 from mentorships import permissions, queries
-from mentorships.forms import (
-    MentorFilterForm,
-)
-from organizations.permissions import (
-    visible_organizations,
-)
+from mentorships.forms import MentorFilterForm
+from organizations.permissions import visible_organizations
 from people.models import Person, PersonViewLog
 from people.permissions import visible_people
 from people.services import record_people_access

@@ -11,9 +11,7 @@ from django.utils.translation import gettext as _
 from core.conflicts import add_conflict_error, form_status
 from core.forms import add_service_error
 from mentorships import permissions, queries, services
-from mentorships.forms import (
-    EndMentorshipForm,
-)
+from mentorships.forms import EndMentorshipForm
 from mentorships.models import Mentorship
 
 

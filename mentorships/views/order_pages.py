@@ -12,13 +12,9 @@ from django.views.decorators.http import require_POST
 from core.conflicts import CONFLICT_MESSAGE
 from core.history import history_of
 from mentorships import permissions, services
-from mentorships.forms import (
-    ScanForm,
-)
+from mentorships.forms import ScanForm
 from mentorships.models import MentorOrder
-from organizations.permissions import (
-    can_view_history,
-)
+from organizations.permissions import can_view_history
 from reserve.permissions import visible_reserve_entries
 
 

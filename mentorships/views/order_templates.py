@@ -13,12 +13,8 @@ from django.views.decorators.http import require_POST
 from core.forms import add_service_error
 from mentorships import permissions, services
 from mentorships.documents import BUILTIN_DOCX, PLACEHOLDERS_HELP
-from mentorships.forms import (
-    OrderTemplateForm,
-)
-from organizations.permissions import (
-    managed_municipalities,
-)
+from mentorships.forms import OrderTemplateForm
+from organizations.permissions import managed_municipalities
 
 
 @login_required

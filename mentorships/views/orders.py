@@ -22,9 +22,7 @@ from mentorships.forms import (
     reservist_choices,
 )
 from organizations.models import Organization
-from organizations.permissions import (
-    visible_organizations,
-)
+from organizations.permissions import visible_organizations
 from people.permissions import visible_people
 from reserve.permissions import visible_reserve_entries
 

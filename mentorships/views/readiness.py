@@ -12,9 +12,7 @@ from django.views.decorators.http import require_POST
 from core.conflicts import add_conflict_error, form_status
 from core.forms import add_service_error
 from mentorships import permissions, services
-from mentorships.forms import (
-    ReadinessForm,
-)
+from mentorships.forms import ReadinessForm
 from people.permissions import get_person
 
 
