@@ -1,19 +1,37 @@
 """Excel export of registry lists (openpyxl)."""
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """A column of an export: its header and how a row gives its value."""
+
+    header: "StrOrPromise"
+    value: Callable[[T], Any]
+
+
+def yes_no(value: bool) -> str:
+    """«да» or «нет», as exports write a flag."""
+    return gettext("yes") if value else gettext("no")
 
 
 def noting(
@@ -27,7 +45,7 @@ def noting(
 
 
 def build_workbook(
-    title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+    title: str, headers: Sequence["StrOrPromise"], rows: Iterable[Sequence[Any]]
 ) -> bytes:
     """A one-sheet workbook: bold frozen header row, readable column widths."""
     wb = Workbook(write_only=False)
@@ -56,6 +74,15 @@ def build_workbook(
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def export_workbook(
+    title: str, columns: Sequence[Column[T]], rows: Iterable[T]
+) -> bytes:
+    """The rows as a one-sheet workbook, one column each: every list's export."""
+    headers = [column.header for column in columns]
+    values = ([column.value(row) for column in columns] for row in rows)
+    return build_workbook(title, headers, values)
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:

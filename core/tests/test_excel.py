@@ -3,7 +3,14 @@ from io import BytesIO
 
 from openpyxl import load_workbook
 
-from core.excel import XLSX_CONTENT_TYPE, build_workbook, xlsx_response
+from core.excel import (
+    XLSX_CONTENT_TYPE,
+    Column,
+    build_workbook,
+    export_workbook,
+    xlsx_response,
+    yes_no,
+)
 
 
 def _sheet(content):
@@ -52,6 +59,22 @@ def test_build_workbook_widens_columns_to_the_content():
     content = build_workbook("Лист", ["А"], [["Средняя общеобразовательная школа"]])
 
     assert _sheet(content).column_dimensions["A"].width == 35
+
+
+def test_export_workbook_writes_a_column_of_each_declared_value():
+    columns = [Column("Имя", str.upper), Column("Длина", len)]
+
+    content = export_workbook("Лист", columns, ["аб", "в"])
+
+    assert [[c.value for c in row] for row in _sheet(content).iter_rows()] == [
+        ["Имя", "Длина"],
+        ["АБ", 2],
+        ["В", 1],
+    ]
+
+
+def test_yes_no_writes_a_flag_in_russian():
+    assert [yes_no(True), yes_no(False)] == ["да", "нет"]
 
 
 def test_xlsx_response_is_an_attachment():
