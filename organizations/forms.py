@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Municipality, Organization
+from organizations.models import Municipality, Organization, OrganizationQuerySet
 
 
 class OrganizationFilterForm(forms.Form):
@@ -12,15 +12,12 @@ class OrganizationFilterForm(forms.Form):
         choices=[("", _("all")), *Organization.Kind.choices],
     )
 
-    def filter(self, queryset):
-        """Apply the valid filters to the queryset."""
+    def filter(self, organizations: OrganizationQuerySet) -> OrganizationQuerySet:
+        """The organisations the valid input leaves; all of them when it is invalid."""
         if not self.is_valid():
-            return queryset
-        if q := self.cleaned_data["q"]:
-            queryset = queryset.search(q)
-        if kind := self.cleaned_data["kind"]:
-            queryset = queryset.filter(kind=kind)
-        return queryset
+            return organizations
+        data = self.cleaned_data
+        return organizations.filtered(q=data["q"], kind=data["kind"])
 
 
 class OrganizationForm(forms.ModelForm):

@@ -75,6 +75,16 @@ class OrganizationQuerySet(models.QuerySet["Organization"]):
         """Organisations whose names contain the text, case-insensitively."""
         return self.filter(search_text__contains=normalize_search(text))
 
+    def filtered(self, *, q: str | None = None, kind: str | None = None) -> Self:
+        """The organisations the list's filters leave; an empty filter keeps all.
+        One definition for the page, its export and the API list."""
+        found = self
+        if q:
+            found = found.search(q)
+        if kind:
+            found = found.filter(kind=kind)
+        return found
+
 
 class Organization(TimeStampedModel):
     """An educational organisation: school, kindergarten, supplementary education."""

@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from core.excel import build_workbook, xlsx_response
+from core.excel import export_workbook, xlsx_response
 from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate
 from organizations import permissions, services
+from organizations.exports import ORGANIZATION_COLUMNS
 from organizations.forms import (
     MunicipalityForm,
     OrganizationFilterForm,
@@ -49,34 +50,9 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def organization_export(request: HttpRequest) -> HttpResponse:
     _form, organizations = _filtered(request)
-    headers = [
-        _("Short name"),
-        _("Full name"),
-        _("Type"),
-        _("INN"),
-        _("Address"),
-        _("Phone"),
-        _("E-mail"),
-        _("Head"),
-        _("People"),
-    ]
-    rows = (
-        [
-            o.short_name,
-            o.full_name,
-            o.get_kind_display(),
-            o.inn,
-            o.address,
-            o.phone,
-            o.email,
-            o.head.full_name if o.head else "",
-            o.n_people,
-        ]
-        for o in organizations.iterator(chunk_size=2000)
-    )
-    return xlsx_response(
-        build_workbook(_("Organisations"), headers, rows), "organizations.xlsx"
-    )
+    rows = organizations.iterator(chunk_size=2000)
+    content = export_workbook(_("Organisations"), ORGANIZATION_COLUMNS, rows)
+    return xlsx_response(content, "organizations.xlsx")
 
 
 @login_required

@@ -31,11 +31,7 @@ def list_organizations(
 ) -> QuerySet[Organization]:
     """Organisations in the caller's scope, by short name."""
     organizations = permissions.visible_organizations(caller(request)).for_list()
-    if filters.q:
-        organizations = organizations.search(filters.q)
-    if filters.kind:
-        organizations = organizations.filter(kind=filters.kind)
-    return organizations
+    return organizations.filtered(q=filters.q, kind=filters.kind)
 
 
 @router.get("/organizations/{int:pk}", response={200: OrganizationOut, **READ_ERRORS})

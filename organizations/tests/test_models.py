@@ -46,3 +46,25 @@ def test_organization_for_list_counts_people_and_orders_by_name(municipality):
 
     assert listed == [a, b]
     assert [o.n_people for o in listed] == [0, 2]
+
+
+def test_organization_filtered_combines_the_given_filters(municipality):
+    OrganizationFactory(
+        municipality=municipality,
+        short_name="МДОУ «Ёлочка»",
+        kind=Organization.Kind.KINDERGARTEN,
+    )
+    OrganizationFactory(
+        municipality=municipality,
+        short_name="МОУ «Ёлочка»",
+        kind=Organization.Kind.SCHOOL,
+    )
+
+    def found(**filters):
+        organizations = Organization.objects.order_by("short_name")
+        return [o.short_name for o in organizations.filtered(**filters)]
+
+    assert found() == ["МДОУ «Ёлочка»", "МОУ «Ёлочка»"]
+    assert found(q="", kind="") == ["МДОУ «Ёлочка»", "МОУ «Ёлочка»"]
+    assert found(q="елочка", kind="school") == ["МОУ «Ёлочка»"]
+    assert found(q="лицей") == []
