@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Person, Position
+from people.models import Person, PersonQuerySet, Position
+
+YES_NO = {"yes": True, "no": False}
 
 
 class PersonFilterForm(forms.Form):
@@ -23,22 +25,18 @@ class PersonFilterForm(forms.Form):
         self.fields["organization"].queryset = organizations
         self.fields["position"].queryset = positions
 
-    def filter(self, queryset):
-        """Apply the valid filters to the queryset."""
+    def filter(self, people: PersonQuerySet) -> PersonQuerySet:
+        """The people the valid input leaves; all of them when it is invalid."""
         if not self.is_valid():
-            return queryset
+            return people
         data = self.cleaned_data
-        if data["q"]:
-            queryset = queryset.search(data["q"])
-        if data["organization"]:
-            queryset = queryset.filter(organization=data["organization"])
-        if data["position"]:
-            queryset = queryset.filter(position=data["position"])
-        if data["administrative"]:
-            queryset = queryset.filter(
-                position__is_administrative=data["administrative"] == "yes"
-            )
-        return queryset
+        organization, position = data["organization"], data["position"]
+        return people.filtered(
+            q=data["q"],
+            organization_id=organization.pk if organization else None,
+            position_id=position.pk if position else None,
+            is_administrative=YES_NO.get(data["administrative"]),
+        )
 
 
 class PersonForm(forms.ModelForm):

@@ -53,6 +53,27 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """People whose full name contains the text, case-insensitively."""
         return self.filter(search_text__contains=normalize_search(text))
 
+    def filtered(
+        self,
+        *,
+        q: str | None = None,
+        organization_id: int | None = None,
+        position_id: int | None = None,
+        is_administrative: bool | None = None,
+    ) -> Self:
+        """The people the list's filters leave; an empty filter keeps all.
+        One definition for the page, its export and the API list."""
+        found = self
+        if q:
+            found = found.search(q)
+        if organization_id is not None:
+            found = found.filter(organization_id=organization_id)
+        if position_id is not None:
+            found = found.filter(position_id=position_id)
+        if is_administrative is not None:
+            found = found.filter(position__is_administrative=is_administrative)
+        return found
+
 
 class Person(TimeStampedModel):
     """An employee of an educational organisation (personal data, 152-ФЗ)."""

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from core.excel import build_workbook, noting, xlsx_response
+from core.excel import export_workbook, noting, xlsx_response
 from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate
@@ -18,6 +18,7 @@ from organizations.permissions import (
     visible_organizations,
 )
 from people import permissions, services
+from people.exports import PERSON_COLUMNS, POSITION_COLUMNS
 from people.forms import PersonFilterForm, PersonForm, PositionForm
 from people.models import Person, PersonViewLog
 
@@ -68,36 +69,8 @@ def _own_id(person: Person) -> list[int]:
 def person_export(request: HttpRequest) -> HttpResponse:
     _form, people = _filtered(request)
     exported: list[int] = []  # filled as the rows are written, for the access log
-    headers = [
-        _("Surname"),
-        _("First name"),
-        _("Patronymic"),
-        _("Organisation"),
-        _("Position"),
-        _("Administrative position"),
-        _("In the position since"),
-        _("Management experience, years"),
-        _("Teaching experience, years"),
-        _("E-mail"),
-        _("Phone"),
-    ]
-    rows = (
-        [
-            p.last_name,
-            p.first_name,
-            p.middle_name,
-            p.organization.short_name,
-            p.position.name,
-            _("yes") if p.position.is_administrative else _("no"),
-            p.position_since,
-            float(p.management_experience),
-            float(p.teaching_experience),
-            p.email,
-            p.phone,
-        ]
-        for p in noting(people.iterator(chunk_size=2000), _own_id, exported)
-    )
-    content = build_workbook(_("People"), headers, rows)
+    rows = noting(people.iterator(chunk_size=2000), _own_id, exported)
+    content = export_workbook(_("People"), PERSON_COLUMNS, rows)
     services.record_people_access(
         people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
     )
@@ -219,8 +192,5 @@ def position_export(request: HttpRequest) -> HttpResponse:
     positions = permissions.visible_positions(request.user).filter(
         municipality=municipality
     )
-    rows = ([p.name, _("yes") if p.is_administrative else _("no")] for p in positions)
-    content = build_workbook(
-        _("Positions"), [_("Name"), _("Administrative position")], rows
-    )
+    content = export_workbook(_("Positions"), POSITION_COLUMNS, positions)
     return xlsx_response(content, "positions.xlsx")

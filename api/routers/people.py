@@ -46,15 +46,12 @@ def _resolve(user: User, fields: dict) -> dict:
 def list_people(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
     """People in the caller's scope, by name; the page's people are logged."""
     people = permissions.visible_people(caller(request)).for_list()
-    if filters.q:
-        people = people.search(filters.q)
-    if filters.organization_id is not None:
-        people = people.filter(organization_id=filters.organization_id)
-    if filters.position_id is not None:
-        people = people.filter(position_id=filters.position_id)
-    if filters.is_administrative is not None:
-        people = people.filter(position__is_administrative=filters.is_administrative)
-    return people
+    return people.filtered(
+        q=filters.q,
+        organization_id=filters.organization_id,
+        position_id=filters.position_id,
+        is_administrative=filters.is_administrative,
+    )
 
 
 @router.get("/people/{int:pk}", response={200: PersonOut, **READ_ERRORS})

@@ -1,5 +1,5 @@
 from people.models import Person
-from people.tests.factories import PersonFactory
+from people.tests.factories import PersonFactory, PositionFactory
 
 
 def test_person_full_name_joins_surname_name_and_patronymic(school):
@@ -59,3 +59,21 @@ def test_person_save_keeps_search_text_in_step_with_name(school):
 
     person.refresh_from_db()
     assert person.search_text.startswith("федоров ")
+
+
+def test_person_filtered_combines_the_given_filters(school, other_school):
+    director = PositionFactory(
+        municipality=school.municipality, name="Директор", is_administrative=True
+    )
+    PersonFactory(organization=school, last_name="Иванов", position=director)
+    PersonFactory(organization=school, last_name="Иванова")
+    PersonFactory(organization=other_school, last_name="Петров", position=director)
+
+    def found(**filters):
+        return [p.last_name for p in Person.objects.filtered(**filters)]
+
+    assert found() == ["Иванов", "Иванова", "Петров"]
+    assert found(q="иванов", organization_id=school.pk) == ["Иванов", "Иванова"]
+    assert found(position_id=director.pk) == ["Иванов", "Петров"]
+    assert found(organization_id=school.pk, is_administrative=True) == ["Иванов"]
+    assert found(is_administrative=False) == ["Иванова"]
