@@ -1,14 +1,14 @@
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import reasonable_date
 from people.models import Person
-from reserve.models import ReserveEntry, TargetPosition
+from reserve.models import ReserveEntry, ReserveEntryQuerySet, TargetPosition
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+YES_NO = {"yes": True, "no": False}
 
 
 def _label(name: str) -> str:
@@ -45,24 +45,20 @@ class ReserveFilterForm(forms.Form):
         self.fields["organization"].queryset = organizations
         self.fields["target_position"].queryset = target_positions
 
-    def filter(self, queryset: QuerySet[ReserveEntry]) -> QuerySet[ReserveEntry]:
-        """Apply the valid filters to the queryset."""
+    def filter(self, entries: ReserveEntryQuerySet) -> ReserveEntryQuerySet:
+        """The entries the valid input leaves; all of them when it is invalid."""
         if not self.is_valid():
-            return queryset
+            return entries
         data = self.cleaned_data
-        if data["q"]:
-            queryset = queryset.search(data["q"])
-        if data["organization"]:
-            queryset = queryset.filter(person__organization=data["organization"])
-        if data["target_position"]:
-            queryset = queryset.filter(target_position=data["target_position"])
-        if data["status"]:
-            queryset = queryset.filter(status=data["status"])
-        if data["has_mentor"]:
-            queryset = queryset.filter(has_mentor=data["has_mentor"] == "yes")
-        if data["plan_approved"]:
-            queryset = queryset.filter(has_approved_plan=data["plan_approved"] == "yes")
-        return queryset
+        organization, target = data["organization"], data["target_position"]
+        return entries.filtered(
+            q=data["q"],
+            organization_id=organization.pk if organization else None,
+            target_position_id=target.pk if target else None,
+            status=data["status"],
+            has_mentor=YES_NO.get(data["has_mentor"]),
+            has_approved_plan=YES_NO.get(data["plan_approved"]),
+        )
 
 
 class PersonChoiceField(forms.ModelChoiceField):

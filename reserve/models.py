@@ -74,6 +74,34 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
         """Entries whose person's full name contains the text, case-insensitively."""
         return self.filter(person__search_text__contains=normalize_search(text))
 
+    def filtered(
+        self,
+        *,
+        q: str | None = None,
+        organization_id: int | None = None,
+        target_position_id: int | None = None,
+        status: str | None = None,
+        has_mentor: bool | None = None,
+        has_approved_plan: bool | None = None,
+    ) -> Self:
+        """The entries the list's filters leave; an empty filter keeps all. Call it
+        on for_list(): it reads the has_mentor and has_approved_plan annotations.
+        One definition for the page, its export and the API list."""
+        found = self
+        if q:
+            found = found.search(q)
+        if organization_id is not None:
+            found = found.filter(person__organization_id=organization_id)
+        if target_position_id is not None:
+            found = found.filter(target_position_id=target_position_id)
+        if status:
+            found = found.filter(status=status)
+        if has_mentor is not None:
+            found = found.filter(has_mentor=has_mentor)
+        if has_approved_plan is not None:
+            found = found.filter(has_approved_plan=has_approved_plan)
+        return found
+
 
 class ReserveEntry(TimeStampedModel):
     """Inclusion of a person in the management reserve."""

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.conflicts import add_conflict_error, form_status
-from core.excel import build_workbook, noting, xlsx_response
+from core.excel import export_workbook, noting, xlsx_response
 from core.forms import add_service_error
 from core.history import history_of
 from core.pagination import paginate
@@ -24,6 +24,7 @@ from people.models import PersonViewLog
 from people.permissions import visible_people
 from people.services import record_people_access, record_person_view
 from reserve import permissions, services
+from reserve.exports import RESERVE_COLUMNS
 from reserve.forms import (
     AppointForm,
     EntryFieldsForm,
@@ -77,48 +78,8 @@ def _person_id(entry: ReserveEntry) -> list[int]:
 def entry_export(request: HttpRequest) -> HttpResponse:
     _form, entries = _filtered(request)
     exported: list[int] = []  # the people written out, for the access log
-    headers = [
-        _("Surname"),
-        _("First name"),
-        _("Patronymic"),
-        _("Organisation"),
-        _("Position"),
-        _("Target position"),
-        _("Basis document number"),
-        _("Basis document date"),
-        _("Included on"),
-        _("In the reserve until"),
-        _("Status"),
-        _("Appointed to the position"),
-        _("Appointed on"),
-        _("Excluded on"),
-        _("Exclusion reason"),
-        _("Has a mentor"),
-        _("Plan approved"),
-    ]
-    rows = (
-        [
-            e.person.last_name,
-            e.person.first_name,
-            e.person.middle_name,
-            e.person.organization.short_name,
-            e.person.position.name,
-            e.target_position.name,
-            e.basis_number,
-            e.basis_date,
-            e.included_on,
-            e.term_until,
-            e.get_status_display(),
-            e.appointed_position,
-            e.appointed_on,
-            e.excluded_on,
-            e.exclusion_reason,
-            _("yes") if e.has_mentor else _("no"),
-            _("yes") if e.has_approved_plan else _("no"),
-        ]
-        for e in noting(entries.iterator(chunk_size=2000), _person_id, exported)
-    )
-    content = build_workbook(_("Reserve"), headers, rows)
+    rows = noting(entries.iterator(chunk_size=2000), _person_id, exported)
+    content = export_workbook(_("Reserve"), RESERVE_COLUMNS, rows)
     record_people_access(
         people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
     )

@@ -112,19 +112,14 @@ def list_reserve_entries(
     """Reserve entries in the caller's scope, by the reservist's name; the page's
     reservists are logged (152-ФЗ)."""
     found = permissions.visible_reserve_entries(caller(request)).for_list()
-    if filters.q:
-        found = found.search(filters.q)
-    if filters.organization_id is not None:
-        found = found.filter(person__organization_id=filters.organization_id)
-    if filters.target_position_id is not None:
-        found = found.filter(target_position_id=filters.target_position_id)
-    if filters.status:
-        found = found.filter(status=filters.status)
-    if filters.has_mentor is not None:
-        found = found.filter(has_mentor=filters.has_mentor)
-    if filters.plan_approved is not None:
-        found = found.filter(has_approved_plan=filters.plan_approved)
-    return found
+    return found.filtered(
+        q=filters.q,
+        organization_id=filters.organization_id,
+        target_position_id=filters.target_position_id,
+        status=filters.status,
+        has_mentor=filters.has_mentor,
+        has_approved_plan=filters.plan_approved,
+    )
 
 
 @entries.get(
