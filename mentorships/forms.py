@@ -8,7 +8,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import reasonable_date
-from mentorships.models import MentorOrder, MentorReadiness, Mentorship
+from mentorships.models import (
+    MentorOrder,
+    MentorOrderQuerySet,
+    MentorReadiness,
+    Mentorship,
+)
 from mentorships.services import OrderLine
 from people.models import Person
 from reserve.models import ReserveEntry
@@ -73,15 +78,15 @@ class OrderFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
 
-    def filter(self, queryset: QuerySet[MentorOrder]) -> QuerySet[MentorOrder]:
-        """Apply the valid filters to the queryset."""
+    def filter(self, orders: MentorOrderQuerySet) -> MentorOrderQuerySet:
+        """The orders the valid input leaves; all of them when it is invalid."""
         if not self.is_valid():
-            return queryset
-        if organization := self.cleaned_data["organization"]:
-            queryset = queryset.filter(organization=organization)
-        if status := self.cleaned_data["status"]:
-            queryset = queryset.filter(status=status)
-        return queryset
+            return orders
+        organization = self.cleaned_data["organization"]
+        return orders.filtered(
+            organization_id=organization.pk if organization else None,
+            status=self.cleaned_data["status"],
+        )
 
 
 class MentorFilterForm(forms.Form):

@@ -48,6 +48,18 @@ class MentorOrderQuerySet(models.QuerySet["MentorOrder"]):
             .order_by("-date", "-pk")
         )
 
+    def filtered(
+        self, *, organization_id: int | None = None, status: str | None = None
+    ) -> Self:
+        """The orders the list's filters leave; an empty filter keeps all.
+        One definition for the page, its export and the API list."""
+        found = self
+        if organization_id is not None:
+            found = found.filter(organization_id=organization_id)
+        if status:
+            found = found.filter(status=status)
+        return found
+
 
 class MentorOrder(TimeStampedModel):
     """Приказ руководителя ОО о закреплении наставников (clause 5)."""

@@ -120,11 +120,9 @@ def list_mentor_orders(
 ) -> QuerySet[MentorOrder]:
     """Orders in the caller's scope, the latest first."""
     found = permissions.visible_orders(caller(request)).for_list()
-    if filters.organization_id is not None:
-        found = found.filter(organization_id=filters.organization_id)
-    if filters.status:
-        found = found.filter(status=filters.status)
-    return found
+    return found.filtered(
+        organization_id=filters.organization_id, status=filters.status
+    )
 
 
 @orders.get("/mentor-orders/{int:pk}", response={200: MentorOrderOut, **READ_ERRORS})

@@ -10,10 +10,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.conflicts import add_conflict_error, form_status
-from core.excel import build_workbook, xlsx_response
+from core.excel import export_workbook, xlsx_response
 from core.forms import add_service_error
 from core.pagination import paginate, to_int
 from mentorships import permissions, queries, services
+from mentorships.exports import ORDER_COLUMNS
 from mentorships.forms import (
     OrderFilterForm,
     OrderForm,
@@ -56,30 +57,9 @@ def order_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def order_export(request: HttpRequest) -> HttpResponse:
     _form, orders = _filtered_orders(request)
-    headers = [
-        _("Organisation"),
-        _("Number"),
-        _("Date"),
-        _("Title"),
-        _("Signed by"),
-        _("Lines"),
-        _("Status"),
-        _("Registered at"),
-    ]
-    rows = (
-        [
-            o.organization.short_name,
-            o.number,
-            o.date,
-            o.title,
-            f"{o.signatory_position} {o.signatory_name}",
-            o.n_lines,
-            o.get_status_display(),
-            o.registered_at,
-        ]
-        for o in orders.iterator(chunk_size=2000)
-    )
-    return xlsx_response(build_workbook(_("Orders"), headers, rows), "orders.xlsx")
+    rows = orders.iterator(chunk_size=2000)
+    content = export_workbook(_("Orders"), ORDER_COLUMNS, rows)
+    return xlsx_response(content, "orders.xlsx")
 
 
 def _order_organization(request: HttpRequest) -> Organization | None:
