@@ -1,11 +1,39 @@
-"""The columns of the mentor orders' Excel export."""
+"""The columns of the mentors' and the mentor orders' Excel exports."""
 
+from datetime import date
 from operator import attrgetter
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from core.excel import Column
+from core.excel import Column, yes_no
 from mentorships.models import MentorOrder
+from people.models import Person
+
+
+def _readiness_date(mentor: Person) -> date | None:
+    readiness = getattr(mentor, "mentor_readiness", None)
+    return readiness.confirmed_on if readiness else None
+
+
+def _reservists(mentor: Person) -> str:
+    current = mentor.current_mentorships  # prefetched by mentors_for_list()
+    return ", ".join(x.reserve_entry.person.full_name for x in current)
+
+
+# Rows come from mentorships.queries.mentors_for_list(): load, eligibility and
+# current mentorships annotated and prefetched.
+MENTOR_COLUMNS: list[Column[Person]] = [
+    Column(pgettext_lazy("person", "Full name"), attrgetter("full_name")),
+    Column(_("Organisation"), attrgetter("organization.short_name")),
+    Column(_("Position"), attrgetter("position.name")),
+    Column(_("Management experience, years"), lambda m: float(m.management_experience)),
+    Column(_("Readiness confirmed on"), _readiness_date),
+    Column(_("Meets the conditions"), lambda m: yes_no(m.is_eligible)),
+    Column(_("Reservists now"), attrgetter("n_current")),
+    Column(_("Limit"), attrgetter("organization.municipality.mentor_max_load")),
+    Column(_("Reservists"), _reservists),
+]
 
 # Rows come from MentorOrderQuerySet.for_list(), which annotates n_lines.
 ORDER_COLUMNS: list[Column[MentorOrder]] = [

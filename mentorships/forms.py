@@ -2,7 +2,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from mentorships.models import (
     Mentorship,
 )
 from mentorships.services import OrderLine
-from people.models import Person
+from people.models import Person, PersonQuerySet
 from reserve.models import ReserveEntry
 from reserve.services import add_years
 
@@ -99,15 +98,15 @@ class MentorFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
 
-    def filter(self, queryset: QuerySet[Person]) -> QuerySet[Person]:
-        """Apply the valid filters to the queryset."""
+    def filter(self, mentors: PersonQuerySet) -> PersonQuerySet:
+        """The mentors the valid input leaves; all of them when it is invalid."""
         if not self.is_valid():
-            return queryset
-        if q := self.cleaned_data["q"]:
-            queryset = queryset.search(q)
-        if organization := self.cleaned_data["organization"]:
-            queryset = queryset.filter(organization=organization)
-        return queryset
+            return mentors
+        organization = self.cleaned_data["organization"]
+        return mentors.filtered(
+            q=self.cleaned_data["q"],
+            organization_id=organization.pk if organization else None,
+        )
 
 
 class OrderForm(forms.Form):

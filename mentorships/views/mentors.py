@@ -6,11 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
-from core.excel import build_workbook, noting, xlsx_response
+from core.excel import export_workbook, noting, xlsx_response
 from core.pagination import paginate
 from mentorships import permissions, queries
+from mentorships.exports import MENTOR_COLUMNS
 from mentorships.forms import MentorFilterForm
 from organizations.permissions import visible_organizations
 from people.models import Person, PersonViewLog
@@ -48,32 +48,8 @@ def _exported_people(mentor: Person) -> list[int]:
 def mentor_export(request: HttpRequest) -> HttpResponse:
     _form, mentors = _filtered_mentors(request)
     exported: list[int] = []  # the people written out, for the access log
-    headers = [
-        pgettext("person", "Full name"),
-        _("Organisation"),
-        _("Position"),
-        _("Management experience, years"),
-        _("Readiness confirmed on"),
-        _("Meets the conditions"),
-        _("Reservists now"),
-        _("Limit"),
-        _("Reservists"),
-    ]
-    rows = (
-        [
-            m.full_name,
-            m.organization.short_name,
-            m.position.name,
-            float(m.management_experience),
-            m.mentor_readiness.confirmed_on if hasattr(m, "mentor_readiness") else None,
-            _("yes") if m.is_eligible else _("no"),
-            m.n_current,
-            m.organization.municipality.mentor_max_load,
-            ", ".join(x.reserve_entry.person.full_name for x in m.current_mentorships),
-        ]
-        for m in noting(mentors.iterator(chunk_size=2000), _exported_people, exported)
-    )
-    content = build_workbook(_("Mentors"), headers, rows)
+    rows = noting(mentors.iterator(chunk_size=2000), _exported_people, exported)
+    content = export_workbook(_("Mentors"), MENTOR_COLUMNS, rows)
     record_people_access(
         people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
     )
