@@ -1,4 +1,5 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
 from accounts.forms import LoginForm
@@ -12,7 +13,13 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Public: a visitor whose session has expired may still press «Выйти», and
+    # lands on the login page as anyone signing out does.
+    path(
+        "logout/",
+        login_not_required(auth_views.LogoutView.as_view()),
+        name="logout",
+    ),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -6,14 +6,14 @@ anonymously: a page must send the visitor to the login page, the API must answer
 401, and anything else must be listed in PUBLIC, on purpose."""
 
 from collections.abc import Iterator
-
-# The standard library's own parser of regular expressions (it has no type stub).
 from re import _parser as sre  # type: ignore[attr-defined]
 from typing import Any
 from urllib.parse import quote
 
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, resolve
 
 LOGIN = "/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"
@@ -46,7 +46,10 @@ PUBLIC = {
 
 
 def sample(regex: str) -> str:
-    """A plausible text that the regex matches: 1 for a digit, x for other text."""
+    """A plausible text that the regex matches: 1 for a digit, x for other text.
+
+    Read with the standard library's own parser of regular expressions, which
+    has no type stub."""
     return "".join(_sample(sre.parse(regex)))
 
 
@@ -164,3 +167,30 @@ def test_static_files_need_no_sign_in(client, settings):
     response = client.get("/static/css/app.css")
 
     assert response.status_code == 200
+
+
+@login_not_required
+def _forgotten_public_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("Hello")
+
+
+def _new_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("Hello")
+
+
+# The project's addresses plus two new views, for the last test: one that nobody
+# marked, which the middleware guards, and one marked public but not in PUBLIC.
+urlpatterns = [
+    path("", include("config.urls")),
+    path("new-view/<int:pk>/", _new_view),
+    path("forgotten-public-view/", _forgotten_public_view),
+]
+
+
+def test_a_new_view_is_guarded_and_a_new_public_one_is_reported(client, db, settings):
+    settings.ROOT_URLCONF = __name__
+
+    assert unprotected(client) == [
+        "GET forgotten-public-view/ (/forgotten-public-view/): 200, "
+        "not 302 to /accounts/login/?next=/forgotten-public-view/"
+    ]
