@@ -159,6 +159,10 @@ def test_logout_of_an_expired_session_leads_to_the_login_page(client, db):
     assert response["Location"] == LOGIN
 
 
+def test_an_unknown_address_is_a_404_for_anonymous_visitors_too(client, db):
+    assert client.get("/no-such-page/").status_code == 404
+
+
 def test_static_files_need_no_sign_in(client, settings):
     # WhiteNoise answers before any view; tests run with DEBUG off, so let it find
     # the files where they are, as in development, rather than collected.
