@@ -17,7 +17,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from api.validation import field_errors
-from plans.services import StaleVersionError
+from core.conflicts import StaleVersionError
 
 logger = logging.getLogger("django.request")
 

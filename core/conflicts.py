@@ -1,16 +1,32 @@
-"""A write that lost a race on the HTML side: another user saved first.
+"""Writes that lost a race: another user saved first.
 
 The services check what they can, but two requests can still both pass the
 checks and one then hits a unique constraint (IntegrityError). The API answers
-409 (api/errors.py); a page shows its form again with this message, also 409."""
+409 (api/errors.py); a page shows its form again with this message, also 409.
+A change sent with the version its author saw raises StaleVersionError when the
+object has moved on since (409 too)."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 CONFLICT_MESSAGE = _(
     "This data has just been changed by another user. Check and retry."
 )
+
+
+class StaleVersionError(ValidationError):
+    """Somebody changed the object since the user loaded it (HTTP 409)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            gettext(
+                "Somebody else has changed this since you opened it. Reload the page: "
+                "your changes were not saved."
+            ),
+            code="stale",
+        )
 
 
 def add_conflict_error(form: forms.BaseForm) -> None:

@@ -13,6 +13,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.conflicts import StaleVersionError
 from core.services import create_validated
 from core.uploads import check_upload
 from organizations.models import Municipality
@@ -41,19 +42,6 @@ OFFICE_MARKERS = {
     "odt": "content.xml",
 }
 EXTENSIONS = {"pdf": "pdf", "jpg": "jpeg", "jpeg": "jpeg", "png": "png"}
-
-
-class StaleVersionError(ValidationError):
-    """Somebody changed the object since the user loaded it (HTTP 409)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            _(
-                "Somebody else has changed this since you opened it. Reload the page: "
-                "your changes were not saved."
-            ),
-            code="stale",
-        )
 
 
 # A plan's period lies within these dates and lasts at most five years.

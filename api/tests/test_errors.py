@@ -215,7 +215,7 @@ def test_a_stale_version_is_409_with_the_services_message(
     api_client, coordinator, monkeypatch
 ):
     from api.routers import plan_forms
-    from plans.services import StaleVersionError
+    from core.conflicts import StaleVersionError
 
     def stale(**fields):
         raise StaleVersionError

@@ -5,9 +5,10 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.conflicts import StaleVersionError
 from plans import services
 from plans.models import IndividualPlan, PlanItem, Revision
-from plans.services import ItemData, StaleVersionError
+from plans.services import ItemData
 from plans.tests.factories import (
     PERIOD_END,
     PERIOD_START,

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.conflicts import StaleVersionError
 from plans import services
 from plans.models import Evidence, PlanItem
 from plans.tests.factories import PlanItemFactory
@@ -262,7 +263,7 @@ def test_mark_item_with_files_checks_every_file_before_marking(
         ({"done_on": None}, ValidationError),
         ({"status": PlanItem.Status.NOT_DONE}, ValidationError),  # no reason
         ({"status": PlanItem.Status.CANCELLED}, ValidationError),
-        ({"expected_version": 0}, services.StaleVersionError),
+        ({"expected_version": 0}, StaleVersionError),
     ],
 )
 def test_a_failed_mark_leaves_no_file_and_no_evidence(

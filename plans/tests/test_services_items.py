@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.conflicts import StaleVersionError
 from plans import services
 from plans.models import Evidence, IndividualPlan, PlanItem, Revision
-from plans.services import ItemData, StaleVersionError
+from plans.services import ItemData
 from plans.tests.factories import (
     PlanFormVersionFactory,
     PlanItemFactory,

@@ -9,9 +9,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.conflicts import StaleVersionError
 from plans import services
 from plans.models import IndividualPlan, PlanItem
-from plans.services import StaleVersionError
 from plans.tests.factories import PlanItemFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]

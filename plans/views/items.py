@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.conflicts import StaleVersionError
 from core.forms import add_service_error
 from plans import permissions, queries, services
 from plans.forms import (
@@ -21,7 +22,7 @@ from plans.forms import (
     PlanVersionForm,
 )
 from plans.models import IndividualPlan
-from plans.services import ItemData, StaleVersionError
+from plans.services import ItemData
 from plans.views.common import ADD_ID, plan_changed, render_plan, render_row, stale
 
 

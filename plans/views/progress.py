@@ -7,10 +7,10 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.conflicts import StaleVersionError
 from core.forms import add_service_error
 from plans import permissions, services
 from plans.forms import PlanVersionForm, ProgressForm
-from plans.services import StaleVersionError
 from plans.views.common import plan_changed, render_plan, render_row, stale
 from plans.views.items import editable
 
