@@ -1031,39 +1031,3 @@ def add_comment(
             }
         )
     return create_validated(Comment, plan=plan, item=item, author=author, text=text)
-
-
-@dataclass(frozen=True)
-class Progress:
-    total: int
-    done: int
-    done_late: int
-    overdue: int
-    remaining: int
-    not_done: int
-
-    def percent(self, n: int) -> int:
-        return round(100 * n / self.total) if self.total else 0
-
-    @property
-    def done_on_time(self) -> int:
-        return self.done - self.done_late
-
-
-def progress_of(items: list[PlanItem]) -> Progress:
-    """Counts for the progress bar, from already loaded rows (no queries)."""
-    live = [i for i in items if i.status != PlanItem.Status.CANCELLED]
-    done = [i for i in live if i.status == PlanItem.Status.DONE]
-    return Progress(
-        total=len(live),
-        done=len(done),
-        done_late=sum(1 for i in done if i.is_done_late),
-        overdue=sum(1 for i in live if i.is_overdue),
-        remaining=sum(
-            1
-            for i in live
-            if i.status in (PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS)
-            and not i.is_overdue
-        ),
-        not_done=sum(1 for i in live if i.status == PlanItem.Status.NOT_DONE),
-    )

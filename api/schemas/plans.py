@@ -10,9 +10,8 @@ from pydantic import Field
 from api.schemas.common import FilterId, InSchema, PatchSchema
 from api.schemas.people import OrganizationRefOut
 from api.schemas.reserve import TargetPositionRefOut
-from plans import services
 from plans.models import Comment, Evidence, IndividualPlan, PlanItem, Revision
-from plans.queries import display_name
+from plans.queries import Progress, display_name, progress_of
 from reserve.models import TargetPosition
 
 # The version of a plan or row as the caller saw it (a PositiveIntegerField).
@@ -80,11 +79,11 @@ class _PlanFields(Schema):
         return obj.get_status_display()
 
     @staticmethod
-    def resolve_progress(obj: IndividualPlan) -> services.Progress:
+    def resolve_progress(obj: IndividualPlan) -> Progress:
         # Lists annotate the counts (plans.queries.plans_for_list); one plan
         # counts its loaded rows.
         if hasattr(obj, "n_items"):
-            return services.Progress(
+            return Progress(
                 total=obj.n_items,
                 done=obj.n_done,
                 done_late=obj.n_done_late,
@@ -92,7 +91,7 @@ class _PlanFields(Schema):
                 remaining=obj.n_items - obj.n_done - obj.n_not_done - obj.n_overdue,
                 not_done=obj.n_not_done,
             )
-        return services.progress_of(list(obj.items.all()))
+        return progress_of(list(obj.items.all()))
 
 
 class PlanListOut(_PlanFields):

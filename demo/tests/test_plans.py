@@ -17,7 +17,7 @@ from plans.models import (
     Revision,
     SuggestedItem,
 )
-from plans.services import progress_of
+from plans.queries import progress_of
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,10 @@
 """Read models of the plan pages: the plans awaiting the user's approval, the
-reservists' current plans."""
+reservists' current plans, the counts of a plan's progress."""
 
 from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.auth.models import AnonymousUser
 
 from home.queries import plan_summary
@@ -108,3 +109,78 @@ def test_with_current_plans_leaves_out_plans_the_user_does_not_see(head, other_s
     (entry,) = queries.with_current_plans(head, [plan.reserve_entry])
 
     assert entry.current_plan is None
+
+
+# progress_of -----------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("today")
+def test_progress_of_counts_done_late_overdue_remaining_and_not_done(plan):
+    make = PlanItemFactory
+    items = [
+        make(
+            plan=plan,
+            deadline=date(2026, 12, 1),
+            status="done",
+            done_on=date(2026, 11, 30),
+        ),
+        make(
+            plan=plan,
+            deadline=date(2026, 12, 1),
+            status="done",
+            done_on=date(2026, 12, 1),
+        ),
+        make(
+            plan=plan,
+            deadline=date(2026, 12, 1),
+            status="done",
+            done_on=date(2026, 12, 2),
+        ),
+        make(plan=plan, deadline=date(2027, 1, 14), status="planned"),
+        make(plan=plan, deadline=date(2026, 10, 1), status="in_progress"),
+        make(plan=plan, deadline=date(2027, 1, 15), status="planned"),
+        make(plan=plan, deadline=date(2027, 6, 1), status="in_progress"),
+        make(
+            plan=plan,
+            deadline=date(2026, 10, 1),
+            status="not_done",
+            not_done_reason="Н",
+        ),
+        make(plan=plan, deadline=date(2026, 10, 1), status="cancelled"),
+    ]
+
+    progress = queries.progress_of(items)
+
+    assert progress.total == 8
+    assert progress.done == 3
+    assert progress.done_late == 1
+    assert progress.done_on_time == 2
+    assert progress.overdue == 2
+    assert progress.remaining == 2
+    assert progress.not_done == 1
+    assert progress.percent(progress.done) == 38
+
+
+def test_progress_of_follows_today(plan):
+    item = PlanItemFactory(plan=plan, deadline=date(2027, 2, 1))
+
+    with time_machine.travel(date(2027, 2, 1), tick=False):
+        assert queries.progress_of([item]).overdue == 0
+    with time_machine.travel(date(2027, 2, 2), tick=False):
+        progress = queries.progress_of([item])
+    assert (progress.overdue, progress.remaining) == (1, 0)
+
+
+def test_progress_of_nothing_is_zero_percent():
+    progress = queries.progress_of([])
+
+    assert progress.total == 0
+    assert progress.percent(progress.done) == 0
+
+
+def test_progress_of_runs_no_queries(plan, django_assert_num_queries):
+    PlanItemFactory.create_batch(3, plan=plan)
+    items = list(plan.items.all())
+
+    with django_assert_num_queries(0):
+        queries.progress_of(items)

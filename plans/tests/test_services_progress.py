@@ -5,12 +5,11 @@ import zipfile
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.conflicts import StaleVersionError
-from plans import services
+from plans import queries, services
 from plans.models import IndividualPlan, PlanItem
 from plans.tests.factories import PlanItemFactory
 
@@ -270,84 +269,10 @@ def test_confirm_item_refuses_a_completed_plan(item, mentor):
     assert _fresh(item).confirmed_by is None
 
 
-# progress_of -----------------------------------------------------------------------
-
-
-def test_progress_of_counts_done_late_overdue_remaining_and_not_done(plan):
-    make = PlanItemFactory
-    items = [
-        make(
-            plan=plan,
-            deadline=date(2026, 12, 1),
-            status="done",
-            done_on=date(2026, 11, 30),
-        ),
-        make(
-            plan=plan,
-            deadline=date(2026, 12, 1),
-            status="done",
-            done_on=date(2026, 12, 1),
-        ),
-        make(
-            plan=plan,
-            deadline=date(2026, 12, 1),
-            status="done",
-            done_on=date(2026, 12, 2),
-        ),
-        make(plan=plan, deadline=date(2027, 1, 14), status="planned"),
-        make(plan=plan, deadline=date(2026, 10, 1), status="in_progress"),
-        make(plan=plan, deadline=date(2027, 1, 15), status="planned"),
-        make(plan=plan, deadline=date(2027, 6, 1), status="in_progress"),
-        make(
-            plan=plan,
-            deadline=date(2026, 10, 1),
-            status="not_done",
-            not_done_reason="Н",
-        ),
-        make(plan=plan, deadline=date(2026, 10, 1), status="cancelled"),
-    ]
-
-    progress = services.progress_of(items)
-
-    assert progress.total == 8
-    assert progress.done == 3
-    assert progress.done_late == 1
-    assert progress.done_on_time == 2
-    assert progress.overdue == 2
-    assert progress.remaining == 2
-    assert progress.not_done == 1
-    assert progress.percent(progress.done) == 38
-
-
-def test_progress_of_follows_today(plan):
-    item = PlanItemFactory(plan=plan, deadline=date(2027, 2, 1))
-
-    with time_machine.travel(date(2027, 2, 1), tick=False):
-        assert services.progress_of([item]).overdue == 0
-    with time_machine.travel(date(2027, 2, 2), tick=False):
-        progress = services.progress_of([item])
-    assert (progress.overdue, progress.remaining) == (1, 0)
-
-
-def test_progress_of_nothing_is_zero_percent():
-    progress = services.progress_of([])
-
-    assert progress.total == 0
-    assert progress.percent(progress.done) == 0
-
-
-def test_progress_of_runs_no_queries(plan, django_assert_num_queries):
-    PlanItemFactory.create_batch(3, plan=plan)
-    items = list(plan.items.all())
-
-    with django_assert_num_queries(0):
-        services.progress_of(items)
-
-
 def test_an_overdue_row_stays_overdue_until_marked(item, today):
-    assert services.progress_of([item]).overdue == 1
+    assert queries.progress_of([item]).overdue == 1
     _done(item, done_on=today - timedelta(days=1))
 
-    progress = services.progress_of([_fresh(item)])
+    progress = queries.progress_of([_fresh(item)])
 
     assert (progress.overdue, progress.done_late) == (0, 1)
