@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+from mentorships.models import Mentorship
 
 DEFAULT_SECTIONS = [
     _("Theoretical training"),
@@ -190,8 +191,6 @@ class SuggestedItem(models.Model):
 def active_mentorship() -> Exists:
     """Exists: the plan's mentor still guides its reservist (an active mentorship
     of that mentor with that reserve entry), for a filter or an annotation."""
-    from mentorships.models import Mentorship  # mentorships' queries import plans
-
     return Exists(
         Mentorship.objects.filter(
             status=Mentorship.Status.ACTIVE,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.conflicts import StaleVersionError
 from core.services import create_validated
 from core.uploads import check_upload
+from mentorships.models import Mentorship
 from organizations.models import Municipality
 from plans.models import (
     COLUMN_KEYS,
@@ -392,8 +393,6 @@ def create_plan(
     Raises ValidationError for a period out of range (check_period), if the
     reservist is not in the reserve, has no active mentor, already has a plan for
     an overlapping period, or no form is approved."""
-    from mentorships.models import Mentorship
-
     check_period(period_start, period_end)
     # Lock the reservist's row: two plans created at once must not both pass the
     # overlap check below.
@@ -775,8 +774,6 @@ def _set_plan_status(
 def reassign_plans(*, entry: ReserveEntry) -> int:
     """Hand the reservist's open plans to their active mentor, after an order
     replaced the mentor; returns how many plans changed (none without a mentor)."""
-    from mentorships.models import Mentorship
-
     mentorship = entry.mentorships.filter(status=Mentorship.Status.ACTIVE).first()
     if mentorship is None:
         return 0
