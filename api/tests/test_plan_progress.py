@@ -7,7 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from api.tests.conftest import API, approve, ru
-from plans import services
 from plans.models import Evidence, IndividualPlan, PlanItem
 
 JSON = "application/json"
@@ -217,7 +216,7 @@ def test_evidence_refuses_a_file_whose_name_lies(api_client, reservist, approved
 def test_evidence_refuses_a_file_over_the_limit(
     api_client, reservist, approved, item, monkeypatch
 ):
-    monkeypatch.setattr(services, "EVIDENCE_MAX_SIZE", 1024 * 1024)
+    monkeypatch.setattr("plans.services.progress.EVIDENCE_MAX_SIZE", 1024 * 1024)
 
     response = upload(
         api_client(reservist), approved, item, content=PDF + b"x" * 2 * 1024 * 1024

@@ -126,7 +126,7 @@ def test_check_evidence_file_marks_a_wrong_type_with_a_code():
 
 def test_add_evidence_refuses_a_file_over_the_limit(item, reservist, monkeypatch):
     content = PDF + b"0" * 100
-    monkeypatch.setattr(services, "EVIDENCE_MAX_SIZE", len(content) - 1)
+    monkeypatch.setattr("plans.services.progress.EVIDENCE_MAX_SIZE", len(content) - 1)
 
     with pytest.raises(ValidationError):
         services.add_evidence(
@@ -134,7 +134,7 @@ def test_add_evidence_refuses_a_file_over_the_limit(item, reservist, monkeypatch
         )
 
     assert not Evidence.objects.exists()
-    monkeypatch.setattr(services, "EVIDENCE_MAX_SIZE", len(content))
+    monkeypatch.setattr("plans.services.progress.EVIDENCE_MAX_SIZE", len(content))
     assert services.add_evidence(
         item=item, file=SimpleUploadedFile("big.pdf", content), by=reservist
     )
