@@ -5,7 +5,7 @@ from typing import Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -200,6 +200,24 @@ def active_mentorship() -> Exists:
     )
 
 
+def overdue_filter(today: date, through: str = "") -> Q:
+    """Overdue, as a filter: an open item past its deadline on `today`, never
+    stored; `through` reaches the items over a relation ("items__"). The one
+    rule of the lists, the API and the control page; PlanItem.is_overdue_on
+    says the same of one loaded item."""
+    return Q(**{f"{through}status__in": PlanItem.OPEN, f"{through}deadline__lt": today})
+
+
+def done_late_filter(through: str = "") -> Q:
+    """Done after the deadline, as a filter (PlanItem.is_done_late for one item)."""
+    return Q(
+        **{
+            f"{through}status": PlanItem.Status.DONE,
+            f"{through}done_on__gt": F(f"{through}deadline"),
+        }
+    )
+
+
 class IndividualPlanQuerySet(models.QuerySet["IndividualPlan"]):
     def with_mentorship_state(self) -> Self:
         """Annotate `is_mentorship_active` (see active_mentorship), which the
@@ -211,23 +229,27 @@ class IndividualPlanQuerySet(models.QuerySet["IndividualPlan"]):
         a mentorship that has ended or passed to another mentor)."""
         return self.filter(active_mentorship(), mentor_id=person_id)
 
+    def with_progress_counts(self, today: date | None = None) -> Self:
+        """Annotate the counts of the progress bar, which plans.queries.Progress
+        reads: `n_items` (all but the cancelled), `n_done`, `n_done_late`,
+        `n_overdue` and `n_not_done`, each by the rules of PlanItem."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            n_items=Count("items", filter=~Q(items__status=PlanItem.Status.CANCELLED)),
+            n_done=Count("items", filter=Q(items__status=PlanItem.Status.DONE)),
+            n_done_late=Count("items", filter=done_late_filter("items__")),
+            n_overdue=Count("items", filter=overdue_filter(today, "items__")),
+            n_not_done=Count("items", filter=Q(items__status=PlanItem.Status.NOT_DONE)),
+        )
+
     def for_list(self) -> Self:
-        """Everything plan lists touch, with item counts, in one query."""
-        today = timezone.localdate()
-        open_statuses = [PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
+        """Everything plan lists touch, with their progress counts, in one query."""
         return self.select_related(
             "reserve_entry__person__organization",
             "reserve_entry__target_position",
             "mentor",
             "form_version__form",
-        ).annotate(
-            n_items=Count("items", filter=~Q(items__status=PlanItem.Status.CANCELLED)),
-            n_done=Count("items", filter=Q(items__status=PlanItem.Status.DONE)),
-            n_overdue=Count(
-                "items",
-                filter=Q(items__status__in=open_statuses, items__deadline__lt=today),
-            ),
-        )
+        ).with_progress_counts()
 
 
 class IndividualPlan(TimeStampedModel):
@@ -316,11 +338,7 @@ class IndividualPlan(TimeStampedModel):
 class PlanItemQuerySet(models.QuerySet["PlanItem"]):
     def overdue(self, today: date | None = None) -> Self:
         """Open items past their deadline (overdue is derived, never stored)."""
-        today = today or timezone.localdate()
-        return self.filter(
-            status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS],
-            deadline__lt=today,
-        )
+        return self.filter(overdue_filter(today or timezone.localdate()))
 
     def for_control(self) -> Self:
         """The mentor's control page: every item but the cancelled, by deadline."""
@@ -340,6 +358,9 @@ class PlanItem(TimeStampedModel):
         DONE = "done", _("done")
         NOT_DONE = "not_done", _("not done")
         CANCELLED = "cancelled", _("cancelled")
+
+    # Not closed yet: planned or in progress.
+    OPEN = (Status.PLANNED, Status.IN_PROGRESS)
 
     plan = models.ForeignKey(
         IndividualPlan,
@@ -408,15 +429,18 @@ class PlanItem(TimeStampedModel):
     def __str__(self) -> str:
         return self.activity
 
+    def is_overdue_on(self, today: date) -> bool:
+        """Open past its deadline on `today`: overdue_filter() says the same in SQL."""
+        return self.status in self.OPEN and self.deadline < today
+
     @property
     def is_overdue(self) -> bool:
-        return (
-            self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
-            and self.deadline < timezone.localdate()
-        )
+        """Overdue today (see is_overdue_on)."""
+        return self.is_overdue_on(timezone.localdate())
 
     @property
     def is_done_late(self) -> bool:
+        """Done after its deadline: done_late_filter() says the same in SQL."""
         return (
             self.status == self.Status.DONE
             and bool(self.done_on)

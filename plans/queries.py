@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, When
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,11 +22,10 @@ from plans.models import (
     PlanFormVersion,
     PlanItem,
     Revision,
+    overdue_filter,
 )
 from plans.permissions import plans_to_approve, visible_plans
 from reserve.models import ReserveEntry
-
-OPEN = [PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
 
 
 def display_name(user: User | None) -> str:
@@ -44,12 +43,24 @@ def display_name(user: User | None) -> str:
 
 @dataclass(frozen=True)
 class Progress:
+    """The counts of a plan's progress bar; cancelled rows do not count."""
+
     total: int
     done: int
     done_late: int
     overdue: int
-    remaining: int
     not_done: int
+
+    @classmethod
+    def of_plan(cls, plan: IndividualPlan) -> "Progress":
+        """From the counts of IndividualPlanQuerySet.with_progress_counts()."""
+        return cls(
+            total=plan.n_items,
+            done=plan.n_done,
+            done_late=plan.n_done_late,
+            overdue=plan.n_overdue,
+            not_done=plan.n_not_done,
+        )
 
     def percent(self, n: int) -> int:
         return round(100 * n / self.total) if self.total else 0
@@ -58,24 +69,32 @@ class Progress:
     def done_on_time(self) -> int:
         return self.done - self.done_late
 
+    @property
+    def remaining(self) -> int:
+        """Open rows that are not yet due."""
+        return self.total - self.done - self.not_done - self.overdue
 
-def progress_of(items: list[PlanItem]) -> Progress:
-    """Counts for the progress bar, from already loaded rows (no queries)."""
+
+def progress_of(items: Iterable[PlanItem], today: date | None = None) -> Progress:
+    """The counts of with_progress_counts() from already loaded rows, by the
+    rules of PlanItem (no queries)."""
+    today = today or timezone.localdate()
     live = [i for i in items if i.status != PlanItem.Status.CANCELLED]
-    done = [i for i in live if i.status == PlanItem.Status.DONE]
     return Progress(
         total=len(live),
-        done=len(done),
-        done_late=sum(1 for i in done if i.is_done_late),
-        overdue=sum(1 for i in live if i.is_overdue),
-        remaining=sum(
-            1
-            for i in live
-            if i.status in (PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS)
-            and not i.is_overdue
-        ),
+        done=sum(1 for i in live if i.status == PlanItem.Status.DONE),
+        done_late=sum(1 for i in live if i.is_done_late),
+        overdue=sum(1 for i in live if i.is_overdue_on(today)),
         not_done=sum(1 for i in live if i.status == PlanItem.Status.NOT_DONE),
     )
+
+
+def plan_progress(plan: IndividualPlan) -> Progress:
+    """The plan's progress: from its counts when it comes from for_list() or
+    with_progress_counts(), else from its rows (one query)."""
+    if hasattr(plan, "n_items"):
+        return Progress.of_plan(plan)
+    return progress_of(plan.items.all())
 
 
 @dataclass(frozen=True)
@@ -210,34 +229,14 @@ def plan_rows(plan: IndividualPlan) -> list[PlanItem]:
 
 def plans_for_list(plans: QuerySet[IndividualPlan]) -> QuerySet[IndividualPlan]:
     """Plans with every count of their progress bar, in one query."""
-    return (
-        plans.for_list()
-        .order_by("-period_start", "-pk")
-        .annotate(
-            n_done_late=Count(
-                "items",
-                filter=Q(
-                    items__status=PlanItem.Status.DONE,
-                    items__done_on__gt=F("items__deadline"),
-                ),
-            ),
-            n_not_done=Count("items", filter=Q(items__status=PlanItem.Status.NOT_DONE)),
-        )
-    )
+    return plans.for_list().order_by("-period_start", "-pk")
 
 
 def with_progress(plans: Iterable[IndividualPlan]) -> list[IndividualPlan]:
     """Give each plan of `plans_for_list()` its `progress` (no queries)."""
     result = list(plans)
     for plan in result:
-        plan.progress = Progress(
-            total=plan.n_items,
-            done=plan.n_done,
-            done_late=plan.n_done_late,
-            overdue=plan.n_overdue,
-            remaining=plan.n_items - plan.n_done - plan.n_not_done - plan.n_overdue,
-            not_done=plan.n_not_done,
-        )
+        plan.progress = Progress.of_plan(plan)
         plan.bar = segments(plan.progress)
     return result
 
@@ -303,8 +302,8 @@ def control_items(
         .for_control()
         .annotate(
             rank=Case(
-                When(status__in=OPEN, deadline__lt=today, then=0),
-                When(status__in=OPEN, then=1),
+                When(overdue_filter(today), then=0),
+                When(status__in=PlanItem.OPEN, then=1),
                 default=2,
                 output_field=IntegerField(),
             )
@@ -318,7 +317,9 @@ def with_days_overdue(items: Iterable[PlanItem]) -> list[PlanItem]:
     today = timezone.localdate()
     result = list(items)
     for item in result:
-        item.days_overdue = (today - item.deadline).days if item.is_overdue else 0
+        item.days_overdue = (
+            (today - item.deadline).days if item.is_overdue_on(today) else 0
+        )
     return result
 
 

@@ -11,7 +11,7 @@ from api.schemas.common import FilterId, InSchema, PatchSchema
 from api.schemas.people import OrganizationRefOut
 from api.schemas.reserve import TargetPositionRefOut
 from plans.models import Comment, Evidence, IndividualPlan, PlanItem, Revision
-from plans.queries import Progress, display_name, progress_of
+from plans.queries import Progress, display_name, plan_progress
 from reserve.models import TargetPosition
 
 # The version of a plan or row as the caller saw it (a PositiveIntegerField).
@@ -80,18 +80,7 @@ class _PlanFields(Schema):
 
     @staticmethod
     def resolve_progress(obj: IndividualPlan) -> Progress:
-        # Lists annotate the counts (plans.queries.plans_for_list); one plan
-        # counts its loaded rows.
-        if hasattr(obj, "n_items"):
-            return Progress(
-                total=obj.n_items,
-                done=obj.n_done,
-                done_late=obj.n_done_late,
-                overdue=obj.n_overdue,
-                remaining=obj.n_items - obj.n_done - obj.n_not_done - obj.n_overdue,
-                not_done=obj.n_not_done,
-            )
-        return progress_of(list(obj.items.all()))
+        return plan_progress(obj)
 
 
 class PlanListOut(_PlanFields):

@@ -240,9 +240,7 @@ def complete_plan(
         raise ValidationError(
             _("Only an approved plan without pending changes can be completed.")
         )
-    open_items = plan.items.filter(
-        status__in=[PlanItem.Status.PLANNED, PlanItem.Status.IN_PROGRESS]
-    ).count()
+    open_items = plan.items.filter(status__in=PlanItem.OPEN).count()
     if open_items:
         raise ValidationError(
             _("%(n)s items are still open: mark them done or not done first.")

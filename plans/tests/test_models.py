@@ -7,6 +7,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from plans import queries
 from plans.models import (
     DEFAULT_COLUMN_TITLES,
     Evidence,
@@ -147,6 +148,62 @@ def test_for_list_counts_rows_in_one_query(django_assert_num_queries, school):
     assert (rows[first.pk].n_items, rows[first.pk].n_done) == (3, 1)
     assert rows[first.pk].n_overdue == 1
     assert (rows[plans[1].pk].n_items, rows[plans[1].pk].n_overdue) == (0, 0)
+
+
+# Every kind of row, by (status, deadline, done_on), around today (15.01.2027).
+ROWS = [
+    ("planned", date(2027, 1, 14), None),  # overdue
+    ("in_progress", date(2026, 10, 1), None),  # overdue
+    ("planned", date(2027, 1, 15), None),  # due today: remaining
+    ("in_progress", date(2027, 6, 1), None),  # remaining
+    ("done", date(2026, 12, 1), date(2026, 11, 30)),  # on time
+    ("done", date(2026, 12, 1), date(2026, 12, 1)),  # on time
+    ("done", date(2026, 12, 1), date(2026, 12, 2)),  # late
+    ("not_done", date(2026, 10, 1), None),
+    ("cancelled", date(2026, 10, 1), None),
+]
+
+
+def _rows(plan):
+    return [
+        PlanItemFactory(
+            plan=plan,
+            status=status,
+            deadline=deadline,
+            done_on=done_on,
+            not_done_reason="Н" if status == "not_done" else "",
+        )
+        for status, deadline, done_on in ROWS
+    ]
+
+
+def test_overdue_rows_are_those_is_overdue_says(plan, today):
+    rows = _rows(plan)
+
+    assert set(PlanItem.objects.overdue(today)) == {
+        r for r in rows if r.is_overdue_on(today)
+    }
+    assert set(PlanItem.objects.overdue()) == {r for r in rows if r.is_overdue}
+
+
+def test_progress_counts_agree_with_the_rows_one_by_one(plan):
+    rows = _rows(plan)
+
+    counted = queries.Progress.of_plan(
+        IndividualPlan.objects.with_progress_counts().get(pk=plan.pk)
+    )
+
+    assert counted == queries.progress_of(rows)
+    assert (counted.total, counted.done, counted.done_late) == (8, 3, 1)
+    assert (counted.overdue, counted.remaining, counted.not_done) == (2, 2, 1)
+
+
+def test_progress_counts_follow_the_given_day(plan):
+    _rows(plan)
+
+    later = IndividualPlan.objects.with_progress_counts(date(2027, 7, 1))
+
+    assert later.get(pk=plan.pk).n_overdue == 4  # every open row
 
 
 def test_for_control_lists_live_rows_by_deadline(plan, django_assert_num_queries):

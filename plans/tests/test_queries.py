@@ -184,3 +184,26 @@ def test_progress_of_runs_no_queries(plan, django_assert_num_queries):
 
     with django_assert_num_queries(0):
         queries.progress_of(items)
+
+
+def test_plan_progress_reads_the_counts_of_a_listed_plan(
+    plan, django_assert_num_queries
+):
+    PlanItemFactory(plan=plan, deadline=date(2026, 10, 1))
+    PlanItemFactory(plan=plan, status="done", done_on=date(2026, 10, 1))
+    listed = queries.plans_for_list(IndividualPlan.objects.all()).get()
+
+    with django_assert_num_queries(0):
+        progress = queries.plan_progress(listed)
+
+    assert progress == queries.progress_of(plan.items.all())
+    assert (progress.total, progress.done) == (2, 1)
+
+
+def test_plan_progress_counts_the_rows_of_one_plan(plan, django_assert_num_queries):
+    PlanItemFactory(plan=plan, status="done", done_on=date(2026, 10, 1))
+
+    with django_assert_num_queries(1):  # the rows
+        progress = queries.plan_progress(plan)
+
+    assert (progress.total, progress.done) == (1, 1)
