@@ -1,7 +1,6 @@
 """Who sees and changes plans: every role, in and out of scope."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -12,39 +11,12 @@ from organizations.models import Municipality
 from people.tests.factories import PersonFactory
 from plans import permissions
 from plans.models import IndividualPlan
-from plans.tests.factories import (
-    IndividualPlanFactory,
-    make_eligible,
-)
+from plans.tests.factories import IndividualPlanFactory, make_eligible
 from reserve.tests.factories import ReserveEntryFactory
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["coordinator", "head", "mentor", "reservist", "commission", "stranger"]
-
-
-@pytest.fixture
-def user(request):
-    """The cast member named by the test's parameter (or an anonymous visitor)."""
-    if request.param == "anonymous":
-        return AnonymousUser()
-    return request.getfixturevalue(request.param)
-
-
-@pytest.fixture
-def other_plan(other_school):
-    """A plan in the same municipality, another organisation."""
-    return IndividualPlanFactory(organization=other_school)
-
-
-@pytest.fixture
-def far_plan(far_school):
-    return IndividualPlanFactory(organization=far_school)
-
-
-@pytest.fixture
-def plans(plan, other_plan, far_plan):
-    return {"plan": plan, "other_plan": other_plan, "far_plan": far_plan}
 
 
 def _head_approves(plan):

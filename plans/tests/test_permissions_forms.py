@@ -1,58 +1,13 @@
 """Who sees plan forms and who may change them."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from organizations.models import Municipality
 from plans import permissions
-from plans.tests.factories import (
-    IndividualPlanFactory,
-    PlanFormVersionFactory,
-)
+from plans.tests.factories import PlanFormVersionFactory
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["coordinator", "head", "mentor", "reservist", "commission", "stranger"]
-
-
-@pytest.fixture
-def user(request):
-    """The cast member named by the test's parameter (or an anonymous visitor)."""
-    if request.param == "anonymous":
-        return AnonymousUser()
-    return request.getfixturevalue(request.param)
-
-
-@pytest.fixture
-def other_plan(other_school):
-    """A plan in the same municipality, another organisation."""
-    return IndividualPlanFactory(organization=other_school)
-
-
-@pytest.fixture
-def far_plan(far_school):
-    return IndividualPlanFactory(organization=far_school)
-
-
-@pytest.fixture
-def plans(plan, other_plan, far_plan):
-    return {"plan": plan, "other_plan": other_plan, "far_plan": far_plan}
-
-
-def _head_approves(plan):
-    municipality = plan.reserve_entry.person.organization.municipality
-    Municipality.objects.filter(pk=municipality.pk).update(
-        plan_approver=Municipality.PlanApprover.HEAD
-    )
-
-
-def _reloaded(user, plan):
-    """The plan as a view gets it, with a fresh principal."""
-    if hasattr(user, "_principal"):
-        del user._principal
-    return permissions.get_plan(user, plan.pk)
 
 
 # Plan forms ------------------------------------------------------------------------

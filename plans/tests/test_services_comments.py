@@ -1,46 +1,13 @@
 """Comment threads on a plan and on its rows."""
 
-from datetime import date
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from plans import services
-from plans.models import Comment, IndividualPlan
-from plans.services import ItemData
-from plans.tests.factories import (
-    IndividualPlanFactory,
-    PlanItemFactory,
-)
+from plans.models import Comment
+from plans.tests.factories import IndividualPlanFactory, PlanItemFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
-
-
-@pytest.fixture
-def approved(plan, coordinator):
-    """The cast's plan, approved with two rows."""
-    PlanItemFactory(plan=plan, activity="First", deadline=date(2026, 10, 1))
-    PlanItemFactory(plan=plan, activity="Second", deadline=date(2027, 3, 1))
-    services.submit_plan(plan=plan)
-    return services.approve_plan(plan=plan, by=coordinator)
-
-
-def _data(plan, **kwargs):
-    data = {
-        "section": plan.form_version.sections.first(),
-        "activity": "Изучение ФЗ «Об образовании в Российской Федерации»",
-        "deadline": date(2026, 10, 15),
-    }
-    return ItemData(**{**data, **kwargs})
-
-
-def _fresh(obj):
-    return type(obj).objects.get(pk=obj.pk)
-
-
-def _set_status(plan, status):
-    IndividualPlan.objects.filter(pk=plan.pk).update(status=status)
-    return _fresh(plan)
 
 
 # Comments --------------------------------------------------------------------------

@@ -12,10 +12,12 @@ from core.conflicts import StaleVersionError
 from plans import services
 from plans.models import Evidence, PlanItem
 from plans.tests.factories import PlanItemFactory
+from plans.tests.service_helpers import PDF
+from plans.tests.service_helpers import done as _done
+from plans.tests.service_helpers import fresh as _fresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
 
@@ -31,33 +33,6 @@ def _zip(*names: str) -> bytes:
 DOCX = _zip("[Content_Types].xml", "word/document.xml")
 XLSX = _zip("[Content_Types].xml", "xl/workbook.xml")
 ODT = _zip("mimetype", "content.xml")
-
-
-@pytest.fixture
-def approved(plan, coordinator):
-    """The cast's plan, approved with one row due on 1 December 2026."""
-    PlanItemFactory(plan=plan, activity="Row", deadline=date(2026, 12, 1))
-    services.submit_plan(plan=plan)
-    return services.approve_plan(plan=plan, by=coordinator)
-
-
-@pytest.fixture
-def item(approved):
-    return approved.items.get()
-
-
-def _fresh(obj):
-    return type(obj).objects.get(pk=obj.pk)
-
-
-def _done(item, **kwargs):
-    data = {
-        "status": PlanItem.Status.DONE,
-        "done_on": date(2026, 11, 20),
-        "evidence_text": "Конспект ФЗ-273",
-        "expected_version": item.version,
-    }
-    return services.mark_item(item=item, **{**data, **kwargs})
 
 
 # Evidence files --------------------------------------------------------------------

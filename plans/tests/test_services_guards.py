@@ -18,14 +18,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n"
 
 
-@pytest.fixture
-def approved(plan, coordinator):
-    """The cast's plan, approved with one row."""
-    PlanItemFactory(plan=plan, activity="First", deadline=date(2026, 10, 1))
-    services.submit_plan(plan=plan)
-    return services.approve_plan(plan=plan, by=coordinator)
-
-
 def _data(plan, **kwargs):
     data = {
         "section": plan.form_version.sections.first(),

@@ -8,12 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.conflicts import StaleVersionError
 from plans import services
-from plans.models import Evidence, IndividualPlan, PlanItem, Revision
-from plans.services import ItemData
-from plans.tests.factories import (
-    PlanFormVersionFactory,
-    PlanItemFactory,
-)
+from plans.models import Evidence, PlanItem, Revision
+from plans.tests.factories import PlanFormVersionFactory, PlanItemFactory
+from plans.tests.service_helpers import fresh as _fresh
+from plans.tests.service_helpers import item_data as _data
+from plans.tests.service_helpers import set_status as _set_status
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
@@ -25,24 +24,6 @@ def approved(plan, coordinator):
     PlanItemFactory(plan=plan, activity="Second", deadline=date(2027, 3, 1))
     services.submit_plan(plan=plan)
     return services.approve_plan(plan=plan, by=coordinator)
-
-
-def _data(plan, **kwargs):
-    data = {
-        "section": plan.form_version.sections.first(),
-        "activity": "Изучение ФЗ «Об образовании в Российской Федерации»",
-        "deadline": date(2026, 10, 15),
-    }
-    return ItemData(**{**data, **kwargs})
-
-
-def _fresh(obj):
-    return type(obj).objects.get(pk=obj.pk)
-
-
-def _set_status(plan, status):
-    IndividualPlan.objects.filter(pk=plan.pk).update(status=status)
-    return _fresh(plan)
 
 
 # add_item --------------------------------------------------------------------------

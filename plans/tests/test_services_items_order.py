@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 
 from core.conflicts import StaleVersionError
 from plans import services
-from plans.models import IndividualPlan, PlanItem, Revision
-from plans.services import ItemData
-from plans.tests.factories import (
-    PlanItemFactory,
-)
+from plans.models import PlanItem, Revision
+from plans.tests.factories import PlanItemFactory
+from plans.tests.service_helpers import fresh as _fresh
+from plans.tests.service_helpers import set_status as _set_status
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
 
@@ -23,24 +22,6 @@ def approved(plan, coordinator):
     PlanItemFactory(plan=plan, activity="Second", deadline=date(2027, 3, 1))
     services.submit_plan(plan=plan)
     return services.approve_plan(plan=plan, by=coordinator)
-
-
-def _data(plan, **kwargs):
-    data = {
-        "section": plan.form_version.sections.first(),
-        "activity": "Изучение ФЗ «Об образовании в Российской Федерации»",
-        "deadline": date(2026, 10, 15),
-    }
-    return ItemData(**{**data, **kwargs})
-
-
-def _fresh(obj):
-    return type(obj).objects.get(pk=obj.pk)
-
-
-def _set_status(plan, status):
-    IndividualPlan.objects.filter(pk=plan.pk).update(status=status)
-    return _fresh(plan)
 
 
 # reorder_items ---------------------------------------------------------------------

@@ -20,44 +20,13 @@ from plans.tests.factories import (
     make_eligible,
     make_mentorship,
 )
+from plans.tests.service_helpers import create as _create
+from plans.tests.service_helpers import fresh as _fresh
 from reserve.models import ReserveEntry
 from reserve.services import exclude_reservist
 from reserve.tests.factories import ReserveEntryFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
-
-
-@pytest.fixture
-def form_version(municipality):
-    return PlanFormVersionFactory(form__municipality=municipality)
-
-
-@pytest.fixture
-def entry(mentor, reservist, form_version):
-    """The cast's reservist with the cast's mentor, on an approved form."""
-    return make_mentorship(
-        reservist=reservist.person, mentor=make_eligible(mentor.person)
-    ).reserve_entry
-
-
-def _create(entry, **kwargs):
-    data = {"entry": entry, "period_start": PERIOD_START, "period_end": PERIOD_END}
-    return services.create_plan(**{**data, **kwargs})
-
-
-def _submitted(plan):
-    if not plan.items.exists():
-        PlanItemFactory(plan=plan)
-    return services.submit_plan(plan=plan, expected_version=plan.version)
-
-
-def _approved(plan, by):
-    _submitted(plan)
-    return services.approve_plan(plan=plan, by=by, expected_version=plan.version)
-
-
-def _fresh(plan):
-    return IndividualPlan.objects.get(pk=plan.pk)
 
 
 # create_plan -----------------------------------------------------------------------
