@@ -1,7 +1,5 @@
 """Who may see and change plan forms and individual plans (clause 8.1)."""
 
-from typing import TYPE_CHECKING
-
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -9,12 +7,10 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
+from mentorships.models import Mentorship
 from organizations.models import Municipality
 from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
 from reserve.models import ReserveEntry
-
-if TYPE_CHECKING:
-    from mentorships.models import Mentorship
 
 AnyUser = User | AnonymousUser
 
@@ -28,12 +24,13 @@ def visible_plan_forms(user: AnyUser) -> QuerySet[PlanForm]:
 
 
 def get_plan_form(user: AnyUser, pk: int, *, write: bool = False) -> PlanForm:
-    """A visible form; Http404 if unseen, PermissionDenied unless its coordinator writes."""
+    """A visible form; Http404 if unseen, PermissionDenied for a write by another."""
     try:
         form = visible_plan_forms(user).select_related("municipality").get(pk=pk)
     except (PlanForm.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e
-    if write and not principal(user).coordinates(form.municipality_id):
+    # Only the municipality's coordinator writes (may_manage_plan_forms).
+    if write and not may_manage_plan_forms(user, form.municipality_id):
         raise PermissionDenied
     return form
 
@@ -44,15 +41,14 @@ def may_manage_plan_forms(user: AnyUser, municipality_id: int) -> bool:
 
 
 def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
-    """Plans in scope: the municipality for a coordinator, the organisation's
-    reservists for a head, one's own, and the plans one is the mentor of.
-
-    A mentor sees the plans they are the mentor of record of (`plan.mentor`), also
-    after the mentorship ended or the reservist left the reserve: it is a record
-    of their own work, which they keep reading (the rights to change it end with
-    the mentorship, see is_mentor_of). When an order replaces the mentor,
-    reassign_plans hands the open plans to the new one, and the former mentor no
-    longer sees them. A reservist who left the reserve still reads their plans."""
+    """Plans in scope: a coordinator's, a head's, one's own and one's mentees'."""
+    # A mentor sees the plans they are the mentor of record of (`plan.mentor`),
+    # also after the mentorship ended or the reservist left the reserve: it is a
+    # record of their own work, which they keep reading (the rights to change it
+    # end with the mentorship, see is_mentor_of). When an order replaces the
+    # mentor, reassign_plans hands the open plans to the new one, and the former
+    # mentor no longer sees them. A reservist who left the reserve still reads
+    # their plans.
     p = principal(user)
     if p.is_superuser:
         return IndividualPlan.objects.all()
@@ -69,8 +65,8 @@ def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
 
 
 def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
-    """A visible plan with what its pages need (and `is_mentorship_active`, which
-    the rights below read); Http404 if unseen."""
+    """A visible plan with what its pages and rights read; Http404 if unseen."""
+    # `is_mentorship_active` spares is_mentor_of a query.
     try:
         return (
             visible_plans(user)
@@ -89,8 +85,7 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
 
 
 def _is_mentorship_active(plan: IndividualPlan) -> bool:
-    """The plan's mentor still guides its reservist: get_plan's annotation, or one
-    query for a plan loaded otherwise."""
+    """The plan's mentor still guides its reservist (one query unless get_plan's)."""
     annotated = getattr(plan, "is_mentorship_active", None)
     if annotated is not None:
         return bool(annotated)
@@ -102,33 +97,34 @@ def _is_mentorship_active(plan: IndividualPlan) -> bool:
 
 
 def is_mentor_of(user: AnyUser, plan: IndividualPlan) -> bool:
-    """True for the plan's mentor while their mentorship of the reservist is active;
-    a mentor whose mentorship ended (or passed to another mentor) only reads."""
+    """True for the plan's mentor while their mentorship of the reservist lasts."""
+    # A mentor whose mentorship ended (or passed to another mentor) only reads.
     person_id = principal(user).person_id
-    return (
-        person_id is not None
-        and person_id == plan.mentor_id
-        and _is_mentorship_active(plan)
-    )
+    if person_id is None:
+        return False
+    if person_id != plan.mentor_id:
+        return False
+    return _is_mentorship_active(plan)
 
 
 def is_reservist_of(user: AnyUser, plan: IndividualPlan) -> bool:
     """True for the reservist whose plan it is (also after they left the reserve)."""
     person_id = principal(user).person_id
-    return person_id is not None and person_id == plan.reserve_entry.person_id
+    if person_id is None:
+        return False
+    return person_id == plan.reserve_entry.person_id
 
 
 def may_view_own_plans(user: AnyUser) -> bool:
     """«My plan» is for a person with the reservist role."""
     p = principal(user)
-    return p.has_reservist and p.person_id is not None
+    if not p.has_reservist:
+        return False
+    return p.person_id is not None
 
 
 def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
-    """The reservist in the reserve and their active mentor start a plan together
-    (one query)."""
-    from mentorships.models import Mentorship
-
+    """The reservist in the reserve or their active mentor starts a plan (one query)."""
     person_id = principal(user).person_id
     if person_id is None:
         return False
@@ -141,57 +137,60 @@ def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
     ).exists()
 
 
-def may_create_plan_as_mentor(user: AnyUser, mentorship: "Mentorship") -> bool:
-    """may_create_plan for a loaded mentorship, without a query: the mentor starts
-    the reservist's plan while the mentorship is active."""
-    from mentorships.models import Mentorship
-
+def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
+    """may_create_plan for the mentor of a loaded mentorship, without a query."""
     person_id = principal(user).person_id
-    return (
-        person_id is not None
-        and person_id == mentorship.mentor_id
-        and mentorship.status == Mentorship.Status.ACTIVE
-    )
+    if person_id is None:
+        return False
+    if person_id != mentorship.mentor_id:
+        return False
+    return mentorship.status == Mentorship.Status.ACTIVE
 
 
 def _is_entry_active(plan: IndividualPlan) -> bool:
+    """The plan's reservist is still in the reserve."""
     return plan.reserve_entry.status == ReserveEntry.Status.ACTIVE
 
 
 def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
-    """Mentor and reservist draft the plan together (clause 8.1), while the
-    reservist is in the reserve and the mentorship is active; afterwards the plan
-    is read-only for both."""
+    """The active mentor and the reservist in the reserve draft the plan (8.1)."""
+    # Once the reservist left the reserve the plan is read-only for both.
     if not _is_entry_active(plan):
         return False
-    return is_mentor_of(user, plan) or is_reservist_of(user, plan)
+    if is_mentor_of(user, plan):
+        return True
+    return is_reservist_of(user, plan)
 
 
 def may_submit(user: AnyUser, plan: IndividualPlan) -> bool:
     """The active mentor of a reservist in the reserve submits the plan."""
-    return _is_entry_active(plan) and is_mentor_of(user, plan)
+    if not _is_entry_active(plan):
+        return False
+    return is_mentor_of(user, plan)
 
 
 def may_confirm(user: AnyUser, plan: IndividualPlan) -> bool:
     """The active mentor of a reservist in the reserve confirms a done row."""
-    return _is_entry_active(plan) and is_mentor_of(user, plan)
+    if not _is_entry_active(plan):
+        return False
+    return is_mentor_of(user, plan)
 
 
 def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:
-    """The coordinator, or the head when the municipality says so (for a list,
-    plans_to_approve)."""
+    """The coordinator, or the head where the municipality says so, approves."""
+    # For a list of plans use plans_to_approve, the same rule as a query.
     p = principal(user)
     person = plan.reserve_entry.person
     municipality = person.organization.municipality
-    if municipality.plan_approver == Municipality.PlanApprover.HEAD:
-        return p.is_superuser or p.heads(person.organization_id)
-    return p.coordinates(municipality.pk)
+    if municipality.plan_approver != Municipality.PlanApprover.HEAD:
+        return p.coordinates(municipality.pk)
+    if p.is_superuser:
+        return True
+    return p.heads(person.organization_id)
 
 
 def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
-    """Plans the user approves, whatever their status (may_approve as a query):
-    the coordinator's municipality where the coordinator approves, the head's
-    organisation where the head does, every plan for a superuser."""
+    """Plans the user approves, whatever their status (may_approve as a query)."""
     p = principal(user)
     if p.is_superuser:
         return IndividualPlan.objects.all()
@@ -213,9 +212,10 @@ def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
 
 
 def may_comment(user: AnyUser, plan: IndividualPlan) -> bool:
-    """Everybody who takes part: the active mentor and the reservist while they may
-    edit (may_edit), and the approver."""
-    return may_edit(user, plan) or may_approve(user, plan)
+    """Those who draft the plan (may_edit) and its approver discuss it."""
+    if may_edit(user, plan):
+        return True
+    return may_approve(user, plan)
 
 
 def require(allowed: bool) -> None:
