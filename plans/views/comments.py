@@ -11,14 +11,14 @@ from core.forms import add_service_error
 from core.pagination import to_int
 from plans import permissions, queries, services
 from plans.forms import CommentForm
-from plans.views.common import plan_rights, render_plan
+from plans.views.common import plan_rights, render_plan_page
 
 
 def _render_thread(request: HttpRequest, plan, item, form: CommentForm):
     """The discussion the comment went to, for htmx; the page otherwise."""
     key = item.pk if item else 0
     if not request.htmx:
-        return render_plan(request, plan, comment_form=form, comment_key=key)
+        return render_plan_page(request, plan, comment_form=form, comment_key=key)
     context = {
         "plan": plan,
         "rights": plan_rights(request.user, plan),

@@ -67,7 +67,7 @@ def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> di
 COLUMNS = ["activity", "form", "deadline", "responsible", "expected_result", "mark"]
 
 
-def render_plan(
+def render_plan_page(
     request: HttpRequest, plan: IndividualPlan, status: int = 200, **extra: Any
 ) -> HttpResponse:
     """The plan page, or for htmx its body, which replaces the one on the page."""
@@ -85,7 +85,7 @@ def plan_changed(
 ) -> HttpResponse:
     """After a change: the new body for htmx, else back to the page with a message."""
     if request.htmx:
-        return render_plan(request, plan, notice=message)
+        return render_plan_page(request, plan, notice=message)
     messages.success(request, message)
     return redirect(plan)
 
@@ -104,11 +104,11 @@ def render_row(
         open_as = {"edit_row": "editing", "progress_row": "marking"}.get(partial)
         if open_as:
             extra[open_as] = item_pk
-        return render_plan(request, plan, status=status, **extra)
+        return render_plan_page(request, plan, status=status, **extra)
     context = plan_context(request, plan, **extra)
     item = next((i for i in context["page"].items if i.pk == item_pk), None)
     if item is None:  # removed meanwhile
-        return render_plan(request, plan, status=status, **extra)
+        return render_plan_page(request, plan, status=status, **extra)
     response = render(
         request, f"{PLAN_PAGE}#{partial}", context | {"item": item}, status=status
     )
@@ -124,4 +124,4 @@ def stale(
     alert = " ".join(error.messages)
     if request.htmx:
         return render_row(request, plan, item.pk, status=409, row_alert=alert)
-    return render_plan(request, plan, status=409, alert=alert)
+    return render_plan_page(request, plan, status=409, alert=alert)

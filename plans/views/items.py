@@ -23,7 +23,7 @@ from plans.forms import (
 )
 from plans.models import IndividualPlan
 from plans.services import ItemData
-from plans.views.common import ADD_ID, plan_changed, render_plan, render_row, stale
+from plans.views.common import ADD_ID, plan_changed, render_plan_page, render_row, stale
 
 
 def editable(request: HttpRequest, pk: int, item_pk: int | None = None):
@@ -52,7 +52,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, e)
         else:
             return plan_changed(request, plan, _("The item has been added."))
-    return render_plan(request, plan, add_form=form, add_open=True)
+    return render_plan_page(request, plan, add_form=form, add_open=True)
 
 
 @login_required
@@ -102,7 +102,7 @@ def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     except StaleVersionError as e:
         return stale(request, plan, item, e)
     except ValidationError as e:
-        return render_plan(request, plan, alert=" ".join(e.messages))
+        return render_plan_page(request, plan, alert=" ".join(e.messages))
     if plan.status == IndividualPlan.Status.DRAFT:
         return plan_changed(request, plan, _("The item has been removed."))
     return plan_changed(request, plan, _("The item has been cancelled."))
@@ -119,7 +119,7 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         if order:
             services.reorder_items(plan=plan, by=request.user, item_ids=order)
     except ValidationError as e:
-        return render_plan(request, plan, alert=" ".join(e.messages))
+        return render_plan_page(request, plan, alert=" ".join(e.messages))
     return plan_changed(request, plan, _("The order of items has been changed."))
 
 
@@ -146,4 +146,4 @@ def deadlines_set(request: HttpRequest, pk: int) -> HttpResponse:
                 n,
             ) % {"n": n}
             return plan_changed(request, plan, message)
-    return render_plan(request, plan, deadlines_form=form)
+    return render_plan_page(request, plan, deadlines_form=form)

@@ -21,7 +21,7 @@ from plans.forms import (
     PlanVersionForm,
     ReturnForm,
 )
-from plans.views.common import render_plan
+from plans.views.common import render_plan_page
 from reserve.permissions import get_reserve_entry, visible_reserve_entries
 
 DOCUMENT_FORMATS = ("docx", "pdf")
@@ -103,7 +103,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_plan(request.user, pk)
-    return render_plan(request, plan)
+    return render_plan_page(request, plan)
 
 
 def _status_change(request: HttpRequest, pk: int, allowed, change, done: str):
@@ -182,7 +182,7 @@ def plan_return(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The plan has been returned for revision."))
             return redirect(plan)
-    return render_plan(request, plan, return_form=form)
+    return render_plan_page(request, plan, return_form=form)
 
 
 @login_required

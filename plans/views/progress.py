@@ -11,7 +11,7 @@ from core.conflicts import StaleVersionError
 from core.forms import add_service_error
 from plans import permissions, services
 from plans.forms import PlanVersionForm, ProgressForm
-from plans.views.common import plan_changed, render_plan, render_row, stale
+from plans.views.common import plan_changed, render_plan_page, render_row, stale
 from plans.views.items import editable
 
 
@@ -55,7 +55,7 @@ def item_confirm(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     except StaleVersionError as e:
         return stale(request, plan, item, e)
     except ValidationError as e:
-        return render_plan(request, plan, alert=" ".join(e.messages))
+        return render_plan_page(request, plan, alert=" ".join(e.messages))
     return plan_changed(request, plan, _("The item has been confirmed."))
 
 
