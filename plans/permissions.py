@@ -225,9 +225,14 @@ def require(allowed: bool) -> None:
 
 
 def get_item(user: AnyUser, plan: IndividualPlan, pk: int) -> PlanItem:
-    """A row of a visible plan; Http404 if it is not of that plan."""
+    """A row of the plan if the user sees the plan; Http404 otherwise."""
+    # The plan usually comes from get_plan: the scope costs a subquery, no query.
     try:
-        return plan.items.select_related("section").get(pk=pk)
+        return (
+            plan.items.filter(plan__in=visible_plans(user))
+            .select_related("section")
+            .get(pk=pk)
+        )
     except (PlanItem.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e
 

@@ -28,6 +28,38 @@ def test_get_item_is_404_for_a_row_of_another_plan(mentor, plan, pk):
         permissions.get_item(mentor, plan, pk)
 
 
+@pytest.mark.parametrize(
+    ("user", "visible"),
+    [
+        ("coordinator", True),
+        ("head", True),
+        ("mentor", True),
+        ("reservist", True),
+        ("superuser", True),
+        ("commission", False),
+        ("stranger", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_get_item_finds_a_row_only_for_those_who_see_the_plan(user, visible, plan):
+    item = PlanItemFactory(plan=plan)
+
+    if visible:
+        assert permissions.get_item(user, plan, item.pk) == item
+    else:
+        with pytest.raises(Http404):
+            permissions.get_item(user, plan, item.pk)
+
+
+def test_get_item_is_one_query(mentor, plan, django_assert_num_queries):
+    item = PlanItemFactory(plan=plan)
+    permissions.visible_plans(mentor)  # the principal, loaded once per request
+
+    with django_assert_num_queries(1):
+        assert permissions.get_item(mentor, plan, item.pk).section.title
+
+
 @pytest.fixture
 def evidence(plan, reservist):
     item = PlanItemFactory(plan=plan)
