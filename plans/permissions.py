@@ -189,6 +189,17 @@ def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:
     return p.heads(person.organization_id)
 
 
+def may_complete_plan(user: AnyUser, plan: IndividualPlan) -> bool:
+    """The approver, or the active mentor of a reservist in the reserve, completes."""
+    # Whether the plan is ready (approved, no pending change, every row closed)
+    # is complete_plan's rule, a ValidationError; plan_actions shows the button.
+    if may_approve(user, plan):
+        return True
+    if not _is_entry_active(plan):
+        return False
+    return is_mentor_of(user, plan)
+
+
 def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
     """Plans the user approves, whatever their status (may_approve as a query)."""
     p = principal(user)

@@ -108,10 +108,6 @@ def _change(
     return change(plan=plan, **arguments)
 
 
-def _may_complete(user: User, plan: IndividualPlan) -> bool:
-    return permissions.is_mentor_of(user, plan) or permissions.may_approve(user, plan)
-
-
 @plans.post("/plans/{int:pk}/submit", response={200: PlanOut, **WRITE_ERRORS})
 def submit_plan(
     request: HttpRequest, pk: int, payload: PlanVersionIn
@@ -163,7 +159,7 @@ def complete_plan(
     return _change(
         request,
         pk,
-        _may_complete,
+        permissions.may_complete_plan,
         services.complete_plan,
         expected_version=payload.version,
     )

@@ -32,7 +32,7 @@ def plan_rights(user: User, plan: IndividualPlan) -> dict[str, bool]:
         "submit": mentor and plan.status == Status.DRAFT,
         "approve": approves and (plan.status == Status.SUBMITTED or pending),
         "return": approves and plan.status == Status.SUBMITTED,
-        "complete": (mentor or approves)
+        "complete": permissions.may_complete_plan(user, plan)
         and plan.status == Status.APPROVED
         and not pending,
         "mark": edits and plan.status == Status.APPROVED,

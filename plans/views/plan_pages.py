@@ -152,13 +152,10 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    def may_complete(user, plan) -> bool:
-        return permissions.may_submit(user, plan) or permissions.may_approve(user, plan)
-
     return _status_change(
         request,
         pk,
-        may_complete,
+        permissions.may_complete_plan,
         services.complete_plan,
         _("The plan has been completed."),
     )

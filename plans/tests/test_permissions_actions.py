@@ -1,0 +1,142 @@
+"""Who may complete a plan, and what each role may do with a plan in each status
+(plan_actions, the controls of the plan page)."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.models import Role, RoleAssignment, User
+from accounts.tests.factories import UserFactory
+from mentorships.services import end_mentorship
+from mentorships.tests.factories import EligibleMentorFactory
+from organizations.models import Municipality
+from plans import permissions
+from plans.models import IndividualPlan
+from plans.tests.factories import make_mentorship
+from reserve.services import appoint_reservist, exclude_reservist
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("today")]
+
+ON = date(2027, 1, 10)
+Status = IndividualPlan.Status
+
+# status of the plan: (status, has_unapproved_changes)
+STATUSES = {
+    "draft": (Status.DRAFT, False),
+    "submitted": (Status.SUBMITTED, False),
+    "approved": (Status.APPROVED, False),
+    "changed": (Status.APPROVED, True),  # approved, with changes to re-approve
+    "completed": (Status.COMPLETED, False),
+}
+
+
+def _head_approves(plan) -> None:
+    municipality = plan.reserve_entry.person.organization.municipality
+    Municipality.objects.filter(pk=municipality.pk).update(
+        plan_approver=Municipality.PlanApprover.HEAD
+    )
+
+
+def _end(plan) -> None:
+    end_mentorship(
+        mentorship=plan.reserve_entry.mentorships.get(),
+        ended_on=ON,
+        reason="completed",
+    )
+
+
+def _replace(plan) -> None:
+    """An order gives the reservist a new mentor, who takes over the plan."""
+    new_user = UserFactory(username="new_mentor")
+    new_person = EligibleMentorFactory(
+        organization=plan.reserve_entry.person.organization, user=new_user
+    )
+    RoleAssignment.objects.create(user=new_user, role=Role.MENTOR)
+    make_mentorship(entry=plan.reserve_entry, mentor=new_person, starts_on=ON)
+
+
+def _appoint(plan) -> None:
+    appoint_reservist(
+        entry=plan.reserve_entry, position_name="Директор школы", appointed_on=ON
+    )
+
+
+def _exclude(plan) -> None:
+    exclude_reservist(entry=plan.reserve_entry, excluded_on=ON, reason="Уволился")
+
+
+def _as_status(plan, name: str) -> IndividualPlan:
+    """The plan put in the named status, loaded as get_plan loads it."""
+    status, changed = STATUSES[name]
+    IndividualPlan.objects.filter(pk=plan.pk).update(
+        status=status, has_unapproved_changes=changed
+    )
+    return permissions.get_plan(User.objects.get(username="root"), plan.pk)
+
+
+def _who(request, role: str):
+    if role == "anonymous":
+        return AnonymousUser()
+    if role == "new_mentor":
+        return User.objects.get(username="new_mentor")
+    return request.getfixturevalue(role)
+
+
+# Who takes part, after what happened: (role, event, what they are to the plan).
+# «mentor» drafts, submits, confirms; «reservist» drafts; «approver» approves.
+CASES = [
+    ("coordinator", None, "approver"),
+    ("coordinator", _head_approves, "nobody"),
+    ("head", None, "nobody"),
+    ("head", _head_approves, "approver"),
+    ("mentor", None, "mentor"),
+    ("mentor", _end, "nobody"),
+    ("mentor", _replace, "nobody"),
+    ("new_mentor", _replace, "mentor"),
+    ("mentor", _appoint, "nobody"),
+    ("mentor", _exclude, "nobody"),
+    ("reservist", None, "reservist"),
+    ("reservist", _end, "reservist"),
+    ("reservist", _appoint, "nobody"),
+    ("reservist", _exclude, "nobody"),
+    ("commission", None, "nobody"),
+    ("stranger", None, "nobody"),
+    ("superuser", None, "approver"),
+    ("superuser", _head_approves, "approver"),
+    ("anonymous", None, "nobody"),
+]
+
+
+def _case_id(case) -> str:
+    role, event, _part = case
+    return f"{role}-{event.__name__.strip('_') if event else 'now'}"
+
+
+@pytest.fixture(params=CASES, ids=_case_id)
+def case(request, plan, superuser):
+    """(user, their part, the plan) after the case's event."""
+    role, event, part = request.param
+    if event:
+        event(plan)
+    return _who(request, role), part, plan
+
+
+# may_complete_plan -----------------------------------------------------------------
+
+COMPLETES = {"mentor", "approver"}
+
+
+def test_may_complete_plan_is_for_the_active_mentor_and_the_approver(case):
+    user, part, plan = case
+
+    for status in STATUSES:  # the status is complete_plan's rule, not the right's
+        loaded = _as_status(plan, status)
+        assert permissions.may_complete_plan(user, loaded) is (part in COMPLETES)
+
+
+def test_may_complete_plan_of_a_plan_loaded_otherwise(mentor, coordinator, plan):
+    plan = IndividualPlan.objects.get(pk=plan.pk)
+
+    assert permissions.may_complete_plan(mentor, plan)
+    assert permissions.may_complete_plan(coordinator, plan)
