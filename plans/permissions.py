@@ -1,5 +1,7 @@
 """Who may see and change plan forms and individual plans (clause 8.1)."""
 
+from dataclasses import astuple, dataclass
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -13,6 +15,7 @@ from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
 from reserve.models import ReserveEntry
 
 AnyUser = User | AnonymousUser
+Status = IndividualPlan.Status
 
 
 def visible_plan_forms(user: AnyUser) -> QuerySet[PlanForm]:
@@ -198,6 +201,46 @@ def may_complete_plan(user: AnyUser, plan: IndividualPlan) -> bool:
     if not _is_entry_active(plan):
         return False
     return is_mentor_of(user, plan)
+
+
+@dataclass(frozen=True)
+class PlanActions:
+    """What the user may do with a plan in its present status: the page's controls."""
+
+    edit: bool
+    submit: bool
+    approve: bool
+    return_: bool  # `return` is a keyword
+    complete: bool
+    mark: bool
+    confirm: bool
+    comment: bool
+
+    def values(self) -> tuple[bool, ...]:
+        """Every answer, in order (`any(actions.values())`: may the user act?)."""
+        return astuple(self)
+
+
+def plan_actions(user: AnyUser, plan: IndividualPlan) -> PlanActions:
+    """The may_* answers for the plan in its status (no query after get_plan)."""
+    # The views and the API check the may_* rights alone (403) and leave the
+    # status to the services (400), which is what lets them explain a refusal.
+    is_draft = plan.status == Status.DRAFT
+    is_submitted = plan.status == Status.SUBMITTED
+    is_approved = plan.status == Status.APPROVED
+    has_pending = is_approved and plan.has_unapproved_changes
+    edits = may_edit(user, plan)
+    approves = may_approve(user, plan)
+    return PlanActions(
+        edit=edits and (is_draft or is_approved),
+        submit=may_submit(user, plan) and is_draft,
+        approve=approves and (is_submitted or has_pending),
+        return_=approves and is_submitted,
+        complete=may_complete_plan(user, plan) and is_approved and not has_pending,
+        mark=edits and is_approved,
+        confirm=may_confirm(user, plan) and is_approved,
+        comment=may_comment(user, plan),
+    )
 
 
 def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:

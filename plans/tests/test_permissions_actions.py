@@ -67,7 +67,8 @@ def _exclude(plan) -> None:
 
 
 def _as_status(plan, name: str) -> IndividualPlan:
-    """The plan put in the named status, loaded as get_plan loads it."""
+    """The plan put in the named status, loaded as get_plan loads it (by «root»,
+    the `superuser` fixture, who sees it whoever asks)."""
     status, changed = STATUSES[name]
     IndividualPlan.objects.filter(pk=plan.pk).update(
         status=status, has_unapproved_changes=changed
@@ -140,3 +141,66 @@ def test_may_complete_plan_of_a_plan_loaded_otherwise(mentor, coordinator, plan)
 
     assert permissions.may_complete_plan(mentor, plan)
     assert permissions.may_complete_plan(coordinator, plan)
+
+
+# plan_actions ----------------------------------------------------------------------
+
+# What each part may do with the plan, by the plan's status.
+ACTIONS = {
+    "draft": {
+        "mentor": {"edit", "submit", "comment"},
+        "reservist": {"edit", "comment"},
+        "approver": {"comment"},
+    },
+    "submitted": {
+        "mentor": {"comment"},
+        "reservist": {"comment"},
+        "approver": {"approve", "return_", "comment"},
+    },
+    "approved": {
+        "mentor": {"edit", "complete", "mark", "confirm", "comment"},
+        "reservist": {"edit", "mark", "comment"},
+        "approver": {"complete", "comment"},
+    },
+    "changed": {
+        "mentor": {"edit", "mark", "confirm", "comment"},
+        "reservist": {"edit", "mark", "comment"},
+        "approver": {"approve", "comment"},
+    },
+    "completed": {
+        "mentor": {"comment"},
+        "reservist": {"comment"},
+        "approver": {"comment"},
+    },
+}
+
+
+def _allowed(actions: permissions.PlanActions) -> set[str]:
+    return {name for name, allowed in vars(actions).items() if allowed}
+
+
+def test_plan_actions_by_part_and_status(case):
+    user, part, plan = case
+
+    answers = {
+        status: _allowed(permissions.plan_actions(user, _as_status(plan, status)))
+        for status in STATUSES
+    }
+
+    assert answers == {status: ACTIONS[status].get(part, set()) for status in STATUSES}
+
+
+@pytest.mark.usefixtures("superuser")
+def test_plan_actions_values_are_every_answer(mentor, plan):
+    actions = permissions.plan_actions(mentor, _as_status(plan, "draft"))
+
+    assert actions.values() == (True, True, False, False, False, False, False, True)
+    assert any(actions.values())
+
+
+def test_plan_actions_cost_no_query_after_get_plan(
+    mentor, plan, django_assert_num_queries
+):
+    loaded = permissions.get_plan(mentor, plan.pk)
+    with django_assert_num_queries(0):
+        permissions.plan_actions(mentor, loaded)

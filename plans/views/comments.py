@@ -11,7 +11,7 @@ from core.forms import add_service_error
 from core.pagination import to_int
 from plans import permissions, queries, services
 from plans.forms import CommentForm
-from plans.views.common import plan_rights, render_plan_page
+from plans.views.common import render_plan_page
 
 
 def _render_thread(request: HttpRequest, plan, item, form: CommentForm):
@@ -21,7 +21,7 @@ def _render_thread(request: HttpRequest, plan, item, form: CommentForm):
         return render_plan_page(request, plan, comment_form=form, comment_key=key)
     context = {
         "plan": plan,
-        "rights": plan_rights(request.user, plan),
+        "rights": permissions.plan_actions(request.user, plan),
         "thread_item": item,
         "comments": queries.thread(plan, item),
         "comment_form": form,

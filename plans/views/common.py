@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import reswap, retarget
 
-from accounts.models import User
 from plans import permissions, queries
 from plans.forms import CommentForm, DeadlinesForm, ItemForm, ReturnForm
 from plans.models import IndividualPlan, PlanItem
@@ -18,34 +17,12 @@ from plans.models import IndividualPlan, PlanItem
 PLAN_PAGE = "plans/plan.html"
 # The add form and the rows open for editing share the page: distinct element ids.
 ADD_ID = "add_%s"
-Status = IndividualPlan.Status
-
-
-def plan_rights(user: User, plan: IndividualPlan) -> dict[str, bool]:
-    """Which controls of the plan page the user gets (the services check again)."""
-    edits = permissions.may_edit(user, plan)
-    mentor = permissions.may_submit(user, plan)
-    approves = permissions.may_approve(user, plan)
-    pending = plan.status == Status.APPROVED and plan.has_unapproved_changes
-    return {
-        "edit": edits and plan.status in (Status.DRAFT, Status.APPROVED),
-        "submit": mentor and plan.status == Status.DRAFT,
-        "approve": approves and (plan.status == Status.SUBMITTED or pending),
-        "return": approves and plan.status == Status.SUBMITTED,
-        "complete": permissions.may_complete_plan(user, plan)
-        and plan.status == Status.APPROVED
-        and not pending,
-        "mark": edits and plan.status == Status.APPROVED,
-        "confirm": permissions.may_confirm(user, plan)
-        and plan.status == Status.APPROVED,
-        "comment": permissions.may_comment(user, plan),
-    }
 
 
 def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> dict:
     """The plan page's context; forms bound after an error come in `extra`."""
     page = queries.plan_page(plan)
-    rights = plan_rights(request.user, plan)
+    rights = permissions.plan_actions(request.user, plan)
     today = timezone.localdate()
     deadline = min(max(today, plan.period_start), plan.period_end)
     context = {
@@ -53,7 +30,7 @@ def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> di
         "page": page,
         "rights": rights,
         "columns": {key: plan.form_version.title_of(key) for key in COLUMNS},
-        "ncols": 8 + rights["edit"],
+        "ncols": 8 + rights.edit,
         "add_form": ItemForm(
             sections=page.sections, initial={"deadline": deadline}, auto_id=ADD_ID
         ),
