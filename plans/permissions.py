@@ -13,6 +13,7 @@ from mentorships.models import Mentorship
 from organizations.models import Municipality
 from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
 from reserve.models import ReserveEntry
+from reserve.permissions import visible_reserve_entries
 
 AnyUser = User | AnonymousUser
 Status = IndividualPlan.Status
@@ -118,6 +119,16 @@ def is_reservist_of(user: AnyUser, plan: IndividualPlan) -> bool:
     return person_id == plan.reserve_entry.person_id
 
 
+def may_filter_plans_by_organization(user: AnyUser) -> bool:
+    """The superuser, coordinators and heads filter the list of plans by workplace."""
+    p = principal(user)
+    if p.is_superuser:
+        return True
+    if p.is_coordinator:
+        return True
+    return p.is_head
+
+
 def may_view_own_plans(user: AnyUser) -> bool:
     """«My plan» is for a person with the reservist role."""
     p = principal(user)
@@ -148,6 +159,26 @@ def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
     if person_id != mentorship.mentor_id:
         return False
     return mentorship.status == Mentorship.Status.ACTIVE
+
+
+def own_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
+    """The user's own entries in the reserve, whence «My plan» starts a plan."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return ReserveEntry.objects.none()
+    return visible_reserve_entries(user).filter(person_id=person_id)
+
+
+def mentorships_to_plan(user: AnyUser) -> QuerySet[Mentorship]:
+    """Active mentorships of a user with the mentor role, whose plans they start."""
+    p = principal(user)
+    if not p.has_mentor:
+        return Mentorship.objects.none()
+    if p.person_id is None:
+        return Mentorship.objects.none()
+    return Mentorship.objects.filter(
+        mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
+    )
 
 
 def _is_entry_active(plan: IndividualPlan) -> bool:

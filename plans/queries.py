@@ -24,7 +24,7 @@ from plans.models import (
     Revision,
     overdue_filter,
 )
-from plans.permissions import plans_to_approve, visible_plans
+from plans.permissions import mentorships_to_plan, plans_to_approve, visible_plans
 from reserve.models import ReserveEntry
 
 
@@ -267,17 +267,16 @@ def with_current_plans(
     return result
 
 
-def mentees_without_plans(person_id: int) -> list:
-    """The mentor's current reservists who have no open plan yet (one query)."""
-    from mentorships.models import Mentorship
-
+def mentees_without_plans(user: User | AnonymousUser) -> list:
+    """The mentor's current reservists who have no open plan yet (one query at
+    most: none for a user who is not a mentor)."""
     open_plans = [
         IndividualPlan.Status.DRAFT,
         IndividualPlan.Status.SUBMITTED,
         IndividualPlan.Status.APPROVED,
     ]
     return list(
-        Mentorship.objects.filter(mentor_id=person_id, status=Mentorship.Status.ACTIVE)
+        mentorships_to_plan(user)
         .exclude(reserve_entry__plans__status__in=open_plans)
         .select_related("reserve_entry__person")
         .order_by("reserve_entry__person__last_name", "pk")

@@ -10,7 +10,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import principal
 from core.forms import add_service_error
 from core.pagination import paginate
 from organizations.permissions import visible_organizations
@@ -22,7 +21,7 @@ from plans.forms import (
     ReturnForm,
 )
 from plans.views.common import render_plan_page
-from reserve.permissions import get_reserve_entry, visible_reserve_entries
+from reserve.permissions import get_reserve_entry
 
 DOCUMENT_FORMATS = ("docx", "pdf")
 
@@ -30,17 +29,14 @@ DOCUMENT_FORMATS = ("docx", "pdf")
 def _creation(request: HttpRequest, form: PlanFilterForm) -> dict:
     """Where the list offers «Create a plan»: the reservist it is filtered by, and
     a mentor's reservists who have no plan yet."""
-    p = principal(request.user)
     form.is_valid()  # a wrong other filter leaves the valid entry in cleaned_data
     entry_pk = form.cleaned_data.get("entry")
     entry = get_reserve_entry(request.user, entry_pk) if entry_pk else None
     return {
         "entry": entry,
         "can_create": bool(entry) and permissions.may_create_plan(request.user, entry),
-        "mentees": queries.mentees_without_plans(p.person_id)
-        if p.has_mentor and p.person_id
-        else [],
-        "is_manager": p.is_superuser or p.is_coordinator or p.is_head,
+        "mentees": queries.mentees_without_plans(request.user),
+        "is_manager": permissions.may_filter_plans_by_organization(request.user),
     }
 
 
@@ -85,16 +81,10 @@ def plan_create(request: HttpRequest, entry_pk: int) -> HttpResponse:
 def my_plan(request: HttpRequest) -> HttpResponse:
     """«My plan»: the reservist's current plan, or how to start one."""
     permissions.require(permissions.may_view_own_plans(request.user))
-    p = principal(request.user)
     current = queries.current_plan_of(request.user)
     if current is not None:
         return redirect(current)
-    entry = (
-        visible_reserve_entries(request.user)
-        .active()
-        .filter(person_id=p.person_id)
-        .first()
-    )
+    entry = permissions.own_reserve_entries(request.user).active().first()
     can_create = entry is not None and permissions.may_create_plan(request.user, entry)
     context = {"entry": entry, "can_create": can_create}
     return render(request, "plans/mine.html", context)

@@ -1,0 +1,90 @@
+"""What the list of plans and «My plan» offer each role: the organisation filter,
+the mentor's reservists to start plans for, the reservist's own entries."""
+
+import pytest
+
+from mentorships.models import Mentorship
+from plans import permissions
+from reserve.models import ReserveEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", True),
+        ("head", True),
+        ("mentor", False),
+        ("reservist", False),
+        ("commission", False),
+        ("stranger", True),  # a coordinator elsewhere
+        ("superuser", True),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_may_filter_plans_by_organization_is_for_managers(user, expected):
+    assert permissions.may_filter_plans_by_organization(user) is expected
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", False),
+        ("head", False),
+        ("mentor", True),
+        ("reservist", False),
+        ("commission", False),
+        ("stranger", False),
+        ("superuser", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_mentorships_to_plan_are_the_mentors_active_ones(user, expected, plan):
+    mentorship = plan.reserve_entry.mentorships.get()
+
+    assert list(permissions.mentorships_to_plan(user)) == (
+        [mentorship] if expected else []
+    )
+
+
+@pytest.mark.parametrize("status", [Mentorship.Status.PENDING, Mentorship.Status.ENDED])
+def test_mentorships_to_plan_leave_out_those_not_active(mentor, plan, status):
+    plan.reserve_entry.mentorships.update(status=status)
+
+    assert not permissions.mentorships_to_plan(mentor).exists()
+
+
+def test_mentorships_to_plan_need_the_mentor_role(mentor, plan):
+    mentor.roles.all().delete()
+
+    assert not permissions.mentorships_to_plan(mentor).exists()
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", False),
+        ("head", False),
+        ("mentor", False),
+        ("reservist", True),
+        ("commission", False),
+        ("stranger", False),
+        ("superuser", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_own_reserve_entries_are_the_users_own(user, expected, plan):
+    entry = plan.reserve_entry
+
+    assert list(permissions.own_reserve_entries(user)) == ([entry] if expected else [])
+
+
+def test_own_reserve_entries_keep_those_that_ended(reservist, plan):
+    ReserveEntry.objects.update(status=ReserveEntry.Status.EXCLUDED)
+
+    assert list(permissions.own_reserve_entries(reservist)) == [plan.reserve_entry]
+    assert not permissions.own_reserve_entries(reservist).active().exists()
