@@ -161,6 +161,22 @@ def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
     return mentorship.status == Mentorship.Status.ACTIVE
 
 
+def may_control_deadlines(user: AnyUser) -> bool:
+    """The control of deadlines is the page of a mentor linked to a person."""
+    p = principal(user)
+    if not p.has_mentor:
+        return False
+    return p.person_id is not None
+
+
+def plans_mentored_now(user: AnyUser) -> QuerySet[IndividualPlan]:
+    """Visible plans the user is the active mentor of (is_mentor_of as a query)."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return IndividualPlan.objects.none()
+    return visible_plans(user).mentored_now_by(person_id)
+
+
 def own_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
     """The user's own entries in the reserve, whence «My plan» starts a plan."""
     person_id = principal(user).person_id

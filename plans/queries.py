@@ -287,15 +287,14 @@ def mentees_without_plans(user: User | AnonymousUser) -> list:
 
 
 def control_items(
-    user: User | AnonymousUser, person_id: int, today: date | None = None
+    plans: QuerySet[IndividualPlan], today: date | None = None
 ) -> QuerySet[PlanItem]:
-    """Every row of the approved plans the person mentors now (not those of an
-    ended mentorship): overdue first, then open ones by deadline, then closed
-    ones."""
+    """Every row of the approved ones of `plans` (plans_mentored_now): overdue
+    first, then open ones by deadline, then closed ones."""
     today = today or timezone.localdate()
     return (
         PlanItem.objects.filter(
-            plan__in=visible_plans(user).mentored_now_by(person_id),
+            plan__in=plans,
             plan__status=IndividualPlan.Status.APPROVED,
         )
         .for_control()
@@ -322,15 +321,11 @@ def with_days_overdue(items: Iterable[PlanItem]) -> list[PlanItem]:
     return result
 
 
-def control_reservists(
-    user: User | AnonymousUser, person_id: int
-) -> list[tuple[int, str]]:
-    """(person id, full name) of the reservists with approved plans the person
-    mentors now."""
+def control_reservists(plans: QuerySet[IndividualPlan]) -> list[tuple[int, str]]:
+    """(person id, full name) of the reservists of the approved ones of `plans`
+    (plans_mentored_now)."""
     rows = (
-        visible_plans(user)
-        .mentored_now_by(person_id)
-        .filter(status=IndividualPlan.Status.APPROVED)
+        plans.filter(status=IndividualPlan.Status.APPROVED)
         .order_by("reserve_entry__person__last_name", "reserve_entry__person_id")
         .values_list(
             "reserve_entry__person_id",

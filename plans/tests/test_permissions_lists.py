@@ -1,10 +1,13 @@
-"""What the list of plans and «My plan» offer each role: the organisation filter,
-the mentor's reservists to start plans for, the reservist's own entries."""
+"""What the list of plans, «My plan» and the control of deadlines offer each
+role: the organisation filter, the mentor's reservists to start plans for, the
+reservist's own entries, the plans the mentor guides now."""
 
 import pytest
 
 from mentorships.models import Mentorship
+from mentorships.services import end_mentorship
 from plans import permissions
+from plans.tests.factories import IndividualPlanFactory
 from reserve.models import ReserveEntry
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +91,52 @@ def test_own_reserve_entries_keep_those_that_ended(reservist, plan):
 
     assert list(permissions.own_reserve_entries(reservist)) == [plan.reserve_entry]
     assert not permissions.own_reserve_entries(reservist).active().exists()
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", False),
+        ("head", False),
+        ("mentor", True),
+        ("reservist", False),
+        ("commission", False),
+        ("stranger", False),
+        ("superuser", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_may_control_deadlines_is_for_a_mentor_with_a_person(user, expected):
+    assert permissions.may_control_deadlines(user) is expected
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", False),
+        ("head", False),
+        ("mentor", True),
+        ("reservist", False),
+        ("commission", False),
+        ("stranger", False),
+        ("superuser", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_plans_mentored_now_are_the_active_mentors(user, expected, plan):
+    IndividualPlanFactory(organization=plan.reserve_entry.person.organization)
+
+    assert list(permissions.plans_mentored_now(user)) == ([plan] if expected else [])
+
+
+def test_plans_mentored_now_leave_out_an_ended_mentorship(mentor, plan):
+    end_mentorship(
+        mentorship=plan.reserve_entry.mentorships.get(),
+        ended_on=plan.period_start,
+        reason="completed",
+    )
+
+    assert not permissions.plans_mentored_now(mentor).exists()
+    assert list(permissions.visible_plans(mentor)) == [plan]  # still read
