@@ -11,7 +11,7 @@ from accounts.models import User
 from accounts.permissions import principal
 from mentorships.models import Mentorship
 from organizations.models import Municipality
-from plans.models import Evidence, IndividualPlan, PlanForm, PlanItem
+from plans.models import Evidence, IndividualPlan, PlanForm, PlanFormVersion, PlanItem
 from reserve.models import ReserveEntry
 from reserve.permissions import visible_reserve_entries
 
@@ -42,6 +42,13 @@ def get_plan_form(user: AnyUser, pk: int, *, write: bool = False) -> PlanForm:
 def may_manage_plan_forms(user: AnyUser, municipality_id: int) -> bool:
     """Only the municipality's coordinator defines and approves the plan form."""
     return principal(user).coordinates(municipality_id)
+
+
+def may_edit_form_version(user: AnyUser, version: PlanFormVersion) -> bool:
+    """The coordinator of the form's municipality changes a draft version."""
+    if version.is_approved:
+        return False
+    return may_manage_plan_forms(user, version.form.municipality_id)
 
 
 def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:

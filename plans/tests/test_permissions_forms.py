@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from plans import permissions
+from plans.models import PlanFormVersion
 from plans.tests.factories import PlanFormVersionFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +91,31 @@ def test_get_plan_form_is_404_for_a_missing_or_bad_id(coordinator, pk):
 )
 def test_may_manage_plan_forms_is_for_the_coordinator(user, expected, municipality):
     assert permissions.may_manage_plan_forms(user, municipality.pk) is expected
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", True),
+        ("superuser", True),
+        ("head", False),
+        ("mentor", False),
+        ("reservist", False),
+        ("commission", False),
+        ("stranger", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_may_edit_form_version_is_for_the_coordinator_while_a_draft(
+    user, expected, municipality
+):
+    draft = PlanFormVersionFactory(
+        form__municipality=municipality,
+        number=1,
+        status=PlanFormVersion.Status.DRAFT,
+    )
+    approved = PlanFormVersionFactory(form=draft.form, number=2)
+
+    assert permissions.may_edit_form_version(user, draft) is expected
+    assert not permissions.may_edit_form_version(user, approved)

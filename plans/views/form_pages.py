@@ -85,7 +85,7 @@ def _render_version(
     can_write = permissions.may_manage_plan_forms(
         request.user, plan_form.municipality_id
     )
-    editable = can_write and not version.is_approved
+    editable = permissions.may_edit_form_version(request.user, version)
     _suggestion_forms(sections, extra.pop("suggestion", None))
     versions = list(plan_form.versions.order_by("-number"))
     context = {
