@@ -19,6 +19,9 @@ AnyUser = User | AnonymousUser
 Status = IndividualPlan.Status
 
 
+# Plan forms --------------------------------------------------------------------------
+
+
 def visible_plan_forms(user: AnyUser) -> QuerySet[PlanForm]:
     """Forms of the user's municipalities (everybody there works with them)."""
     p = principal(user)
@@ -49,6 +52,9 @@ def may_edit_form_version(user: AnyUser, version: PlanFormVersion) -> bool:
     if version.is_approved:
         return False
     return may_manage_plan_forms(user, version.form.municipality_id)
+
+
+# Plans in scope ----------------------------------------------------------------------
 
 
 def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
@@ -95,6 +101,39 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
         raise Http404 from e
 
 
+def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
+    """Plans the user approves, whatever their status (may_approve as a query)."""
+    p = principal(user)
+    if p.is_superuser:
+        return IndividualPlan.objects.all()
+    organization = "reserve_entry__person__organization"
+    approver = f"{organization}__municipality__plan_approver"
+    by_coordinator = Q(
+        **{
+            approver: Municipality.PlanApprover.COORDINATOR,
+            f"{organization}__municipality_id__in": p.coordinator_municipality_ids,
+        }
+    )
+    by_head = Q(
+        **{
+            approver: Municipality.PlanApprover.HEAD,
+            f"{organization}_id__in": p.head_organization_ids,
+        }
+    )
+    return IndividualPlan.objects.filter(by_coordinator | by_head)
+
+
+def plans_mentored_now(user: AnyUser) -> QuerySet[IndividualPlan]:
+    """Visible plans the user is the active mentor of (is_mentor_of as a query)."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return IndividualPlan.objects.none()
+    return visible_plans(user).mentored_now_by(person_id)
+
+
+# Who one is to a plan ----------------------------------------------------------------
+
+
 def _is_mentorship_active(plan: IndividualPlan) -> bool:
     """The plan's mentor still guides its reservist (one query unless get_plan's)."""
     annotated = getattr(plan, "is_mentorship_active", None)
@@ -126,87 +165,12 @@ def is_reservist_of(user: AnyUser, plan: IndividualPlan) -> bool:
     return person_id == plan.reserve_entry.person_id
 
 
-def may_filter_plans_by_organization(user: AnyUser) -> bool:
-    """The superuser, coordinators and heads filter the list of plans by workplace."""
-    p = principal(user)
-    if p.is_superuser:
-        return True
-    if p.is_coordinator:
-        return True
-    return p.is_head
-
-
-def may_view_own_plans(user: AnyUser) -> bool:
-    """«My plan» is for a person with the reservist role."""
-    p = principal(user)
-    if not p.has_reservist:
-        return False
-    return p.person_id is not None
-
-
-def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
-    """The reservist in the reserve or their active mentor starts a plan (one query)."""
-    person_id = principal(user).person_id
-    if person_id is None:
-        return False
-    if entry.status != ReserveEntry.Status.ACTIVE:
-        return False
-    if person_id == entry.person_id:
-        return True
-    return entry.mentorships.filter(
-        status=Mentorship.Status.ACTIVE, mentor_id=person_id
-    ).exists()
-
-
-def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
-    """may_create_plan for the mentor of a loaded mentorship, without a query."""
-    person_id = principal(user).person_id
-    if person_id is None:
-        return False
-    if person_id != mentorship.mentor_id:
-        return False
-    return mentorship.status == Mentorship.Status.ACTIVE
-
-
-def may_control_deadlines(user: AnyUser) -> bool:
-    """The control of deadlines is the page of a mentor linked to a person."""
-    p = principal(user)
-    if not p.has_mentor:
-        return False
-    return p.person_id is not None
-
-
-def plans_mentored_now(user: AnyUser) -> QuerySet[IndividualPlan]:
-    """Visible plans the user is the active mentor of (is_mentor_of as a query)."""
-    person_id = principal(user).person_id
-    if person_id is None:
-        return IndividualPlan.objects.none()
-    return visible_plans(user).mentored_now_by(person_id)
-
-
-def own_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
-    """The user's own entries in the reserve, whence «My plan» starts a plan."""
-    person_id = principal(user).person_id
-    if person_id is None:
-        return ReserveEntry.objects.none()
-    return visible_reserve_entries(user).filter(person_id=person_id)
-
-
-def mentorships_to_plan(user: AnyUser) -> QuerySet[Mentorship]:
-    """Active mentorships of a user with the mentor role, whose plans they start."""
-    p = principal(user)
-    if not p.has_mentor:
-        return Mentorship.objects.none()
-    if p.person_id is None:
-        return Mentorship.objects.none()
-    return Mentorship.objects.filter(
-        mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
-    )
-
-
 def _is_entry_active(plan: IndividualPlan) -> bool:
     """The plan's reservist is still in the reserve."""
     return plan.reserve_entry.status == ReserveEntry.Status.ACTIVE
+
+
+# Rights on a plan --------------------------------------------------------------------
 
 
 def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
@@ -257,6 +221,13 @@ def may_complete_plan(user: AnyUser, plan: IndividualPlan) -> bool:
     return is_mentor_of(user, plan)
 
 
+def may_comment(user: AnyUser, plan: IndividualPlan) -> bool:
+    """Those who draft the plan (may_edit) and its approver discuss it."""
+    if may_edit(user, plan):
+        return True
+    return may_approve(user, plan)
+
+
 @dataclass(frozen=True)
 class PlanActions:
     """What the user may do with a plan in its present status: the page's controls."""
@@ -297,39 +268,86 @@ def plan_actions(user: AnyUser, plan: IndividualPlan) -> PlanActions:
     )
 
 
-def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
-    """Plans the user approves, whatever their status (may_approve as a query)."""
-    p = principal(user)
-    if p.is_superuser:
-        return IndividualPlan.objects.all()
-    organization = "reserve_entry__person__organization"
-    approver = f"{organization}__municipality__plan_approver"
-    by_coordinator = Q(
-        **{
-            approver: Municipality.PlanApprover.COORDINATOR,
-            f"{organization}__municipality_id__in": p.coordinator_municipality_ids,
-        }
-    )
-    by_head = Q(
-        **{
-            approver: Municipality.PlanApprover.HEAD,
-            f"{organization}_id__in": p.head_organization_ids,
-        }
-    )
-    return IndividualPlan.objects.filter(by_coordinator | by_head)
-
-
-def may_comment(user: AnyUser, plan: IndividualPlan) -> bool:
-    """Those who draft the plan (may_edit) and its approver discuss it."""
-    if may_edit(user, plan):
-        return True
-    return may_approve(user, plan)
-
-
 def require(allowed: bool) -> None:
     """Raise PermissionDenied unless allowed."""
     if not allowed:
         raise PermissionDenied
+
+
+# Starting plans; one's own pages -----------------------------------------------------
+
+
+def may_filter_plans_by_organization(user: AnyUser) -> bool:
+    """The superuser, coordinators and heads filter the list of plans by workplace."""
+    p = principal(user)
+    if p.is_superuser:
+        return True
+    if p.is_coordinator:
+        return True
+    return p.is_head
+
+
+def may_view_own_plans(user: AnyUser) -> bool:
+    """«My plan» is for a person with the reservist role."""
+    p = principal(user)
+    if not p.has_reservist:
+        return False
+    return p.person_id is not None
+
+
+def may_control_deadlines(user: AnyUser) -> bool:
+    """The control of deadlines is the page of a mentor linked to a person."""
+    p = principal(user)
+    if not p.has_mentor:
+        return False
+    return p.person_id is not None
+
+
+def own_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
+    """The user's own entries in the reserve, whence «My plan» starts a plan."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return ReserveEntry.objects.none()
+    return visible_reserve_entries(user).filter(person_id=person_id)
+
+
+def may_create_plan(user: AnyUser, entry: ReserveEntry) -> bool:
+    """The reservist in the reserve or their active mentor starts a plan (one query)."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return False
+    if entry.status != ReserveEntry.Status.ACTIVE:
+        return False
+    if person_id == entry.person_id:
+        return True
+    return entry.mentorships.filter(
+        status=Mentorship.Status.ACTIVE, mentor_id=person_id
+    ).exists()
+
+
+def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
+    """may_create_plan for the mentor of a loaded mentorship, without a query."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return False
+    if person_id != mentorship.mentor_id:
+        return False
+    return mentorship.status == Mentorship.Status.ACTIVE
+
+
+def mentorships_to_plan(user: AnyUser) -> QuerySet[Mentorship]:
+    """Active mentorships of a user with the mentor role, whose plans they start."""
+    p = principal(user)
+    if not p.has_mentor:
+        return Mentorship.objects.none()
+    if p.person_id is None:
+        return Mentorship.objects.none()
+    return Mentorship.objects.filter(
+        mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
+    )
+
+
+# Rows and files ----------------------------------------------------------------------
 
 
 def get_item(user: AnyUser, plan: IndividualPlan, pk: int) -> PlanItem:
