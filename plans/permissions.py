@@ -303,6 +303,14 @@ def may_control_deadlines(user: AnyUser) -> bool:
     return p.person_id is not None
 
 
+def own_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
+    """The user's own plans as a reservist, also after they left the reserve."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return IndividualPlan.objects.none()
+    return visible_plans(user).filter(reserve_entry__person_id=person_id)
+
+
 def own_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
     """The user's own entries in the reserve, whence «My plan» starts a plan."""
     person_id = principal(user).person_id

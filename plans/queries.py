@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from accounts.permissions import principal
 from plans.models import (
     Comment,
     Evidence,
@@ -24,7 +23,12 @@ from plans.models import (
     Revision,
     overdue_filter,
 )
-from plans.permissions import mentorships_to_plan, plans_to_approve, visible_plans
+from plans.permissions import (
+    mentorships_to_plan,
+    own_plans,
+    plans_to_approve,
+    visible_plans,
+)
 from reserve.models import ReserveEntry
 
 
@@ -353,9 +357,7 @@ def awaiting_approval(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
 def current_plan_of(user: User | AnonymousUser) -> IndividualPlan | None:
     """The reservist's own current plan with its progress: an open one before a
     completed one, the latest first; None without one (one query)."""
-    mine = plans_for_list(
-        visible_plans(user).filter(reserve_entry__person_id=principal(user).person_id)
-    ).order_by(
+    mine = plans_for_list(own_plans(user)).order_by(
         Case(
             When(status=IndividualPlan.Status.COMPLETED, then=1),
             default=0,

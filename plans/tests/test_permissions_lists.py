@@ -1,6 +1,6 @@
 """What the list of plans, «My plan» and the control of deadlines offer each
 role: the organisation filter, the mentor's reservists to start plans for, the
-reservist's own entries, the plans the mentor guides now."""
+reservist's own entries and plans, the plans the mentor guides now."""
 
 import pytest
 
@@ -84,6 +84,32 @@ def test_own_reserve_entries_are_the_users_own(user, expected, plan):
     entry = plan.reserve_entry
 
     assert list(permissions.own_reserve_entries(user)) == ([entry] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("coordinator", False),
+        ("head", False),
+        ("mentor", False),
+        ("reservist", True),
+        ("commission", False),
+        ("stranger", False),
+        ("superuser", False),
+        ("anonymous", False),
+    ],
+    indirect=["user"],
+)
+def test_own_plans_are_the_reservists_own(user, expected, plan):
+    IndividualPlanFactory(organization=plan.reserve_entry.person.organization)
+
+    assert list(permissions.own_plans(user)) == ([plan] if expected else [])
+
+
+def test_own_plans_stay_after_the_reservist_left_the_reserve(reservist, plan):
+    ReserveEntry.objects.update(status=ReserveEntry.Status.EXCLUDED)
+
+    assert list(permissions.own_plans(reservist)) == [plan]
 
 
 def test_own_reserve_entries_keep_those_that_ended(reservist, plan):
