@@ -10,6 +10,7 @@ from django.http import Http404
 from accounts.models import User
 from accounts.permissions import principal
 from mentorships.models import Mentorship
+from mentorships.permissions import may_view_own_mentees
 from organizations.models import Municipality
 from plans.models import Evidence, IndividualPlan, PlanForm, PlanFormVersion, PlanItem
 from reserve.models import ReserveEntry
@@ -296,11 +297,8 @@ def may_view_own_plans(user: AnyUser) -> bool:
 
 
 def may_control_deadlines(user: AnyUser) -> bool:
-    """The control of deadlines is the page of a mentor linked to a person."""
-    p = principal(user)
-    if not p.has_mentor:
-        return False
-    return p.person_id is not None
+    """The control of deadlines is for the mentor who has «My reservists»."""
+    return may_view_own_mentees(user)
 
 
 def own_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
