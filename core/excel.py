@@ -50,6 +50,7 @@ def build_workbook(
     """A one-sheet workbook: bold frozen header row, readable column widths."""
     wb = Workbook(write_only=False)
     ws = wb.active
+    assert ws is not None  # a new workbook has one sheet, and it is the active one
     ws.title = title[:31]
     ws.append([str(h) for h in headers])
     widths = [len(str(h)) for h in headers]

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,13 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
 
 
+class Tracked(Protocol):
+    """A model instance whose changes django-simple-history records."""
+
+    # The HistoricalRecords manager; django-simple-history ships no types.
+    history: Any
+
+
 def _display(record: models.Model, f: models.Field, names: dict) -> Any:
     value = getattr(record, f.attname)
     if value in (None, ""):
@@ -38,7 +45,7 @@ def _display(record: models.Model, f: models.Field, names: dict) -> Any:
     return value
 
 
-def history_of(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
+def history_of(obj: Tracked, limit: int = 50) -> list[HistoryEntry]:
     """The newest changes of obj, each with the fields it changed (old → new).
 
     Three queries at most: the records, their users, and one per related model."""
@@ -53,7 +60,7 @@ def history_of(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
             if ids:
                 related = f.related_model._default_manager.filter(pk__in=ids)
                 names.update({(f.name, o.pk): str(o) for o in related})
-    entries = []
+    entries: list[HistoryEntry] = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(entries) == limit:
             break

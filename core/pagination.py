@@ -1,7 +1,12 @@
 """Page through a queryset the same way on pages, exports and the API."""
 
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+
+T = TypeVar("T")
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
@@ -14,7 +19,10 @@ def to_int(value: str | None, default: int) -> int:
         return default
 
 
-def paginate(queryset: QuerySet, page: str | None, page_size: int = PAGE_SIZE) -> Page:
-    """The requested page; a page number out of range gives the nearest page."""
-    paginator = Paginator(queryset, min(max(page_size, 1), MAX_PAGE_SIZE))
+def paginate(
+    items: QuerySet[Any, T] | Sequence[T], page: str | None, page_size: int = PAGE_SIZE
+) -> Page[T]:
+    """The requested page of a queryset or a list; a page number out of range gives
+    the nearest page."""
+    paginator = Paginator(items, min(max(page_size, 1), MAX_PAGE_SIZE))
     return paginator.get_page(to_int(page, 1))
