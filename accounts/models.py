@@ -2,7 +2,7 @@
 
 import hashlib
 import secrets
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -11,13 +11,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+if TYPE_CHECKING:
+    from accounts.permissions import Principal
+
 
 class User(AbstractUser):
     """An account. What it may see comes from its role assignments and linked person."""
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # The roles and scope that accounts.permissions.principal() caches on the
+    # instance; not a field, and unset until first asked.
+    _principal: "Principal"
 
-    class Meta(AbstractUser.Meta):
+    # AbstractUser.Meta holds `abstract` and the two names set here: nothing to
+    # inherit from it (and django-stubs does not declare it).
+    class Meta:
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
 

@@ -102,7 +102,7 @@ def principal(user: User | AnonymousUser) -> Principal:
         person_organization_id=person["person__organization_id"] if person else None,
         municipality_ids=frozenset(municipality_ids),
     )
-    user._principal = result  # type: ignore[union-attr]
+    user._principal = result
     return result
 
 
