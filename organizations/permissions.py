@@ -2,17 +2,17 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from organizations.models import Municipality, Organization
+from organizations.models import Municipality, Organization, OrganizationQuerySet
 
 AnyUser = User | AnonymousUser
 
 
-def visible_municipalities(user: AnyUser):
+def visible_municipalities(user: AnyUser) -> QuerySet[Municipality]:
     """Municipalities the user works in (all of them for a superuser)."""
     p = principal(user)
     if p.is_superuser:
@@ -20,7 +20,7 @@ def visible_municipalities(user: AnyUser):
     return Municipality.objects.filter(pk__in=p.municipality_ids)
 
 
-def managed_municipalities(user: AnyUser):
+def managed_municipalities(user: AnyUser) -> QuerySet[Municipality]:
     """Municipalities whose registries the user may change (coordinator, superuser)."""
     p = principal(user)
     if p.is_superuser:
@@ -39,7 +39,7 @@ def get_municipality(user: AnyUser, pk: int, *, write: bool = False) -> Municipa
     return municipality
 
 
-def visible_organizations(user: AnyUser):
+def visible_organizations(user: AnyUser) -> OrganizationQuerySet:
     """Organisations in scope: the municipality for a coordinator, the own
     organisation for a head, a person's own organisation for everybody else."""
     p = principal(user)

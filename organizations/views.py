@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.excel import export_workbook, xlsx_response
 from core.forms import add_service_error
 from core.history import history_of
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations import permissions, services
 from organizations.exports import ORGANIZATION_COLUMNS
@@ -19,16 +20,19 @@ from organizations.forms import (
     OrganizationFilterForm,
     OrganizationForm,
 )
+from organizations.models import OrganizationQuerySet
 from people.permissions import visible_people
 
 
-def _filtered(request: HttpRequest):
+def _filtered(
+    request: HttpRequest,
+) -> tuple[OrganizationFilterForm, OrganizationQuerySet]:
     form = OrganizationFilterForm(request.GET)
     return form, form.filter(permissions.visible_organizations(request.user).for_list())
 
 
 @login_required
-def organization_list(request: HttpRequest) -> HttpResponse:
+def organization_list(request: HtmxHttpRequest) -> HttpResponse:
     form, organizations = _filtered(request)
     page = paginate(organizations, request.GET.get("page"))
     template = (
