@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from organizations.models import Organization
 from people.models import Person, PersonQuerySet, Position
 
 YES_NO = {"yes": True, "no": False}
@@ -8,10 +9,11 @@ YES_NO = {"yes": True, "no": False}
 
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    organization = forms.ModelChoiceField(
+    # The querysets come from __init__, so the models are named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
     )
-    position = forms.ModelChoiceField(
+    position: "forms.ModelChoiceField[Position]" = forms.ModelChoiceField(
         label=_("Position"), required=False, queryset=None, empty_label=_("all")
     )
     administrative = forms.ChoiceField(

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from people.models import Person, Position
+from people.models import Person, PersonQuerySet, Position
 
 AnyUser = User | AnonymousUser
 
@@ -15,7 +15,7 @@ AnyUser = User | AnonymousUser
 ACTIVE_MENTORSHIP = "active"
 
 
-def visible_people(user: AnyUser):
+def visible_people(user: AnyUser) -> PersonQuerySet:
     """People in scope: the municipality for a coordinator, the own organisation
     for a head, oneself, one's reservists for a mentor and one's mentor for a
     reservist, only while the mentorship is active (not before the order is
@@ -72,7 +72,7 @@ def get_person(user: AnyUser, pk: int, *, write: bool = False) -> Person:
     return person
 
 
-def visible_positions(user: AnyUser):
+def visible_positions(user: AnyUser) -> QuerySet[Position]:
     """The position catalogues of the user's municipalities."""
     p = principal(user)
     if p.is_superuser:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from core.excel import export_workbook, noting, xlsx_response
 from core.forms import add_service_error
 from core.history import history_of
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations.permissions import (
     can_view_history,
@@ -20,10 +21,10 @@ from organizations.permissions import (
 from people import permissions, services
 from people.exports import PERSON_COLUMNS, POSITION_COLUMNS
 from people.forms import PersonFilterForm, PersonForm, PositionForm
-from people.models import Person, PersonViewLog
+from people.models import Person, PersonQuerySet, PersonViewLog
 
 
-def _filtered(request: HttpRequest):
+def _filtered(request: HttpRequest) -> tuple[PersonFilterForm, PersonQuerySet]:
     form = PersonFilterForm(
         request.GET,
         organizations=visible_organizations(request.user),
@@ -44,7 +45,7 @@ def _person_form(request: HttpRequest, **kwargs) -> PersonForm:
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: HtmxHttpRequest) -> HttpResponse:
     form, people = _filtered(request)
     page = paginate(people, request.GET.get("page"))
     template = "people/list.html#rows" if request.htmx else "people/list.html"
