@@ -1,27 +1,40 @@
+from typing import TYPE_CHECKING
+
 from django import forms
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import reasonable_date
+from organizations.models import Organization
 from people.models import Person
 from reserve.models import ReserveEntry, ReserveEntryQuerySet, TargetPosition
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = {"yes": True, "no": False}
 
 
-def _label(name: str) -> str:
-    return capfirst(ReserveEntry._meta.get_field(name).verbose_name)
+def _label(name: str) -> "StrOrPromise":
+    field = ReserveEntry._meta.get_field(name)
+    assert isinstance(field, Field)  # the forms label the entry's own fields only
+    return capfirst(field.verbose_name)
 
 
 class ReserveFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    organization = forms.ModelChoiceField(
+    # The querysets come from __init__, so the models are named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
     )
-    target_position = forms.ModelChoiceField(
-        label=_("Target position"), required=False, queryset=None, empty_label=_("all")
+    target_position: "forms.ModelChoiceField[TargetPosition]" = forms.ModelChoiceField(
+        label=_("Target position"),
+        required=False,
+        queryset=None,
+        empty_label=_("all"),
     )
     status = forms.ChoiceField(
         label=_("Status"),

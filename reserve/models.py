@@ -142,6 +142,10 @@ class ReserveEntry(TimeStampedModel):
 
     objects = ReserveEntryQuerySet.as_manager()
 
+    # Annotated by ReserveEntryQuerySet.for_list(); not fields.
+    has_mentor: bool
+    has_approved_plan: bool
+
     class Meta:
         verbose_name = _("reserve entry")
         verbose_name_plural = _("reserve entries")

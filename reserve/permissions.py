@@ -7,12 +7,17 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from reserve.models import ACTIVE_MENTORSHIP, ReserveEntry, TargetPosition
+from reserve.models import (
+    ACTIVE_MENTORSHIP,
+    ReserveEntry,
+    ReserveEntryQuerySet,
+    TargetPosition,
+)
 
 AnyUser = User | AnonymousUser
 
 
-def visible_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
+def visible_reserve_entries(user: AnyUser) -> ReserveEntryQuerySet:
     """Entries in scope: the municipality for a coordinator, the own organisation's
     reservists for a head, one's own for a reservist, and for a mentor the
     reservists they mentor now (an active mentorship: not a draft order's line,

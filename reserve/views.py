@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -12,6 +13,7 @@ from core.conflicts import add_conflict_error, form_status
 from core.excel import export_workbook, noting, xlsx_response
 from core.forms import add_service_error
 from core.history import history_of
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from mentorships.models import Mentorship
 from mentorships.permissions import may_end_mentorship, visible_mentorships
@@ -33,10 +35,10 @@ from reserve.forms import (
     ReserveFilterForm,
     TargetPositionForm,
 )
-from reserve.models import ReserveEntry
+from reserve.models import ReserveEntry, ReserveEntryQuerySet, TargetPosition
 
 
-def _filtered(request: HttpRequest):
+def _filtered(request: HttpRequest) -> tuple[ReserveFilterForm, ReserveEntryQuerySet]:
     form = ReserveFilterForm(
         request.GET,
         organizations=visible_organizations(request.user),
@@ -46,14 +48,14 @@ def _filtered(request: HttpRequest):
     return form, form.filter(entries)
 
 
-def _managed_target_positions(request: HttpRequest):
+def _managed_target_positions(request: HttpRequest) -> QuerySet[TargetPosition]:
     return permissions.visible_target_positions(request.user).filter(
         municipality__in=managed_municipalities(request.user)
     )
 
 
 @login_required
-def entry_list(request: HttpRequest) -> HttpResponse:
+def entry_list(request: HtmxHttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
     page = paginate(entries, request.GET.get("page"))
     template = "reserve/list.html#rows" if request.htmx else "reserve/list.html"

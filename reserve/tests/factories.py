@@ -6,7 +6,7 @@ from people.tests.factories import PersonFactory
 from reserve.models import ReserveEntry, TargetPosition
 
 
-class TargetPositionFactory(factory.django.DjangoModelFactory):
+class TargetPositionFactory(factory.django.DjangoModelFactory[TargetPosition]):
     class Meta:
         model = TargetPosition
         django_get_or_create = ("municipality", "name")
@@ -17,7 +17,7 @@ class TargetPositionFactory(factory.django.DjangoModelFactory):
     name = "Директор школы"
 
 
-class ReserveEntryFactory(factory.django.DjangoModelFactory):
+class ReserveEntryFactory(factory.django.DjangoModelFactory[ReserveEntry]):
     class Meta:
         model = ReserveEntry
 

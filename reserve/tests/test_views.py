@@ -19,7 +19,7 @@ LIST = reverse("reserve:list")
 
 
 def _entry(organization, **kwargs) -> ReserveEntry:
-    return ReserveEntryFactory(person__organization=organization, **kwargs)
+    return ReserveEntryFactory.create(person__organization=organization, **kwargs)
 
 
 def _names(response) -> list[str]:
