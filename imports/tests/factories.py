@@ -77,7 +77,7 @@ def reserve_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
     return upload(xlsx(rows, header=RESERVE_HEADER), "reserve.xlsx")
 
 
-class ImportBatchFactory(factory.django.DjangoModelFactory):
+class ImportBatchFactory(factory.django.DjangoModelFactory[ImportBatch]):
     """A previewed batch of organisations; pass `rows` to set its file's content."""
 
     class Meta:

@@ -28,7 +28,7 @@ class EligibleMentorFactory(PersonFactory):
     )
 
 
-class MentorReadinessFactory(factory.django.DjangoModelFactory):
+class MentorReadinessFactory(factory.django.DjangoModelFactory[MentorReadiness]):
     class Meta:
         model = MentorReadiness
 
@@ -36,7 +36,7 @@ class MentorReadinessFactory(factory.django.DjangoModelFactory):
     confirmed_on = date(2026, 9, 1)
 
 
-class MentorOrderFactory(factory.django.DjangoModelFactory):
+class MentorOrderFactory(factory.django.DjangoModelFactory[MentorOrder]):
     class Meta:
         model = MentorOrder
 
@@ -47,7 +47,7 @@ class MentorOrderFactory(factory.django.DjangoModelFactory):
     signatory_position = "Директор"
 
 
-class MentorshipFactory(factory.django.DjangoModelFactory):
+class MentorshipFactory(factory.django.DjangoModelFactory[Mentorship]):
     """An active mentorship by a registered order (pass status for others)."""
 
     class Meta:

@@ -3,7 +3,7 @@ import factory
 from organizations.models import Municipality, Organization
 
 
-class MunicipalityFactory(factory.django.DjangoModelFactory):
+class MunicipalityFactory(factory.django.DjangoModelFactory[Municipality]):
     class Meta:
         model = Municipality
         django_get_or_create = ("name",)
@@ -13,7 +13,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     place = "г. Город"
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory[Organization]):
     class Meta:
         model = Organization
 

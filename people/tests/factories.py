@@ -6,7 +6,7 @@ from organizations.tests.factories import OrganizationFactory
 from people.models import Person, Position
 
 
-class PositionFactory(factory.django.DjangoModelFactory):
+class PositionFactory(factory.django.DjangoModelFactory[Position]):
     class Meta:
         model = Position
         django_get_or_create = ("municipality", "name")
@@ -18,7 +18,7 @@ class PositionFactory(factory.django.DjangoModelFactory):
     is_administrative = False
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
