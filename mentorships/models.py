@@ -196,6 +196,12 @@ class Mentorship(TimeStampedModel):
 
     objects = MentorshipQuerySet.as_manager()
 
+    # Set on the mentorships a page lists, for its template; not fields.
+    card_openable: bool  # the order's page: may the user open the reservist's card
+    may_create_plan: bool  # «My reservists» (queries.my_reservists)
+    may_end: bool  # the reservist's card (reserve.views)
+    mentor_openable: bool  # the reservist's card: may the user open the mentor's
+
     class Meta:
         verbose_name = _("mentorship")
         verbose_name_plural = _("mentorships")

@@ -7,7 +7,13 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from mentorships.models import MentorOrder, Mentorship, OrderTemplate
+from mentorships.models import (
+    MentorOrder,
+    MentorOrderQuerySet,
+    Mentorship,
+    MentorshipQuerySet,
+    OrderTemplate,
+)
 from organizations.models import Organization
 from people.models import Person
 
@@ -16,7 +22,7 @@ AnyUser = User | AnonymousUser
 # ---------------------------------------------------------------- mentorships
 
 
-def visible_mentorships(user: AnyUser) -> QuerySet[Mentorship]:
+def visible_mentorships(user: AnyUser) -> MentorshipQuerySet:
     """Mentorships of one's municipality, organisation, or as mentor or reservist."""
     p = principal(user)
     if p.is_superuser:
@@ -31,7 +37,7 @@ def visible_mentorships(user: AnyUser) -> QuerySet[Mentorship]:
     return Mentorship.objects.filter(scope)
 
 
-def visible_mentorships_as_reservist(user: AnyUser) -> QuerySet[Mentorship]:
+def visible_mentorships_as_reservist(user: AnyUser) -> MentorshipQuerySet:
     """One's own mentorships as the reservist («My mentor»); none without a person."""
     person_id = principal(user).person_id
     if person_id is None:
@@ -99,7 +105,7 @@ def may_confirm_readiness(user: AnyUser, person: Person) -> bool:
 # --------------------------------------------------------------------- orders
 
 
-def visible_orders(user: AnyUser) -> QuerySet[MentorOrder]:
+def visible_orders(user: AnyUser) -> MentorOrderQuerySet:
     """Orders of one's municipality or organisation, or naming one in a line."""
     p = principal(user)
     if p.is_superuser:

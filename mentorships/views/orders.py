@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from core.conflicts import add_conflict_error, form_status
 from core.excel import export_workbook, xlsx_response
 from core.forms import add_service_error
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate, to_int
 from mentorships import permissions, queries, services
 from mentorships.exports import ORDER_COLUMNS
@@ -22,13 +23,16 @@ from mentorships.forms import (
     mentor_choices,
     reservist_choices,
 )
+from mentorships.models import MentorOrderQuerySet
 from organizations.models import Organization
 from organizations.permissions import visible_organizations
 from people.permissions import visible_people
 from reserve.permissions import visible_reserve_entries
 
 
-def _filtered_orders(request: HttpRequest):
+def _filtered_orders(
+    request: HttpRequest,
+) -> tuple[OrderFilterForm, MentorOrderQuerySet]:
     form = OrderFilterForm(
         request.GET, organizations=visible_organizations(request.user)
     )
@@ -37,7 +41,7 @@ def _filtered_orders(request: HttpRequest):
 
 
 @login_required
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: HtmxHttpRequest) -> HttpResponse:
     form, orders = _filtered_orders(request)
     page = paginate(orders, request.GET.get("page"))
     template = (
