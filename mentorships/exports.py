@@ -2,6 +2,7 @@
 
 from datetime import date
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -10,20 +11,23 @@ from core.excel import Column, yes_no
 from mentorships.models import MentorOrder
 from people.models import Person
 
+if TYPE_CHECKING:
+    from mentorships.queries import ListedMentor
+
 
 def _readiness_date(mentor: Person) -> date | None:
     readiness = getattr(mentor, "mentor_readiness", None)
     return readiness.confirmed_on if readiness else None
 
 
-def _reservists(mentor: Person) -> str:
+def _reservists(mentor: "ListedMentor") -> str:
     current = mentor.current_mentorships  # prefetched by mentors_for_list()
     return ", ".join(x.reserve_entry.person.full_name for x in current)
 
 
 # Rows come from mentorships.queries.mentors_for_list(): load, eligibility and
 # current mentorships annotated and prefetched.
-MENTOR_COLUMNS: list[Column[Person]] = [
+MENTOR_COLUMNS: "list[Column[ListedMentor]]" = [
     Column(pgettext_lazy("person", "Full name"), attrgetter("full_name")),
     Column(_("Organisation"), attrgetter("organization.short_name")),
     Column(_("Position"), attrgetter("position.name")),

@@ -1,7 +1,8 @@
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db.models import Field, Model
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -14,16 +15,24 @@ from mentorships.models import (
     Mentorship,
 )
 from mentorships.services import OrderLine
+from organizations.models import Organization
 from people.models import Person, PersonQuerySet
 from reserve.models import ReserveEntry
 from reserve.services import add_years
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from mentorships.queries import LoadedMentor, OrderReservist
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 BLANK = ("", "---------")
 
 
-def _label(model: Any, name: str) -> str:
-    return capfirst(model._meta.get_field(name).verbose_name)
+def _label(model: type[Model], name: str) -> "StrOrPromise":
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field)  # the forms label the models' own fields only
+    return capfirst(field.verbose_name)
 
 
 class ReadinessForm(forms.Form):
@@ -64,7 +73,8 @@ class EndMentorshipForm(forms.Form):
 
 
 class OrderFilterForm(forms.Form):
-    organization = forms.ModelChoiceField(
+    # The queryset comes from __init__, so the model is named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
     )
     status = forms.ChoiceField(
@@ -90,7 +100,8 @@ class OrderFilterForm(forms.Form):
 
 class MentorFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    organization = forms.ModelChoiceField(
+    # The queryset comes from __init__, so the model is named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
     )
 
@@ -135,7 +146,7 @@ class OrderForm(forms.Form):
             self.fields["signatory_position"].initial = head.position.name
 
 
-def mentor_choices(mentors: Iterable[Person], max_load: int) -> list[tuple]:
+def mentor_choices(mentors: Iterable["LoadedMentor"], max_load: int) -> list[tuple]:
     """Options of the mentor select: name, position and the load «2 of 3»."""
     return [
         BLANK,
@@ -155,9 +166,9 @@ def mentor_choices(mentors: Iterable[Person], max_load: int) -> list[tuple]:
     ]
 
 
-def reservist_choices(entries: Iterable[ReserveEntry]) -> list[tuple]:
+def reservist_choices(entries: Iterable["OrderReservist"]) -> list[tuple]:
     """Options of the reservist select: name, target position, current mentor."""
-    choices = [BLANK]
+    choices: list[tuple[int | str, str]] = [BLANK]
     for e in entries:
         values = {"name": e.person.full_name, "target": e.target_position.name}
         if e.active_mentorships:
@@ -200,8 +211,9 @@ class OrderLineForm(forms.Form):
         self.fields["starts_on"].initial = today
         self.fields["planned_end_on"].initial = add_years(today, 1)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()  # Form.clean() gives back self.cleaned_data
+        data = self.cleaned_data
         starts_on, planned_end_on = data.get("starts_on"), data.get("planned_end_on")
         if starts_on and planned_end_on and planned_end_on <= starts_on:
             self.add_error(
@@ -249,7 +261,8 @@ class ScanForm(forms.Form):
 
 
 class OrderTemplateForm(forms.Form):
-    organization = forms.ModelChoiceField(
+    # The queryset comes from __init__, so the model is named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"),
         required=False,
         queryset=None,

@@ -1,6 +1,8 @@
 """Reads across people, the reserve and mentorships: mentors with their load,
 the choices of the order form, the mentor's reservists with their plans."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     BooleanField,
@@ -19,15 +21,44 @@ from accounts.permissions import principal
 from mentorships.models import Mentorship
 from mentorships.permissions import visible_mentorships
 from organizations.models import Organization
-from people.models import Person
+from people.models import Person, PersonQuerySet
 from plans.permissions import may_create_plan_as_mentor
 from plans.queries import with_current_plans
 from reserve.models import ReserveEntry
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 CURRENT = [Mentorship.Status.PENDING, Mentorship.Status.ACTIVE]
 
 
-def _with_load(people: QuerySet[Person]) -> QuerySet[Person]:
+class Load(TypedDict):
+    """What a mentor carries from _with_load()."""
+
+    n_current: int
+
+
+class MentorListing(Load):
+    """What a mentor carries from mentors_for_list()."""
+
+    is_eligible: bool
+    current_mentorships: list[Mentorship]
+
+
+class ActiveMentorships(TypedDict):
+    """What a reserve entry carries from reservists_for_order()."""
+
+    active_mentorships: list[Mentorship]
+
+
+if TYPE_CHECKING:
+    # The people and entries these reads give, with what they annotate or prefetch.
+    LoadedMentor = WithAnnotations[Person, Load]
+    ListedMentor = WithAnnotations[Person, MentorListing]
+    OrderReservist = WithAnnotations[ReserveEntry, ActiveMentorships]
+
+
+def _with_load(people: QuerySet[Person]) -> "QuerySet[LoadedMentor]":
     """Annotate n_current: the pending and active mentorships of each person."""
     return people.annotate(
         n_current=Count(
@@ -38,7 +69,7 @@ def _with_load(people: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
-def eligible_mentors(organization: Organization) -> QuerySet[Person]:
+def eligible_mentors(organization: Organization) -> "QuerySet[LoadedMentor]":
     """People of the organisation who meet clause 6 (administrative position,
     experience at the municipality's threshold, readiness confirmed), with their
     load as n_current, in one query."""
@@ -53,26 +84,27 @@ def eligible_mentors(organization: Organization) -> QuerySet[Person]:
     ).order_by("last_name", "first_name", "middle_name", "pk")
 
 
-def reservists_for_order(organization: Organization) -> QuerySet[ReserveEntry]:
+def reservists_for_order(organization: Organization) -> "QuerySet[OrderReservist]":
     """Active reserve entries of the organisation's people, each with its active
     mentorship (to say who is replaced), in two queries."""
     active = Mentorship.objects.filter(status=Mentorship.Status.ACTIVE)
-    return (
+    # A plain QuerySet to mypy, whose django-stubs plugin then types the prefetched
+    # list (it cannot on a custom QuerySet such as ReserveEntryQuerySet).
+    entries: QuerySet[ReserveEntry] = (
         ReserveEntry.objects.active()
         .filter(person__organization=organization)
         .select_related("person", "target_position")
-        .prefetch_related(
-            Prefetch(
-                "mentorships",
-                queryset=active.select_related("mentor"),
-                to_attr="active_mentorships",
-            )
-        )
-        .order_by("person__last_name", "person__first_name", "pk")
     )
+    return entries.prefetch_related(
+        Prefetch(
+            "mentorships",
+            queryset=active.select_related("mentor"),
+            to_attr="active_mentorships",
+        )
+    ).order_by("person__last_name", "person__first_name", "pk")
 
 
-def mentors_for_list(people: QuerySet[Person]) -> QuerySet[Person]:
+def mentors_for_list(people: PersonQuerySet) -> "QuerySet[ListedMentor]":
     """Those of the people who confirmed readiness or mentor someone now, with their
     load (n_current), limit, eligibility (is_eligible) and current mentorships
     (current_mentorships); three queries a page."""

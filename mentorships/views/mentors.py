@@ -1,34 +1,43 @@
 """The mentors' registry with their load, on the page and in Excel."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import export_workbook, noting, xlsx_response
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from mentorships import permissions, queries
 from mentorships.exports import MENTOR_COLUMNS
 from mentorships.forms import MentorFilterForm
 from organizations.permissions import visible_organizations
-from people.models import Person, PersonViewLog
+from people.models import PersonViewLog
 from people.permissions import visible_people
 from people.services import record_people_access
 
+if TYPE_CHECKING:
+    from mentorships.queries import ListedMentor
 
-def _filtered_mentors(request: HttpRequest):
+
+def _filtered_mentors(
+    request: HttpRequest,
+) -> tuple[MentorFilterForm, "QuerySet[ListedMentor]"]:
     if not permissions.may_view_mentors(request.user):
         raise PermissionDenied
     form = MentorFilterForm(
         request.GET, organizations=visible_organizations(request.user)
     )
-    return form, form.filter(queries.mentors_for_list(visible_people(request.user)))
+    return form, queries.mentors_for_list(form.filter(visible_people(request.user)))
 
 
 @login_required
-def mentor_list(request: HttpRequest) -> HttpResponse:
+def mentor_list(request: HtmxHttpRequest) -> HttpResponse:
     form, mentors = _filtered_mentors(request)
     page = paginate(mentors, request.GET.get("page"))
     template = (
@@ -39,7 +48,7 @@ def mentor_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _exported_people(mentor: Person) -> list[int]:
+def _exported_people(mentor: "ListedMentor") -> list[int]:
     """The mentor and the reservists named in the mentor's row."""
     return [mentor.pk, *(x.reserve_entry.person_id for x in mentor.current_mentorships)]
 
