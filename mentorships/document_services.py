@@ -117,7 +117,8 @@ def order_context(order: MentorOrder) -> dict[str, Any]:
     )
     organization = order.organization
     municipality = organization.municipality
-    lines, replacements = [], []
+    lines: list[dict[str, str | int]] = []
+    replacements: list[dict[str, str | int]] = []
     # Who signs «С приказом ознакомлены»: the mentors, their reservists, then the
     # mentors being replaced; each person once.
     mentors: dict[int, dict[str, str]] = {}

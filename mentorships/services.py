@@ -390,9 +390,9 @@ def delete_order(*, order: MentorOrder) -> None:
 def _delete_on_commit(field_file: FieldFile) -> None:
     """Delete the stored file once the transaction commits: until then the row
     still points to it, and a rollback keeps both the row and the file."""
-    if not field_file:
-        return
     storage, name = field_file.storage, field_file.name
+    if not name:  # what makes a FieldFile false: there is no file
+        return
     transaction.on_commit(lambda: storage.delete(name))
 
 

@@ -78,9 +78,23 @@ def build() -> DocxDocument:
     center = WD_ALIGN_PARAGRAPH.CENTER
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
     # Requisites 08 (the founder above the organisation), 10, 11 and 12, 14, 17
-    header = {"left": HEADER_INDENT, "right": HEADER_INDENT, "align": center}
-    add_paragraph(doc, "{{ authority_name }}", **header, size=TABLE_SIZE, after=6)
-    add_paragraph(doc, "{{ organization_full_name }}", bold=True, **header)
+    add_paragraph(
+        doc,
+        "{{ authority_name }}",
+        align=center,
+        left=HEADER_INDENT,
+        right=HEADER_INDENT,
+        size=TABLE_SIZE,
+        after=6,
+    )
+    add_paragraph(
+        doc,
+        "{{ organization_full_name }}",
+        align=center,
+        bold=True,
+        left=HEADER_INDENT,
+        right=HEADER_INDENT,
+    )
     add_paragraph(
         doc, "ПРИКАЗ", align=center, bold=True, before=18, after=12, spacing=2
     )
