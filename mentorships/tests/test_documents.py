@@ -73,7 +73,7 @@ def target(town):
 
 
 def _mentor(school, last: str, first: str, middle: str, position: str):
-    person = PersonFactory(
+    person = PersonFactory.create(
         organization=school,
         position=PositionFactory(
             municipality=school.municipality, name=position, is_administrative=True
@@ -88,7 +88,7 @@ def _mentor(school, last: str, first: str, middle: str, position: str):
 
 
 def _reservist(school, target, last: str, first: str, middle: str):
-    person = PersonFactory(
+    person = PersonFactory.create(
         organization=school,
         position=PositionFactory(municipality=school.municipality, name="Учитель"),
         last_name=last,
@@ -156,8 +156,10 @@ def order(school, target):
 
 def _poppler(tool: str, *args: object) -> str:
     """The output of a poppler-utils tool (pdftotext, pdfinfo, pdffonts)."""
+    path = shutil.which(tool)
+    assert path is not None, f"{tool} is not installed"
     return subprocess.run(  # noqa: S603 - a fixed tool on our own temporary file
-        [shutil.which(tool), *map(str, args)],
+        [path, *map(str, args)],
         capture_output=True,
         text=True,
         check=True,

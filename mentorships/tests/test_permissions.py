@@ -160,7 +160,7 @@ def _cast_mentorship(mentor, reservist, state: str) -> tuple[Mentorship, Any]:
     replaced it (None unless replaced)."""
     entry = ReserveEntryFactory(person=reservist.person)
     if state == "pending":
-        mentorship = MentorshipFactory(
+        mentorship = MentorshipFactory.create(
             mentor=mentor.person,
             reserve_entry=entry,
             status=Mentorship.Status.PENDING,
@@ -168,12 +168,12 @@ def _cast_mentorship(mentor, reservist, state: str) -> tuple[Mentorship, Any]:
         )
         return mentorship, None
     if state == "active":
-        return MentorshipFactory(mentor=mentor.person, reserve_entry=entry), None
+        return MentorshipFactory.create(mentor=mentor.person, reserve_entry=entry), None
     reason = {
         "ended": Mentorship.EndReason.COMPLETED,
         "replaced": Mentorship.EndReason.REPLACED,
     }[state]
-    mentorship = MentorshipFactory(
+    mentorship = MentorshipFactory.create(
         mentor=mentor.person,
         reserve_entry=entry,
         status=Mentorship.Status.ENDED,
@@ -182,7 +182,9 @@ def _cast_mentorship(mentor, reservist, state: str) -> tuple[Mentorship, Any]:
     )
     if state == "ended":
         return mentorship, None
-    return mentorship, MentorshipFactory(reserve_entry=entry, replaces=mentorship)
+    return mentorship, MentorshipFactory.create(
+        reserve_entry=entry, replaces=mentorship
+    )
 
 
 STATES = ["active", "pending", "ended", "replaced"]

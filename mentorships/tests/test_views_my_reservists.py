@@ -27,7 +27,7 @@ def today():
 
 
 def _mentee(mentor, school, name: str = "Алексеев", **kwargs) -> Mentorship:
-    return MentorshipFactory(
+    return MentorshipFactory.create(
         mentor=mentor.person,
         reserve_entry__person__organization=school,
         reserve_entry__person__last_name=name,
@@ -37,7 +37,7 @@ def _mentee(mentor, school, name: str = "Алексеев", **kwargs) -> Mentors
 
 def _plan(mentorship: Mentorship, **kwargs) -> IndividualPlan:
     """An approved plan: one row done, one overdue, one ahead, one cancelled."""
-    plan = IndividualPlanFactory(
+    plan = IndividualPlanFactory.create(
         reserve_entry=mentorship.reserve_entry,
         **{"status": IndividualPlan.Status.APPROVED, **kwargs},
     )

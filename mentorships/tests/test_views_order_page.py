@@ -20,7 +20,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
 
 
 def _draft(organization, n_lines=1, **kwargs) -> MentorOrder:
-    order = MentorOrderFactory(organization=organization, **kwargs)
+    order = MentorOrderFactory.create(organization=organization, **kwargs)
     for _ in range(n_lines):
         MentorshipFactory(
             order=order,
