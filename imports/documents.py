@@ -98,6 +98,7 @@ def render_template(
     then a sheet of instructions and a sheet of the allowed values."""
     wb = Workbook()
     data = wb.active
+    assert data is not None  # a new workbook has one sheet, and it is the active one
     data.title = text.data_title[:31]
     instructions = wb.create_sheet(text.instructions_title[:31])
     values = wb.create_sheet(text.lists_title[:31])

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.models import User
-from imports.models import ImportBatch
+from imports.models import ImportBatch, ImportBatchQuerySet
 from organizations.models import Municipality
 from organizations.permissions import managed_municipalities
 
@@ -26,7 +26,7 @@ def get_import_municipality(user: AnyUser) -> Municipality:
     return municipality
 
 
-def visible_batches(user: AnyUser):
+def visible_batches(user: AnyUser) -> ImportBatchQuerySet:
     """The user's own batches in the municipalities they still manage."""
     if not user.is_authenticated:
         return ImportBatch.objects.none()

@@ -9,7 +9,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
@@ -21,6 +21,8 @@ from core.models import normalize_search
 from imports.documents import TemplateList
 from imports.xlsx import Column, RowError
 from organizations.models import Municipality
+
+M = TypeVar("M", bound=models.Model)
 
 # The data rows of a file: each with its Excel row number and its cells by field.
 Rows = list[tuple[int, dict[str, Any]]]
@@ -43,14 +45,14 @@ class FieldChange:
 
 
 @dataclass
-class PlannedRow:
+class PlannedRow(Generic[M]):
     """One valid row: the record it creates or changes, and the changes."""
 
     row: int
     label: str
     action: str
     values: dict[str, Any]
-    instance: models.Model | None = None
+    instance: M | None = None
     changes: list[FieldChange] = field(default_factory=list)
 
     @property
@@ -64,7 +66,7 @@ class Plan:
 
     kind: str
     n_rows: int = 0
-    rows: list[PlannedRow] = field(default_factory=list)
+    rows: list[PlannedRow[Any]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
     @property
@@ -86,7 +88,7 @@ class Plan:
     def n_unchanged(self) -> int:
         return self._count(Action.UNCHANGED)
 
-    def add(self, result: PlannedRow | list[RowError]) -> None:
+    def add(self, result: PlannedRow[Any] | list[RowError]) -> None:
         """Add a planned row, or the errors of a row that cannot be planned."""
         if isinstance(result, PlannedRow):
             self.rows.append(result)
@@ -141,6 +143,7 @@ def display(model: type[models.Model], name: str, value: Any) -> str:
     if value is None or value == "":
         return "—"
     model_field = model._meta.get_field(name)
+    assert isinstance(model_field, models.Field)  # the columns are the model's fields
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, date):
@@ -154,12 +157,12 @@ def plan_row(
     *,
     number: int,
     label: str,
-    record: models.Model,
+    record: M,
     is_new: bool,
     values: dict[str, Any],
     columns: Sequence[Column],
     exclude: list[str],
-) -> PlannedRow | list[RowError]:
+) -> PlannedRow[M] | list[RowError]:
     """Compare a row with its record and validate the result like the service will.
 
     Relations are resolved already and uniqueness is checked across the file, so
@@ -207,7 +210,7 @@ class Planner(Protocol):
 
 
 class Writer(Protocol):
-    def __call__(self, *, row: PlannedRow, municipality: Municipality) -> None:
+    def __call__(self, *, row: PlannedRow[Any], municipality: Municipality) -> None:
         """Create or change the record of a planned row through the registry's
         services; raises ValidationError when a rule of theirs is broken."""
         ...

@@ -78,6 +78,8 @@ def preview_upload(
 ) -> tuple[ImportBatch | None, Plan]:
     """Check an uploaded file; when every row is valid, keep it as a batch awaiting
     confirmation. Raises ValidationError when the file itself cannot be used."""
+    # Django's upload handlers set the size of every file they receive.
+    assert upload.size is not None
     plan = plan_file(
         kind=kind, municipality=municipality, file=upload, size=upload.size
     )

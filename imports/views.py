@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from core.excel import xlsx_response
 from core.pagination import paginate
 from imports import permissions, services
@@ -50,7 +51,7 @@ def _start_page(
 
 
 @login_required
-def start(request: HttpRequest, kind: str) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     municipality = permissions.get_import_municipality(request.user)
     import_kind = KINDS[kind]
     if request.method != "POST":

@@ -133,7 +133,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
     return plan
 
 
-def write_row(*, row: PlannedRow, municipality: Municipality) -> None:
+def write_row(*, row: PlannedRow[Organization], municipality: Municipality) -> None:
     """Add the organisation to the municipality, or change it."""
     if row.instance is None:
         organization_services.create_organization(

@@ -128,7 +128,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
     return plan
 
 
-def write_row(*, row: PlannedRow, municipality: Municipality) -> None:
+def write_row(*, row: PlannedRow[Person], municipality: Municipality) -> None:
     """Add the person to the registry, or change them."""
     if row.instance is None:
         people_services.create_person(**row.values)

@@ -2,7 +2,7 @@
 patronymic and organisation; it changes the person's active entry in the management
 reserve, or includes the person in the reserve anew."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -37,6 +37,9 @@ from organizations.models import Municipality, Organization
 from people.models import Person
 from reserve import services as reserve_services
 from reserve.models import ReserveEntry, TargetPosition
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 CODE = ImportBatch.Kind.RESERVE
 
@@ -117,6 +120,16 @@ ENTRY_FIELDS = (
 )
 
 
+class ActiveEntries(TypedDict):
+    """What plan_rows() prefetches on each person the rows name."""
+
+    active_reserve_entries: list[ReserveEntry]
+
+
+if TYPE_CHECKING:
+    PersonWithEntries = WithAnnotations[Person, ActiveEntries]
+
+
 def _date_errors(number: int, values: dict[str, Any]) -> list[RowError]:
     """The dates of a row against each other: the basis document comes no later
     than the inclusion, and the term ends after it."""
@@ -164,8 +177,13 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
         queryset=ReserveEntry.objects.active().select_related("target_position"),
         to_attr="active_reserve_entries",
     )
-    existing = existing_people(
-        municipality=municipality, parsed=parsed, prefetch=[active_entries]
+    # The prefetch gives each person active_reserve_entries, which existing_people()
+    # (shared by every kind) cannot say in its type.
+    existing = cast(
+        "dict[tuple, list[PersonWithEntries]]",
+        existing_people(
+            municipality=municipality, parsed=parsed, prefetch=[active_entries]
+        ),
     )
     organizations_by_id = {o.pk: o for o in organizations}
     for number, values, errors, key in parsed:
@@ -193,8 +211,11 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
 
 
 def _plan_entry(
-    number: int, values: dict[str, Any], person: Person, municipality: Municipality
-) -> PlannedRow | list[RowError]:
+    number: int,
+    values: dict[str, Any],
+    person: "PersonWithEntries",
+    municipality: Municipality,
+) -> PlannedRow[ReserveEntry] | list[RowError]:
     """Compare a valid row with the person's active entry, or plan a new one."""
     entry_values = {n: values[n] for n in ENTRY_FIELDS if n in values}
     entry = next(iter(person.active_reserve_entries), None)
@@ -228,7 +249,7 @@ def _plan_entry(
     )
 
 
-def write_row(*, row: PlannedRow, municipality: Municipality) -> None:
+def write_row(*, row: PlannedRow[ReserveEntry], municipality: Municipality) -> None:
     """Include the person in the reserve, or change their active entry."""
     if row.instance is None:
         reserve_services.include_in_reserve(**row.values)
