@@ -1,6 +1,7 @@
 """The menu of the base layout: an item for each page the user may open."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -10,10 +11,13 @@ from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_view_own_plans
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: "StrOrPromise"
     url: str
 
 

@@ -76,6 +76,7 @@ class WorkSummary:
 def work_summary(user: User | AnonymousUser) -> WorkSummary:
     """Real figures of the reserve and mentorships in scope (at most five queries)."""
     summary = WorkSummary()
+    person_id = own_person_id(user)
     if may_view_mentors(user):
         has_mentor = Mentorship.objects.filter(
             reserve_entry=OuterRef("pk"), status=Mentorship.Status.ACTIVE
@@ -101,14 +102,15 @@ def work_summary(user: User | AnonymousUser) -> WorkSummary:
         )
     if may_view_own_mentees(user):
         summary.my_reservists = (
-            Mentorship.objects.filter(mentor_id=own_person_id(user), status__in=CURRENT)
+            Mentorship.objects.filter(mentor_id=person_id, status__in=CURRENT)
             .values("reserve_entry_id")
             .count()
         )
-    if may_view_own_mentor(user):
+    # may_view_own_mentor() implies a linked person; mypy learns it from the check.
+    if may_view_own_mentor(user) and person_id is not None:
         summary.my_mentorship = (
             Mentorship.objects.filter(
-                reserve_entry__person_id=own_person_id(user), status__in=CURRENT
+                reserve_entry__person_id=person_id, status__in=CURRENT
             )
             .select_related("mentor")
             .order_by("status", "-pk")  # "active" before "pending"
