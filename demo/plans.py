@@ -268,8 +268,10 @@ def _approver(plan: IndividualPlan, municipality: Municipality) -> User | None:
     return assignment.user if assignment else None
 
 
-def load_form(municipality: Municipality) -> PlanFormVersion:
-    """Version 1, approved, with suggestions in each section; version 2, a draft."""
+def load_form(municipality: Municipality) -> PlanFormVersion | None:
+    """Version 1, approved, with suggestions in each section; version 2, a draft.
+    When the form is there already, the municipality's current version (None if
+    none is approved)."""
     form = PlanForm.objects.filter(municipality=municipality, name=FORM_NAME).first()
     if form is not None:
         return services.current_form_version(municipality.pk)
@@ -343,12 +345,12 @@ def _load_petrov(
         )
     services.submit_plan(plan=intro)
     services.approve_plan(plan=intro, by=_approver(intro, municipality))
-    for item, row in zip(intro.items.all(), INTRODUCTORY_ROWS, strict=True):
+    for item, intro_row in zip(intro.items.all(), INTRODUCTORY_ROWS, strict=True):
         services.mark_item(
             item=item,
             status=PlanItem.Status.DONE,
             done_on=intro.period_end,
-            evidence_text=row[4],
+            evidence_text=intro_row[4],
         )
         services.confirm_item(item=item, by=mentor)
     services.complete_plan(plan=intro)
