@@ -2,7 +2,7 @@
 
 The API's counterpart of a form's ModelChoiceField with a scoped queryset."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
@@ -46,7 +46,7 @@ def chosen_each(choices: QuerySet[M], pks: dict[str, int]) -> dict[str, M]:
     return {field: found[pk] for field, pk in pks.items() if pk in found}
 
 
-def require_chosen(fields: Iterable[str], *resolved: dict[str, Model]) -> None:
+def require_chosen(fields: Iterable[str], *resolved: Mapping[str, Model]) -> None:
     """One 422 naming every field that no `chosen_each` result holds."""
     missing = [f for f in fields if not any(f in objects for objects in resolved)]
     if missing:

@@ -58,7 +58,7 @@ class InSchema(Schema):
 
 def _document_null(schema: dict[str, Any], model: type) -> None:
     """OpenAPI shows null only for the fields that accept it."""
-    nullable = getattr(model, "nullable", frozenset())
+    nullable: frozenset[str] = getattr(model, "nullable", frozenset())
     for name, prop in schema.get("properties", {}).items():
         options = [o for o in prop.get("anyOf", []) if o != {"type": "null"}]
         if name not in nullable and len(options) == 1:

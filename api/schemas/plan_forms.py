@@ -69,18 +69,24 @@ class FormVersionOut(VersionRefOut):
         return list(obj.sections.all())
 
 
-class PlanFormListOut(Schema):
+class _PlanFormOut(Schema):
+    """A plan form, but for its versions: the list gives each a reference, one
+    form gives each in full (a list field cannot narrow in a subclass)."""
+
     id: int
     municipality_id: int
     name: str
-    versions: list[VersionRefOut] = Field(description="The newest first.")
 
     @staticmethod
     def resolve_versions(obj: PlanForm) -> list:
         return list(obj.versions.all())
 
 
-class PlanFormOut(PlanFormListOut):
+class PlanFormListOut(_PlanFormOut):
+    versions: list[VersionRefOut] = Field(description="The newest first.")
+
+
+class PlanFormOut(_PlanFormOut):
     versions: list[FormVersionOut] = Field(description="The newest first.")
 
 
