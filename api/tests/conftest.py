@@ -63,7 +63,7 @@ START, END = date(2026, 9, 10), date(2027, 9, 10)
 
 def make_eligible(person: Person) -> Person:
     """Make the person meet clause 6: administrative, experienced, ready."""
-    person.position = PositionFactory(
+    person.position = PositionFactory.create(
         municipality=person.organization.municipality,
         name="Заместитель директора",
         is_administrative=True,
@@ -104,7 +104,7 @@ def mentor_person(mentor) -> Person:
 @pytest.fixture
 def entry(reservist) -> ReserveEntry:
     """The `reservist` account's person in the reserve."""
-    return ReserveEntryFactory(person=reservist.person)
+    return ReserveEntryFactory.create(person=reservist.person)
 
 
 # Plans ------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def plan(mentor_person, entry) -> IndividualPlan:
     """A draft plan of the `reservist` with the `mentor` (1 Sep 2026 – 31 Aug 2027)
     on Town's approved form, with two rows in its first section."""
     make_order(mentor_person, entry)
-    plan = IndividualPlanFactory(reserve_entry=entry)
+    plan = IndividualPlanFactory.create(reserve_entry=entry)
     PlanItemFactory.create_batch(2, plan=plan)
     return plan
 

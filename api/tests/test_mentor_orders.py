@@ -63,9 +63,11 @@ def draft(mentor_person, entry) -> MentorOrder:
 @pytest.fixture
 def other_order(other_school) -> MentorOrder:
     """A registered order of Other school."""
-    mentor = EligibleMentorFactory(organization=other_school)
+    mentor = EligibleMentorFactory.create(organization=other_school)
     return make_order(
-        mentor, ReserveEntryFactory(person__organization=other_school), number="2"
+        mentor,
+        ReserveEntryFactory.create(person__organization=other_school),
+        number="2",
     )
 
 

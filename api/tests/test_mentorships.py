@@ -24,8 +24,8 @@ def mentorship(mentor_person, entry) -> Mentorship:
 
 @pytest.fixture
 def other_mentorship(other_school) -> Mentorship:
-    mentor = EligibleMentorFactory(organization=other_school)
-    entry = ReserveEntryFactory(
+    mentor = EligibleMentorFactory.create(organization=other_school)
+    entry = ReserveEntryFactory.create(
         person__organization=other_school, person__last_name="O"
     )
     return make_order(mentor, entry, number="2").mentorships.get()

@@ -29,8 +29,10 @@ def item(plan):
 @pytest.fixture
 def discussion(plan, item, mentor, reservist) -> list[Comment]:
     return [
-        CommentFactory(plan=plan, author=mentor, text="Начнём с устава"),
-        CommentFactory(plan=plan, item=item, author=reservist, text="Срок успею"),
+        CommentFactory.create(plan=plan, author=mentor, text="Начнём с устава"),
+        CommentFactory.create(
+            plan=plan, item=item, author=reservist, text="Срок успею"
+        ),
     ]
 
 

@@ -35,7 +35,7 @@ def names(response) -> list[str]:
 def form(municipality) -> PlanForm:
     """Town's form «Форма ИПП»: version 1 approved, version 2 a draft of two
     sections without suggestions."""
-    form = PlanFormFactory(municipality=municipality, name="Форма ИПП")
+    form = PlanFormFactory.create(municipality=municipality, name="Форма ИПП")
     PlanFormVersionFactory(form=form, number=1)
     PlanFormVersionFactory(
         form=form,

@@ -28,7 +28,7 @@ def reservists(response) -> list[str]:
 @pytest.fixture
 def other_plan(other_school) -> IndividualPlan:
     """A plan of Other school's reservist «O», with an overdue row."""
-    plan = IndividualPlanFactory(
+    plan = IndividualPlanFactory.create(
         reservist=PersonFactory(organization=other_school, last_name="O")
     )
     PlanItemFactory(plan=plan, deadline=date(2026, 10, 1))
