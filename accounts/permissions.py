@@ -31,16 +31,17 @@ class Principal:
     def is_coordinator(self) -> bool:
         return self.has(Role.COORDINATOR) and bool(self.coordinator_municipality_ids)
 
+    # "holds the role", not "has a mentor": scope comes from the linked person.
     @property
-    def has_mentor(self) -> bool:
+    def holds_mentor_role(self) -> bool:
         return self.has(Role.MENTOR)
 
     @property
-    def has_reservist(self) -> bool:
+    def holds_reservist_role(self) -> bool:
         return self.has(Role.RESERVIST)
 
     @property
-    def has_commission(self) -> bool:
+    def holds_commission_role(self) -> bool:
         return self.has(Role.COMMISSION)
 
     @property
@@ -131,17 +132,17 @@ def acts_as_head(user: User | AnonymousUser) -> bool:
 
 def acts_as_mentor(user: User | AnonymousUser) -> bool:
     """An account holding the mentor role (linked to a person or not yet)."""
-    return principal(user).has_mentor
+    return principal(user).holds_mentor_role
 
 
 def acts_as_reservist(user: User | AnonymousUser) -> bool:
     """An account holding the reservist role (linked to a person or not yet)."""
-    return principal(user).has_reservist
+    return principal(user).holds_reservist_role
 
 
 def acts_as_commission_member(user: User | AnonymousUser) -> bool:
     """An account holding the attestation commission member role."""
-    return principal(user).has_commission
+    return principal(user).holds_commission_role
 
 
 def role_labels(user: User | AnonymousUser) -> list[str]:

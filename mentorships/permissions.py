@@ -69,7 +69,7 @@ def may_view_own_mentees(user: AnyUser) -> bool:
     p = principal(user)
     if p.person_id is None:
         return False
-    return p.has_mentor
+    return p.holds_mentor_role
 
 
 def may_view_own_mentor(user: AnyUser) -> bool:
@@ -77,7 +77,7 @@ def may_view_own_mentor(user: AnyUser) -> bool:
     p = principal(user)
     if p.person_id is None:
         return False
-    return p.has_reservist
+    return p.holds_reservist_role
 
 
 def may_view_mentors(user: AnyUser) -> bool:

@@ -291,7 +291,7 @@ def may_filter_plans_by_organization(user: AnyUser) -> bool:
 def may_view_own_plans(user: AnyUser) -> bool:
     """«My plan» is for a person with the reservist role."""
     p = principal(user)
-    if not p.has_reservist:
+    if not p.holds_reservist_role:
         return False
     return p.person_id is not None
 
@@ -344,7 +344,7 @@ def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
 def mentorships_to_plan(user: AnyUser) -> QuerySet[Mentorship]:
     """Active mentorships of a user with the mentor role, whose plans they start."""
     p = principal(user)
-    if not p.has_mentor:
+    if not p.holds_mentor_role:
         return Mentorship.objects.none()
     if p.person_id is None:
         return Mentorship.objects.none()

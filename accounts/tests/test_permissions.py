@@ -80,9 +80,9 @@ def test_principal_of_person_role_is_scoped_by_own_person(
 def test_principal_of_mentor_has_mentor_flag_only(mentor):
     p = principal(mentor)
 
-    assert p.has_mentor
-    assert not p.has_reservist
-    assert not p.has_commission
+    assert p.holds_mentor_role
+    assert not p.holds_reservist_role
+    assert not p.holds_commission_role
 
 
 def test_principal_of_stranger_covers_only_elsewhere(
@@ -121,7 +121,7 @@ def test_principal_holds_several_roles_of_one_account(head, school):
 
     assert p.roles == {Role.HEAD, Role.MENTOR}
     assert p.is_head
-    assert p.has_mentor
+    assert p.holds_mentor_role
 
 
 def test_principal_takes_two_queries_and_is_cached_on_the_user(
