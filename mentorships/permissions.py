@@ -45,6 +45,14 @@ def visible_mentorships_as_reservist(user: AnyUser) -> MentorshipQuerySet:
     return visible_mentorships(user).filter(reserve_entry__person_id=person_id)
 
 
+def visible_mentorships_as_mentor(user: AnyUser) -> MentorshipQuerySet:
+    """One's own mentorships as the mentor («My reservists»); none without a person."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return Mentorship.objects.none()
+    return visible_mentorships(user).filter(mentor_id=person_id)
+
+
 def get_mentorship(user: AnyUser, pk: int, *, write: bool = False) -> Mentorship:
     """Http404 unless visible; PermissionDenied to write unless may_end_mentorship."""
     try:

@@ -17,9 +17,8 @@ from django.db.models import (
 )
 
 from accounts.models import User
-from accounts.permissions import principal
 from mentorships.models import Mentorship
-from mentorships.permissions import visible_mentorships
+from mentorships.permissions import visible_mentorships_as_mentor
 from organizations.models import Organization
 from people.models import Person, PersonQuerySet
 from plans.permissions import may_create_plan_as_mentor
@@ -144,8 +143,7 @@ def my_reservists(user: User | AnonymousUser) -> list[Mentorship]:
     reservist with the current plan and its progress, each mentorship with
     `may_create_plan` (two queries)."""
     mentorships = list(
-        visible_mentorships(user)
-        .filter(mentor_id=principal(user).person_id)
+        visible_mentorships_as_mentor(user)
         .current()
         .for_list()
         .order_by("reserve_entry__person__last_name", "reserve_entry__person__pk")

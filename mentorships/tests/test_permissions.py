@@ -71,6 +71,26 @@ def test_visible_mentorships_as_reservist_are_only_ones_own(
     assert visible == {mentorships[name] for name in expected}
 
 
+@by_role(
+    {
+        "coordinator": set(),
+        "stranger": set(),
+        "head": set(),
+        "other_head": set(),
+        "mentor": {"own"},
+        "reservist": set(),
+        "commission": set(),
+        "nobody": set(),
+        "superuser": set(),
+        "anonymous": set(),
+    }
+)
+def test_visible_mentorships_as_mentor_are_only_ones_own(user, expected, mentorships):
+    visible = set(permissions.visible_mentorships_as_mentor(user))
+
+    assert visible == {mentorships[name] for name in expected}
+
+
 # ------------------------------------------------------------ get_mentorship
 
 
