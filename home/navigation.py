@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
-from plans.permissions import may_view_own_plans
+from plans.permissions import may_control_deadlines, may_view_own_plans
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -55,6 +55,7 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My reservists"), reverse("mentorships:my_reservists")))
         if not (coordinator or head):
             items.append(NavItem(_("Individual plans"), reverse("plans:list")))
+    if may_control_deadlines(user):
         items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
     if may_view_own_mentor(user):
         items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
