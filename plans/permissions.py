@@ -9,11 +9,18 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
-from mentorships.models import Mentorship
+from mentorships.models import Mentorship, MentorshipQuerySet
 from mentorships.permissions import may_view_own_mentees
 from organizations.models import Municipality
-from plans.models import Evidence, IndividualPlan, PlanForm, PlanFormVersion, PlanItem
-from reserve.models import ReserveEntry
+from plans.models import (
+    Evidence,
+    IndividualPlan,
+    IndividualPlanQuerySet,
+    PlanForm,
+    PlanFormVersion,
+    PlanItem,
+)
+from reserve.models import ReserveEntry, ReserveEntryQuerySet
 from reserve.permissions import visible_reserve_entries
 
 AnyUser = User | AnonymousUser
@@ -58,7 +65,7 @@ def may_edit_form_version(user: AnyUser, version: PlanFormVersion) -> bool:
 # Plans in scope ----------------------------------------------------------------------
 
 
-def visible_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
+def visible_plans(user: AnyUser) -> IndividualPlanQuerySet:
     """Plans in scope: a coordinator's, a head's, one's own and one's mentees'."""
     # A mentor sees the plans they are the mentor of record of (`plan.mentor`),
     # also after the mentorship ended or the reservist left the reserve: it is a
@@ -102,7 +109,7 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
         raise Http404 from e
 
 
-def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
+def plans_to_approve(user: AnyUser) -> IndividualPlanQuerySet:
     """Plans the user approves, whatever their status (may_approve as a query)."""
     p = principal(user)
     if p.is_superuser:
@@ -124,7 +131,7 @@ def plans_to_approve(user: AnyUser) -> QuerySet[IndividualPlan]:
     return IndividualPlan.objects.filter(by_coordinator | by_head)
 
 
-def plans_mentored_now(user: AnyUser) -> QuerySet[IndividualPlan]:
+def plans_mentored_now(user: AnyUser) -> IndividualPlanQuerySet:
     """Visible plans the user is the active mentor of (is_mentor_of as a query)."""
     person_id = principal(user).person_id
     if person_id is None:
@@ -301,7 +308,7 @@ def may_control_deadlines(user: AnyUser) -> bool:
     return may_view_own_mentees(user)
 
 
-def own_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
+def own_plans(user: AnyUser) -> IndividualPlanQuerySet:
     """The user's own plans as a reservist, also after they left the reserve."""
     person_id = principal(user).person_id
     if person_id is None:
@@ -309,7 +316,7 @@ def own_plans(user: AnyUser) -> QuerySet[IndividualPlan]:
     return visible_plans(user).filter(reserve_entry__person_id=person_id)
 
 
-def own_reserve_entries(user: AnyUser) -> QuerySet[ReserveEntry]:
+def own_reserve_entries(user: AnyUser) -> ReserveEntryQuerySet:
     """The user's own entries in the reserve, whence «My plan» starts a plan."""
     person_id = principal(user).person_id
     if person_id is None:
@@ -341,7 +348,7 @@ def may_create_plan_as_mentor(user: AnyUser, mentorship: Mentorship) -> bool:
     return mentorship.status == Mentorship.Status.ACTIVE
 
 
-def mentorships_to_plan(user: AnyUser) -> QuerySet[Mentorship]:
+def mentorships_to_plan(user: AnyUser) -> MentorshipQuerySet:
     """Active mentorships of a user with the mentor role, whose plans they start."""
     p = principal(user)
     if not p.holds_mentor_role:
