@@ -30,7 +30,7 @@ from mentorships.permissions import (
 from organizations.permissions import visible_organizations
 from people.permissions import visible_people, visible_positions
 from plans.models import IndividualPlan, PlanItem
-from plans.permissions import may_view_own_plans, visible_plans
+from plans.permissions import may_view_own_plans, plans_mentored_now
 from plans.queries import awaiting_approval, current_plan_of
 from reserve.permissions import visible_reserve_entries
 
@@ -136,7 +136,7 @@ def plan_summary(user: User | AnonymousUser) -> PlanSummary:
     if may_view_own_mentees(user):
         summary.overdue_items = (
             PlanItem.objects.filter(
-                plan__in=visible_plans(user).mentored_now_by(own_person_id(user)),
+                plan__in=plans_mentored_now(user),
                 plan__status=IndividualPlan.Status.APPROVED,
             )
             .overdue()
