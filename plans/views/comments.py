@@ -2,19 +2,20 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_error
+from core.htmx import HtmxHttpRequest
 from core.pagination import to_int
 from plans import permissions, queries, services
 from plans.forms import CommentForm
 from plans.views.common import render_plan_page
 
 
-def _render_thread(request: HttpRequest, plan, item, form: CommentForm):
+def _render_thread(request: HtmxHttpRequest, plan, item, form: CommentForm):
     """The discussion the comment went to, for htmx; the page otherwise."""
     key = item.pk if item else 0
     if not request.htmx:
@@ -34,7 +35,7 @@ def _render_thread(request: HttpRequest, plan, item, form: CommentForm):
 
 @login_required
 @require_POST
-def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def comment_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_plan(request.user, pk)
     permissions.require(permissions.may_comment(request.user, plan))
     item_pk = to_int(request.POST.get("item"), 0)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import reswap, retarget
 
+from core.htmx import HtmxHttpRequest
 from plans import permissions, queries
 from plans.forms import CommentForm, DeadlinesForm, ItemForm, ReturnForm
 from plans.models import IndividualPlan, PlanItem
@@ -45,7 +46,7 @@ COLUMNS = ["activity", "form", "deadline", "responsible", "expected_result", "ma
 
 
 def render_plan_page(
-    request: HttpRequest, plan: IndividualPlan, status: int = 200, **extra: Any
+    request: HtmxHttpRequest, plan: IndividualPlan, status: int = 200, **extra: Any
 ) -> HttpResponse:
     """The plan page, or for htmx its body, which replaces the one on the page."""
     context = plan_context(request, plan, **extra)
@@ -58,7 +59,7 @@ def render_plan_page(
 
 
 def plan_changed(
-    request: HttpRequest, plan: IndividualPlan, message: str
+    request: HtmxHttpRequest, plan: IndividualPlan, message: str
 ) -> HttpResponse:
     """After a change: the new body for htmx, else back to the page with a message."""
     if request.htmx:
@@ -68,7 +69,7 @@ def plan_changed(
 
 
 def render_row(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     plan: IndividualPlan,
     item_pk: int,
     partial: str = "row",
@@ -94,7 +95,10 @@ def render_row(
 
 
 def stale(
-    request: HttpRequest, plan: IndividualPlan, item: PlanItem, error: ValidationError
+    request: HtmxHttpRequest,
+    plan: IndividualPlan,
+    item: PlanItem,
+    error: ValidationError,
 ) -> HttpResponse:
     """Somebody changed the row meanwhile: its fresh state and why nothing was saved
     (409 Conflict, for htmx and plain forms alike)."""

@@ -1,17 +1,18 @@
 """The mentor's control of deadlines across all their reservists' plans."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from plans import permissions, queries
 from plans.forms import ControlFilterForm
 
 
 @login_required
-def control(request: HttpRequest) -> HttpResponse:
+def control(request: HtmxHttpRequest) -> HttpResponse:
     permissions.require(permissions.may_control_deadlines(request.user))
     plans = permissions.plans_mentored_now(request.user)
     form = ControlFilterForm(request.GET, reservists=queries.control_reservists(plans))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_error
+from core.htmx import HtmxHttpRequest
 from organizations.permissions import managed_municipalities
 from plans import permissions, queries, services
 from plans.forms import (
@@ -29,6 +30,7 @@ def form_list(request: HttpRequest) -> HttpResponse:
     form = PlanFormCreateForm(request.POST or None)
     if request.method == "POST":
         permissions.require(municipality is not None)
+        assert municipality is not None  # require() has denied the request otherwise
         if form.is_valid():
             plan_form = services.create_plan_form(
                 municipality=municipality, name=form.cleaned_data["name"]
@@ -77,7 +79,7 @@ def _suggestion_forms(sections: list, bound: SuggestedItemForm | None) -> None:
 
 
 def _render_version(
-    request: HttpRequest, plan_form: PlanForm, version: PlanFormVersion, **extra
+    request: HtmxHttpRequest, plan_form: PlanForm, version: PlanFormVersion, **extra
 ) -> HttpResponse:
     """The version page; for htmx only its body. Forms bound after an error and
     an `alert` come in `extra`."""
@@ -107,14 +109,14 @@ def _render_version(
 
 
 @login_required
-def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_detail(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
     plan_form, version = _version(request, pk, number)
     return _render_version(request, plan_form, version)
 
 
 @login_required
 @require_POST
-def version_structure(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_structure(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
     plan_form, version = _version(request, pk, number, write=True)
     form = StructureForm(request.POST, version=version)
     if form.is_valid():
@@ -142,7 +144,7 @@ def version_structure(request: HttpRequest, pk: int, number: int) -> HttpRespons
 @login_required
 @require_POST
 def suggestion_add(
-    request: HttpRequest, pk: int, number: int, section_pk: int
+    request: HtmxHttpRequest, pk: int, number: int, section_pk: int
 ) -> HttpResponse:
     plan_form, version = _version(request, pk, number, write=True)
     section = get_object_or_404(version.sections, pk=section_pk)
@@ -164,7 +166,7 @@ def suggestion_add(
 @login_required
 @require_POST
 def suggestion_delete(
-    request: HttpRequest, pk: int, number: int, suggestion_pk: int
+    request: HtmxHttpRequest, pk: int, number: int, suggestion_pk: int
 ) -> HttpResponse:
     plan_form, version = _version(request, pk, number, write=True)
     suggestion = get_object_or_404(
@@ -183,7 +185,7 @@ def suggestion_delete(
 
 @login_required
 @require_POST
-def version_approve(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_approve(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
     plan_form, version = _version(request, pk, number, write=True)
     form = ApproveVersionForm(request.POST)
     if form.is_valid():

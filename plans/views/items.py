@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core.conflicts import StaleVersionError
 from core.forms import add_service_error
+from core.htmx import HtmxHttpRequest
 from plans import permissions, queries, services
 from plans.forms import (
     DeadlinesForm,
@@ -40,7 +41,7 @@ def _sections(plan: IndividualPlan) -> list:
 
 @login_required
 @require_POST
-def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+def item_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     plan, _item = editable(request, pk)
     form = ItemForm(request.POST, sections=_sections(plan), auto_id=ADD_ID)
     if form.is_valid():
@@ -56,7 +57,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def item_row(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_row(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """The row as shown (htmx cancels an edit with it)."""
     plan = permissions.get_plan(request.user, pk)
     item = permissions.get_item(request.user, plan, item_pk)
@@ -66,7 +67,7 @@ def item_row(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 
 @login_required
-def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_edit(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     plan, item = editable(request, pk, item_pk)
     initial = ItemEditForm.initial_of(item)
     form = ItemEditForm(
@@ -93,7 +94,7 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_remove(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     plan, item = editable(request, pk, item_pk)
     form = PlanVersionForm(request.POST)
     expected = form.cleaned_data["version"] if form.is_valid() else -1
@@ -110,7 +111,7 @@ def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_move(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     plan, item = editable(request, pk, item_pk)
     form = MoveForm(request.POST)
     direction = form.cleaned_data["direction"] if form.is_valid() else None
@@ -125,7 +126,7 @@ def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def deadlines_set(request: HttpRequest, pk: int) -> HttpResponse:
+def deadlines_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     plan, _item = editable(request, pk)
     ids = [i.pk for i in queries.plan_rows(plan)]
     form = DeadlinesForm(request.POST, item_ids=ids)

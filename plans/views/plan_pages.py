@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_error
+from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations.permissions import visible_organizations
 from plans import permissions, queries, services
@@ -32,16 +33,17 @@ def _creation(request: HttpRequest, form: PlanFilterForm) -> dict:
     form.is_valid()  # a wrong other filter leaves the valid entry in cleaned_data
     entry_pk = form.cleaned_data.get("entry")
     entry = get_reserve_entry(request.user, entry_pk) if entry_pk else None
+    can_create = entry is not None and permissions.may_create_plan(request.user, entry)
     return {
         "entry": entry,
-        "can_create": bool(entry) and permissions.may_create_plan(request.user, entry),
+        "can_create": can_create,
         "mentees": queries.mentees_without_plans(request.user),
         "is_manager": permissions.may_filter_plans_by_organization(request.user),
     }
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: HtmxHttpRequest) -> HttpResponse:
     form = PlanFilterForm(
         request.GET, organizations=visible_organizations(request.user)
     )
@@ -91,7 +93,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_plan(request.user, pk)
     return render_plan_page(request, plan)
 
@@ -153,7 +155,7 @@ def plan_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_return(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_return(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_plan(request.user, pk)
     permissions.require(permissions.may_approve(request.user, plan))
     form = ReturnForm(request.POST)
@@ -186,5 +188,7 @@ def plan_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         messages.error(request, " ".join(e.messages))
         return redirect(plan)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    disposition = content_disposition_header(True, filename)
+    assert disposition is not None  # None only for an inline file without a name
+    response["Content-Disposition"] = disposition
     return response

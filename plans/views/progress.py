@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.conflicts import StaleVersionError
 from core.forms import add_service_error
+from core.htmx import HtmxHttpRequest
 from plans import permissions, services
 from plans.forms import PlanVersionForm, ProgressForm
 from plans.views.common import plan_changed, render_plan_page, render_row, stale
@@ -16,7 +17,7 @@ from plans.views.items import editable
 
 
 @login_required
-def item_progress(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_progress(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     plan, item = editable(request, pk, item_pk)
     initial = ProgressForm.initial_of(item)
     form = ProgressForm(
@@ -44,7 +45,7 @@ def item_progress(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def item_confirm(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def item_confirm(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     plan = permissions.get_plan(request.user, pk)
     permissions.require(permissions.may_confirm(request.user, plan))
     item = permissions.get_item(request.user, plan, item_pk)
