@@ -20,7 +20,7 @@ FORMATS = {
 # The document is the municipality's form letter, so the few words that Python
 # composes are written in Russian here, like the templates themselves.
 UNKNOWN_FORMAT = "Неизвестный формат документа «%(format)s»: выберите DOCX или PDF."
-MARKS = {
+MARKS: dict[str, str] = {
     PlanItem.Status.PLANNED: "",
     PlanItem.Status.IN_PROGRESS: "Выполняется",
     PlanItem.Status.DONE: "Выполнено",

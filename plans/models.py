@@ -443,7 +443,7 @@ class PlanItem(TimeStampedModel):
         """Done after its deadline: done_late_filter() says the same in SQL."""
         return (
             self.status == self.Status.DONE
-            and bool(self.done_on)
+            and self.done_on is not None
             and self.done_on > self.deadline
         )
 

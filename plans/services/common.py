@@ -20,7 +20,9 @@ def check_version(obj: IndividualPlan | PlanItem, expected: int | None) -> None:
         raise StaleVersionError
 
 
-def bump_version(model: type, pk: int, expected: int | None) -> None:
+def bump_version(
+    model: type[IndividualPlan] | type[PlanItem], pk: int, expected: int | None
+) -> None:
     """Increment the version if it still is the expected one (compare-and-set)."""
     query = model.objects.filter(pk=pk)
     if expected is not None:

@@ -110,6 +110,7 @@ def update_form_version(
     if any(not title for _pk, title in rows):
         raise ValidationError({"sections": _("Every section needs a title.")})
     title_length = PlanFormSection._meta.get_field("title").max_length
+    assert title_length is not None  # the title is a CharField with a max_length
     if any(len(title) > title_length for _pk, title in rows):
         raise ValidationError(
             {

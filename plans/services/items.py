@@ -3,11 +3,11 @@ approved plan every change is a revision awaiting re-approval."""
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Field, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,9 @@ from plans.services.common import (
     editable,
     record_revision,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _check_deadline(plan: IndividualPlan, deadline: date) -> None:
@@ -129,7 +132,7 @@ def update_item(
     item.save(update_fields=[name for name, _o, _n in changed] + ["updated_at"])
     if not is_draft:
         parts = [
-            f"{PlanItem._meta.get_field(name).verbose_name}: {_show(old)} → {_show(new)}"
+            f"{_verbose_name(name)}: {_show(old)} → {_show(new)}"
             for name, old, new in changed
         ]
         record_revision(
@@ -139,6 +142,12 @@ def update_item(
             % {"activity": item.activity, "changes": "; ".join(parts)},
         )
     return item
+
+
+def _verbose_name(name: str) -> "StrOrPromise":
+    field = PlanItem._meta.get_field(name)
+    assert isinstance(field, Field)  # a row changes only its own columns
+    return field.verbose_name
 
 
 def _show(value: Any) -> str:

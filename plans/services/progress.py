@@ -187,6 +187,8 @@ def confirm_item(
 def check_evidence_file(file: UploadedFile) -> None:
     """Allowed: pdf, docx, xlsx, odt, jpg, png, by content; raises ValidationError."""
     kind = check_upload(file, allowed=EVIDENCE_TYPES, max_size=EVIDENCE_MAX_SIZE)
+    # Django's upload handlers name every file they receive.
+    assert file.name is not None
     extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
     if kind == "zip":
         marker = OFFICE_MARKERS.get(extension)
@@ -225,6 +227,9 @@ def add_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
 
 def _store_evidence(*, item: PlanItem, file: UploadedFile, by: Any) -> Evidence:
     """Store a checked file and its row; the file goes again if the row fails."""
+    # Django's upload handlers name and size every file they receive.
+    assert file.name is not None
+    assert file.size is not None
     evidence = Evidence(
         item=item, original_name=file.name[:255], size=file.size, uploaded_by=by
     )
