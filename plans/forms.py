@@ -1,7 +1,7 @@
 """The shape of what plan pages accept; business rules are the services' job."""
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,6 +21,9 @@ from plans.models import (
 )
 from plans.services import add_months, validate_period_date
 from reserve.models import ReserveEntry
+
+if TYPE_CHECKING:
+    from plans.queries import ListedPlan
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_SECTIONS = 30
@@ -179,7 +182,7 @@ class PlanFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
 
-    def filter(self, plans: QuerySet[IndividualPlan]) -> QuerySet[IndividualPlan]:
+    def filter(self, plans: "QuerySet[ListedPlan]") -> "QuerySet[ListedPlan]":
         """Apply the valid filters to an annotated `for_list()` queryset."""
         if not self.is_valid():
             return plans

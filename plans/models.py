@@ -1,7 +1,7 @@
 """The individual training plan on the approved form (regulation, clause 8.1)."""
 
 from datetime import date
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +14,9 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
 from mentorships.models import Mentorship
+
+if TYPE_CHECKING:
+    from plans.queries import Progress, Segment
 
 DEFAULT_SECTIONS = [
     _("Theoretical training"),
@@ -303,6 +306,16 @@ class IndividualPlan(TimeStampedModel):
 
     objects = IndividualPlanQuerySet.as_manager()
 
+    # Annotated by IndividualPlanQuerySet.with_progress_counts(); not fields.
+    n_items: int
+    n_done: int
+    n_done_late: int
+    n_overdue: int
+    n_not_done: int
+    # Set on the plans a list shows (queries.with_progress), for its template.
+    progress: "Progress"
+    bar: "list[Segment]"
+
     class Meta:
         verbose_name = _("individual training plan")
         verbose_name_plural = _("individual training plans")
@@ -405,6 +418,11 @@ class PlanItem(TimeStampedModel):
 
     objects = PlanItemQuerySet.as_manager()
 
+    # Set on the rows a page shows, for its template; not fields.
+    number: str  # «2.3»: the section's number and the row's (queries.plan_page)
+    thread: "list[Comment]"  # the row's discussion (queries.plan_page)
+    days_overdue: int  # the control of deadlines (queries.with_days_overdue)
+
     class Meta:
         verbose_name = _("plan item")
         verbose_name_plural = _("plan items")
@@ -501,6 +519,9 @@ class Comment(models.Model):
     text = models.TextField(_("text"), max_length=5000)
     created_at = models.DateTimeField(_("written at"), auto_now_add=True, db_index=True)
 
+    # Set on the comments a page shows (queries.display_name); not a field.
+    author_name: str
+
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
@@ -525,6 +546,9 @@ class Revision(models.Model):
     created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
     description = models.TextField(_("what changed"))
     approved_at = models.DateTimeField(_("re-approved at"), null=True, blank=True)
+
+    # Set on the revisions the plan page shows (queries.display_name); not a field.
+    author_name: str
 
     class Meta:
         verbose_name = _("plan revision")

@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, When
@@ -16,6 +17,7 @@ from plans.models import (
     Comment,
     Evidence,
     IndividualPlan,
+    IndividualPlanQuerySet,
     PlanForm,
     PlanFormSection,
     PlanFormVersion,
@@ -30,6 +32,31 @@ from plans.permissions import (
     visible_plans,
 )
 from reserve.models import ReserveEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise, WithAnnotations
+
+
+class ProgressCounts(TypedDict):
+    """What IndividualPlanQuerySet.with_progress_counts() annotates on a plan."""
+
+    n_items: int
+    n_done: int
+    n_done_late: int
+    n_overdue: int
+    n_not_done: int
+
+
+class CurrentPlan(TypedDict):
+    """What with_current_plans() gives a reserve entry."""
+
+    current_plan: IndividualPlan | None
+
+
+if TYPE_CHECKING:
+    # The plans of the lists, and the reserve entries with their current plan.
+    ListedPlan = WithAnnotations[IndividualPlan, ProgressCounts]
+    PlannedEntry = WithAnnotations[ReserveEntry, CurrentPlan]
 
 
 def display_name(user: User | None) -> str:
@@ -104,7 +131,7 @@ def plan_progress(plan: IndividualPlan) -> Progress:
 @dataclass(frozen=True)
 class Segment:
     kind: str
-    label: str
+    label: "StrOrPromise"
     count: int
 
 
@@ -231,9 +258,12 @@ def plan_rows(plan: IndividualPlan) -> list[PlanItem]:
 # Lists -------------------------------------------------------------------------------
 
 
-def plans_for_list(plans: QuerySet[IndividualPlan]) -> QuerySet[IndividualPlan]:
+def plans_for_list(plans: IndividualPlanQuerySet) -> "QuerySet[ListedPlan]":
     """Plans with every count of their progress bar, in one query."""
-    return plans.for_list().order_by("-period_start", "-pk")
+    # for_list() annotates the counts; the type of a custom QuerySet's method
+    # cannot carry them, so they are named here (for the lists' filters).
+    listed = plans.for_list().order_by("-period_start", "-pk")
+    return cast("QuerySet[ListedPlan]", listed)
 
 
 def with_progress(plans: Iterable[IndividualPlan]) -> list[IndividualPlan]:
@@ -252,10 +282,11 @@ def copy_sources(user: User | AnonymousUser) -> QuerySet[IndividualPlan]:
 
 def with_current_plans(
     user: User | AnonymousUser, entries: Iterable[ReserveEntry]
-) -> list[ReserveEntry]:
+) -> "list[PlannedEntry]":
     """Give each reserve entry its `current_plan`: the newest plan the user sees
     that is not completed, with the counts of `for_list()`, or None (one query)."""
-    result = list(entries)
+    # Each entry gets its current_plan below.
+    result = cast("list[PlannedEntry]", list(entries))
     plans = (
         visible_plans(user)
         .for_list()
