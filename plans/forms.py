@@ -5,11 +5,13 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Field, Model, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from organizations.models import Organization
 from plans.models import (
     COLUMN_KEYS,
     DEFAULT_COLUMN_TITLES,
@@ -17,12 +19,15 @@ from plans.models import (
     PlanFormSection,
     PlanFormVersion,
     PlanItem,
+    PlanItemQuerySet,
     SuggestedItem,
 )
 from plans.services import add_months, validate_period_date
 from reserve.models import ReserveEntry
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from plans.queries import ListedPlan
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -43,15 +48,17 @@ def _version_field() -> forms.IntegerField:
     )
 
 
-def _period_field(label: str) -> forms.DateField:
+def _period_field(label: "StrOrPromise") -> forms.DateField:
     """A date of a plan's period, within the range the services accept."""
     return forms.DateField(
         label=label, widget=DATE_WIDGET, validators=[validate_period_date]
     )
 
 
-def _label(model: type, name: str) -> str:
-    return capfirst(model._meta.get_field(name).verbose_name)
+def _label(model: type[Model], name: str) -> "StrOrPromise":
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field)  # the forms label the models' own fields only
+    return capfirst(field.verbose_name)
 
 
 def _is_number(text: str) -> bool:
@@ -78,6 +85,7 @@ class StructureForm(forms.Form):
     removes one of them (`up:2`, `down:0`, `remove:3`) before saving."""
 
     op = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    data: QueryDict  # request.POST: the sections come as repeated fields
 
     def __init__(self, *args: Any, version: PlanFormVersion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,7 +108,8 @@ class StructureForm(forms.Form):
         return [self[f"title_{key}"] for key in COLUMN_KEYS]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean() gives back self.cleaned_data
+        data = self.cleaned_data
         ids = self.data.getlist("section_ids")
         titles = [t.strip() for t in self.data.getlist("sections")]
         if len(ids) != len(titles) or not all(i == "" or _is_number(i) for i in ids):
@@ -167,7 +176,8 @@ class ApproveVersionForm(forms.Form):
 
 
 class PlanFilterForm(forms.Form):
-    organization = forms.ModelChoiceField(
+    # The queryset comes from __init__, so the model is named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
     )
     status = forms.ChoiceField(
@@ -180,7 +190,9 @@ class PlanFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = organizations
 
     def filter(self, plans: "QuerySet[ListedPlan]") -> "QuerySet[ListedPlan]":
         """Apply the valid filters to an annotated `for_list()` queryset."""
@@ -229,7 +241,9 @@ class PlanCreateForm(forms.Form):
 
     def __init__(self, *args: Any, plans: QuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["copy_from"].queryset = plans
+        field = self.fields["copy_from"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = plans
 
     @classmethod
     def initial_for(cls, entry: ReserveEntry) -> dict[str, Any]:
@@ -241,7 +255,8 @@ class PlanCreateForm(forms.Form):
         return {"period_start": today, "period_end": end}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean() gives back self.cleaned_data
+        data = self.cleaned_data
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end <= start:
             self.add_error("period_end", _("The period must end after it starts."))
@@ -294,7 +309,9 @@ class ItemForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.sections = {s.pk: s for s in sections}
-        self.fields["section"].choices = [(s.pk, s.title) for s in sections]
+        field = self.fields["section"]
+        assert isinstance(field, forms.ChoiceField)  # declared above
+        field.choices = [(s.pk, s.title) for s in sections]
         if sections:
             for name, key in FIELD_COLUMNS.items():
                 self.fields[name].label = sections[0].version.title_of(key)
@@ -334,7 +351,9 @@ class DeadlinesForm(forms.Form):
 
     def __init__(self, *args: Any, item_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["items"].choices = [(pk, pk) for pk in item_ids]
+        field = self.fields["items"]
+        assert isinstance(field, forms.ChoiceField)  # declared above
+        field.choices = [(pk, pk) for pk in item_ids]
 
 
 class MoveForm(forms.Form):
@@ -406,7 +425,9 @@ class ProgressForm(forms.Form):
         max_length=500,
         assume_scheme="https",
     )
-    files = MultipleFileField(
+    # Form's metaclass takes the field out of the class, so it does not hide
+    # BaseForm.files as django-stubs' declaration of the attribute says.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Files"),
         required=False,
         help_text=_("PDF, DOCX, XLSX, ODT, JPEG or PNG, at most 10 MB each."),
@@ -449,9 +470,11 @@ class ControlFilterForm(forms.Form):
 
     def __init__(self, *args: Any, reservists: list[tuple[int, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["reservist"].choices = [("", _("all")), *reservists]
+        field = self.fields["reservist"]
+        assert isinstance(field, forms.ChoiceField)  # declared above
+        field.choices = [("", _("all")), *reservists]
 
-    def filter(self, items: QuerySet[PlanItem]) -> QuerySet[PlanItem]:
+    def filter(self, items: PlanItemQuerySet) -> PlanItemQuerySet:
         """Apply the valid filters to the control list."""
         if not self.is_valid():
             return items

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, TypedDict, TypeVar, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, When
@@ -22,6 +22,7 @@ from plans.models import (
     PlanFormSection,
     PlanFormVersion,
     PlanItem,
+    PlanItemQuerySet,
     Revision,
     overdue_filter,
 )
@@ -52,6 +53,8 @@ class CurrentPlan(TypedDict):
 
     current_plan: IndividualPlan | None
 
+
+_Plan = TypeVar("_Plan", bound=IndividualPlan)
 
 if TYPE_CHECKING:
     # The plans of the lists, and the reserve entries with their current plan.
@@ -266,7 +269,7 @@ def plans_for_list(plans: IndividualPlanQuerySet) -> "QuerySet[ListedPlan]":
     return cast("QuerySet[ListedPlan]", listed)
 
 
-def with_progress(plans: Iterable[IndividualPlan]) -> list[IndividualPlan]:
+def with_progress(plans: Iterable[_Plan]) -> list[_Plan]:
     """Give each plan of `plans_for_list()` its `progress` (no queries)."""
     result = list(plans)
     for plan in result:
@@ -323,7 +326,7 @@ def mentees_without_plans(user: User | AnonymousUser) -> list:
 
 def control_items(
     plans: QuerySet[IndividualPlan], today: date | None = None
-) -> QuerySet[PlanItem]:
+) -> PlanItemQuerySet:
     """Every row of the approved ones of `plans` (plans_mentored_now): overdue
     first, then open ones by deadline, then closed ones."""
     today = today or timezone.localdate()
