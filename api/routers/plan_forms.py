@@ -112,9 +112,10 @@ def update_plan_form_version(
     """Column titles and sections of a draft version; 400 once it is approved or
     for a section of another version."""
     version = _version(caller(request), pk, version_id, write=True)
-    column_titles = payload.column_titles
-    if column_titles is None:
-        column_titles = version.column_titles
+    column_titles: dict[str, str] = version.column_titles
+    if payload.column_titles is not None:
+        column_titles = {key: title for key, title in payload.column_titles.items()}
+    sections: list[tuple[int | None, str]]
     if payload.sections is None:
         sections = list(version.sections.values_list("pk", "title"))
     else:
