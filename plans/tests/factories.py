@@ -115,7 +115,7 @@ class SuggestedItemFactory(factory.django.DjangoModelFactory):
 
 def make_eligible(person: Person) -> Person:
     """Make a cast member (e.g. the `mentor` fixture's person) meet clause 6."""
-    person.position = PositionFactory(
+    person.position = PositionFactory.create(
         municipality=person.organization.municipality,
         name="Заместитель директора",
         is_administrative=True,
@@ -142,13 +142,13 @@ def make_mentorship(
     """An active mentorship made by a registered head's order."""
     if entry is None:
         organization = organization or (
-            reservist.organization if reservist else OrganizationFactory()
+            reservist.organization if reservist else OrganizationFactory.create()
         )
-        entry = ReserveEntryFactory(
-            person=reservist or PersonFactory(organization=organization)
+        entry = ReserveEntryFactory.create(
+            person=reservist or PersonFactory.create(organization=organization)
         )
     organization = entry.person.organization
-    mentor = mentor or EligibleMentorFactory(organization=organization)
+    mentor = mentor or EligibleMentorFactory.create(organization=organization)
     order = create_order(
         organization=organization,
         number=f"{next(_order_numbers)}-н",
@@ -165,7 +165,7 @@ def _form_version_of(entry: ReserveEntry) -> PlanFormVersion:
     from plans.services import current_form_version
 
     municipality = entry.person.organization.municipality
-    return current_form_version(municipality.pk) or PlanFormVersionFactory(
+    return current_form_version(municipality.pk) or PlanFormVersionFactory.create(
         form__municipality=municipality
     )
 

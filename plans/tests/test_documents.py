@@ -291,8 +291,10 @@ def approved(draft, approver) -> IndividualPlan:
 
 def _poppler(tool: str, *args: object) -> str:
     """The output of a poppler-utils tool (pdftotext, pdfinfo, pdffonts)."""
+    path = shutil.which(tool)
+    assert path is not None, f"{tool} is not installed"
     return subprocess.run(  # noqa: S603 - a fixed tool on our own temporary file
-        [shutil.which(tool), *map(str, args)],
+        [path, *map(str, args)],
         capture_output=True,
         text=True,
         check=True,

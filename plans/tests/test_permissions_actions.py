@@ -48,8 +48,8 @@ def _end(plan) -> None:
 
 def _replace(plan) -> None:
     """An order gives the reservist a new mentor, who takes over the plan."""
-    new_user = UserFactory(username="new_mentor")
-    new_person = EligibleMentorFactory(
+    new_user = UserFactory.create(username="new_mentor")
+    new_person = EligibleMentorFactory.create(
         organization=plan.reserve_entry.person.organization, user=new_user
     )
     RoleAssignment.objects.create(user=new_user, role=Role.MENTOR)

@@ -40,7 +40,7 @@ def plans(plan, school, other_school, far_school):
 
     def plan_in(organization, last_name: str) -> IndividualPlan:
         person = PersonFactory(organization=organization, last_name=last_name)
-        return IndividualPlanFactory(reservist=person)
+        return IndividualPlanFactory.create(reservist=person)
 
     return {
         "own": plan,
