@@ -7,6 +7,9 @@ import shutil
 import pytest
 
 from accounts.models import Role, RoleAssignment
+from accounts.tests.factories import UserFactory
+from organizations.tests.factories import MunicipalityFactory, OrganizationFactory
+from people.tests.factories import PersonFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -76,36 +79,25 @@ def _fast_settings(settings, tmp_path):
 # and a stranger municipality «Elsewhere» with «Far school».
 @pytest.fixture
 def municipality(db):
-    from organizations.tests.factories import MunicipalityFactory
-
     return MunicipalityFactory(name="Town")
 
 
 @pytest.fixture
 def school(municipality):
-    from organizations.tests.factories import OrganizationFactory
-
     return OrganizationFactory(municipality=municipality, short_name="School")
 
 
 @pytest.fixture
 def other_school(municipality):
-    from organizations.tests.factories import OrganizationFactory
-
     return OrganizationFactory(municipality=municipality, short_name="Other school")
 
 
 @pytest.fixture
 def far_school(db):
-    from organizations.tests.factories import OrganizationFactory
-
     return OrganizationFactory(municipality__name="Elsewhere", short_name="Far school")
 
 
 def _user_with_person(username, workplace, role, **scope):
-    from accounts.tests.factories import UserFactory
-    from people.tests.factories import PersonFactory
-
     user = UserFactory(username=username)
     PersonFactory(user=user, organization=workplace, last_name=username.capitalize())
     RoleAssignment.objects.create(user=user, role=role, **scope)
@@ -114,8 +106,6 @@ def _user_with_person(username, workplace, role, **scope):
 
 @pytest.fixture
 def coordinator(municipality):
-    from accounts.tests.factories import UserFactory
-
     user = UserFactory(username="coordinator")
     RoleAssignment.objects.create(
         user=user, role=Role.COORDINATOR, municipality=municipality
@@ -146,8 +136,6 @@ def commission(other_school):
 @pytest.fixture
 def stranger(far_school):
     """A coordinator of another municipality: sees nothing of «Town»."""
-    from accounts.tests.factories import UserFactory
-
     user = UserFactory(username="stranger")
     RoleAssignment.objects.create(
         user=user, role=Role.COORDINATOR, municipality=far_school.municipality
@@ -158,6 +146,4 @@ def stranger(far_school):
 @pytest.fixture
 def superuser(db):
     """Sees and changes everything, in every municipality (Django admin's user)."""
-    from accounts.tests.factories import UserFactory
-
     return UserFactory(username="root", is_superuser=True, is_staff=True)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils import timezone
 
 
 class AccountsConfig(AppConfig):
@@ -6,8 +7,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.contrib.auth import user_logged_in
-        from django.contrib.auth.models import update_last_login
+        # Auth's models can be imported only once the app registry is ready.
+        from django.contrib.auth import user_logged_in  # noqa: PLC0415
+        from django.contrib.auth.models import update_last_login  # noqa: PLC0415
 
         # Django's own receiver saves last_login, which django-simple-history would
         # record as an empty change of the account at every login.
@@ -16,8 +18,6 @@ class AccountsConfig(AppConfig):
 
 
 def _update_last_login(sender, user, **kwargs) -> None:
-    from django.utils import timezone
-
     user.last_login = timezone.now()
     user.skip_history_when_saving = True
     try:

@@ -7,4 +7,4 @@ class MentorshipsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connect the receivers of lower apps' signals (Django's documented place).
-        from mentorships import receivers  # noqa: F401
+        from mentorships import receivers  # noqa: F401, PLC0415

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.services import create_validated, update_validated
 from core.uploads import check_upload
+from mentorships.documents import check_order_template
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship, OrderTemplate
 from mentorships.signals import mentorship_started
 from organizations.models import Municipality, Organization
@@ -457,9 +458,6 @@ def save_order_template(
     """Upload a DOCX template of the order for one organisation or, without one,
     for all; it replaces the previous template. Raises ValidationError for a file
     that is not a DOCX template that can be filled in, or a foreign organisation."""
-    # Imported here: the renderer pulls in docxtpl, which only this write needs.
-    from mentorships.documents import check_order_template
-
     if organization is not None and organization.municipality_id != municipality.pk:
         raise ValidationError(
             {"organization": _("The organisation belongs to another municipality.")}

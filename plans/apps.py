@@ -7,4 +7,4 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         # Connect the receivers of lower apps' signals (Django's documented place).
-        from plans import receivers  # noqa: F401
+        from plans import receivers  # noqa: F401, PLC0415

@@ -68,8 +68,8 @@ def render_plan_pdf(context: dict[str, Any]) -> bytes:
     Nothing is fetched: only data: URLs would be read, and the template has none."""
     # Imported here: WeasyPrint needs Pango at import time, and the DOCX must work
     # without it.
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    from weasyprint import HTML  # noqa: PLC0415
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415
 
     html = render_to_string(HTML_TEMPLATE, context)
     fetcher = URLFetcher(allowed_protocols={"data"})

@@ -30,6 +30,7 @@ from api.schemas.mentorships import (
     ReadinessOut,
 )
 from mentorships import permissions, services
+from mentorships.document_services import render_order, scan_filename
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship
 from mentorships.services import OrderLine
 from organizations.models import Organization
@@ -181,9 +182,6 @@ def get_mentor_order_document(
     request: HttpRequest, pk: int, query: Query[DocumentQuery]
 ) -> HttpResponse:
     """The order as a document to download (ГОСТ Р 7.0.97-2016)."""
-    # Imported here: the renderers pull in docxtpl and WeasyPrint.
-    from mentorships.document_services import render_order
-
     order = permissions.get_order(caller(request), pk)
     content, filename, content_type = render_order(order, query.format)
     response = HttpResponse(content, content_type=content_type)
@@ -211,8 +209,6 @@ def attach_mentor_order_scan(
 )
 def get_mentor_order_scan(request: HttpRequest, pk: int) -> FileResponse | Status[dict]:
     """The signed copy; 404 when none is attached."""
-    from mentorships.document_services import scan_filename
-
     order = permissions.get_order(caller(request), pk)
     if not order.scan:
         return Status(404, error_body(_("No signed copy is attached to the order.")))

@@ -28,6 +28,7 @@ from api.schemas.plans import (
     ReturnIn,
 )
 from plans import permissions, queries, services
+from plans.document_services import render_plan
 from plans.models import Comment, IndividualPlan
 from reserve.permissions import visible_reserve_entries
 
@@ -174,9 +175,6 @@ def get_plan_document(
     request: HttpRequest, pk: int, query: Query[DocumentQuery]
 ) -> HttpResponse:
     """The plan on the approved form as a document to download (A4 landscape)."""
-    # Imported here: the renderers pull in docxtpl and WeasyPrint.
-    from plans.document_services import render_plan
-
     plan = permissions.get_plan(caller(request), pk)
     content, filename, content_type = render_plan(plan, query.format)
     response = HttpResponse(content, content_type=content_type)

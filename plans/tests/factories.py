@@ -28,6 +28,7 @@ from plans.models import (
     PlanItem,
     SuggestedItem,
 )
+from plans.services import current_form_version
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory
 
@@ -162,8 +163,6 @@ def make_mentorship(
 
 
 def _form_version_of(entry: ReserveEntry) -> PlanFormVersion:
-    from plans.services import current_form_version
-
     municipality = entry.person.organization.municipality
     return current_form_version(municipality.pk) or PlanFormVersionFactory.create(
         form__municipality=municipality

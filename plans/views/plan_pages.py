@@ -15,6 +15,7 @@ from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations.permissions import visible_organizations
 from plans import permissions, queries, services
+from plans.document_services import render_plan as render_document
 from plans.forms import (
     PlanCreateForm,
     PlanFilterForm,
@@ -176,9 +177,6 @@ def plan_return(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def plan_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    # Imported here: the renderers pull in docxtpl and WeasyPrint.
-    from plans.document_services import render_plan as render_document
-
     plan = permissions.get_plan(request.user, pk)
     if fmt not in DOCUMENT_FORMATS:
         raise Http404
