@@ -1,5 +1,5 @@
 """Reads across people, the reserve and mentorships: mentors with their load,
-the choices of the order form, the mentor's reservists with their plans."""
+the choices of the order form, the mentor's reservists."""
 
 from typing import TYPE_CHECKING, TypedDict
 
@@ -21,8 +21,6 @@ from mentorships.models import Mentorship
 from mentorships.permissions import visible_mentorships_as_mentor
 from organizations.models import Organization
 from people.models import Person, PersonQuerySet
-from plans.permissions import may_create_plan_as_mentor
-from plans.queries import with_current_plans
 from reserve.models import ReserveEntry
 
 if TYPE_CHECKING:
@@ -139,16 +137,11 @@ def mentors_for_list(people: PersonQuerySet) -> "QuerySet[ListedMentor]":
 
 
 def my_reservists(user: User | AnonymousUser) -> list[Mentorship]:
-    """The mentor's pending and active mentorships by the reservist's name: each
-    reservist with the current plan and its progress, each mentorship with
-    `may_create_plan` (two queries)."""
-    mentorships = list(
+    """The mentor's pending and active mentorships by the reservist's name (one
+    query); plans.queries.with_mentee_plans adds their plans."""
+    return list(
         visible_mentorships_as_mentor(user)
         .current()
         .for_list()
         .order_by("reserve_entry__person__last_name", "reserve_entry__person__pk")
     )
-    with_current_plans(user, [m.reserve_entry for m in mentorships])
-    for mentorship in mentorships:
-        mentorship.may_create_plan = may_create_plan_as_mentor(user, mentorship)
-    return mentorships

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from mentorships.models import Mentorship
 from plans.models import (
     Comment,
     Evidence,
@@ -27,6 +28,7 @@ from plans.models import (
     overdue_filter,
 )
 from plans.permissions import (
+    may_create_plan_as_mentor,
     mentorships_to_plan,
     own_plans,
     plans_to_approve,
@@ -303,6 +305,17 @@ def with_current_plans(
     for entry in result:
         entry.current_plan = current.get(entry.pk)
     return result
+
+
+def with_mentee_plans(
+    user: User | AnonymousUser, mentorships: list[Mentorship]
+) -> list[Mentorship]:
+    """«My reservists»: each reservist with the current plan and its progress, each
+    mentorship with `may_create_plan` (one query)."""
+    with_current_plans(user, [m.reserve_entry for m in mentorships])
+    for mentorship in mentorships:
+        mentorship.may_create_plan = may_create_plan_as_mentor(user, mentorship)
+    return mentorships
 
 
 def mentees_without_plans(user: User | AnonymousUser) -> list:

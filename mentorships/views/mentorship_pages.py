@@ -13,6 +13,7 @@ from core.forms import add_service_error
 from mentorships import permissions, queries, services
 from mentorships.forms import EndMentorshipForm
 from mentorships.models import Mentorship
+from plans.queries import with_mentee_plans
 
 
 @login_required
@@ -38,7 +39,7 @@ def mentorship_end(request: HttpRequest, pk: int) -> HttpResponse:
 def my_reservists(request: HttpRequest) -> HttpResponse:
     if not permissions.may_view_own_mentees(request.user):
         raise PermissionDenied
-    mentorships = queries.my_reservists(request.user)
+    mentorships = with_mentee_plans(request.user, queries.my_reservists(request.user))
     return render(
         request, "mentorships/my_reservists.html", {"mentorships": mentorships}
     )
