@@ -12,7 +12,7 @@ from organizations.permissions import managed_municipalities
 AnyUser = User | AnonymousUser
 
 
-def can_import(user: AnyUser) -> bool:
+def may_import(user: AnyUser) -> bool:
     """True for a coordinator or a superuser: those who keep the registries."""
     return managed_municipalities(user).exists()
 
@@ -38,7 +38,7 @@ def visible_batches(user: AnyUser) -> ImportBatchQuerySet:
 def get_batch(user: AnyUser, pk: int) -> ImportBatch:
     """One of the user's own batches; PermissionDenied for a user who may not import
     at all, Http404 when it is missing or somebody else's."""
-    if not can_import(user):
+    if not may_import(user):
         raise PermissionDenied
     try:
         return visible_batches(user).select_related("municipality").get(pk=pk)

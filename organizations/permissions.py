@@ -54,7 +54,7 @@ def visible_organizations(user: AnyUser) -> OrganizationQuerySet:
     return Organization.objects.filter(scope)
 
 
-def can_create_organization(user: AnyUser) -> bool:
+def may_create_organization(user: AnyUser) -> bool:
     return managed_municipalities(user).exists()
 
 
@@ -73,6 +73,6 @@ def get_organization(user: AnyUser, pk: int, *, write: bool = False) -> Organiza
     return organization
 
 
-def can_view_history(user: AnyUser, municipality_id: int) -> bool:
+def may_view_history(user: AnyUser, municipality_id: int) -> bool:
     """Change history is the coordinator's (design.md §4)."""
     return principal(user).coordinates(municipality_id)

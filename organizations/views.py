@@ -44,7 +44,7 @@ def organization_list(request: HtmxHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "can_create": permissions.can_create_organization(request.user),
+            "can_create": permissions.may_create_organization(request.user),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -62,7 +62,7 @@ def organization_export(request: HttpRequest) -> HttpResponse:
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = permissions.get_organization(request.user, pk)
-    can_history = permissions.can_view_history(
+    can_history = permissions.may_view_history(
         request.user, organization.municipality_id
     )
     return render(
@@ -73,7 +73,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "n_people": visible_people(request.user)
             .filter(organization=organization)
             .count(),
-            "can_edit": permissions.can_view_history(
+            "can_edit": permissions.may_view_history(
                 request.user, organization.municipality_id
             ),
             "history": history_of(organization) if can_history else None,

@@ -52,7 +52,7 @@ def _mentorship_partners(person_id: int) -> tuple[QuerySet[Person], QuerySet[Per
     return reservists, mentors
 
 
-def can_create_person(user: AnyUser) -> bool:
+def may_create_person(user: AnyUser) -> bool:
     p = principal(user)
     return p.is_superuser or p.is_coordinator
 

@@ -14,8 +14,8 @@ from core.history import history_of
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations.permissions import (
-    can_view_history,
     managed_municipalities,
+    may_view_history,
     visible_organizations,
 )
 from people import permissions, services
@@ -55,7 +55,7 @@ def person_list(request: HtmxHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "can_create": permissions.can_create_person(request.user),
+            "can_create": permissions.may_create_person(request.user),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -84,7 +84,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     services.record_person_view(
         person=person, user=request.user, channel=PersonViewLog.Channel.PAGE
     )
-    can_edit = can_view_history(request.user, person.organization.municipality_id)
+    can_edit = may_view_history(request.user, person.organization.municipality_id)
     return render(
         request,
         "people/detail.html",
@@ -98,7 +98,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def person_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_create_person(request.user):
+    if not permissions.may_create_person(request.user):
         raise PermissionDenied
     form = _person_form(request)
     if request.method == "POST" and form.is_valid():

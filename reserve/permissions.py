@@ -39,10 +39,22 @@ def visible_reserve_entries(user: AnyUser) -> ReserveEntryQuerySet:
     return ReserveEntry.objects.filter(scope)
 
 
-def can_manage_reserve(user: AnyUser) -> bool:
+def may_manage_reserve(user: AnyUser) -> bool:
     """Including, appointing and excluding reservists is the coordinator's."""
     p = principal(user)
     return p.is_superuser or p.is_coordinator
+
+
+def may_manage_entry(user: AnyUser, entry: ReserveEntry) -> bool:
+    """Correcting, appointing and excluding an entry: its coordinator, while active."""
+    if entry.status != ReserveEntry.Status.ACTIVE:
+        return False
+    return principal(user).coordinates(entry.person.organization.municipality_id)
+
+
+def may_view_entry_history(user: AnyUser, entry: ReserveEntry) -> bool:
+    """The entry's change history is its municipality's coordinator's."""
+    return principal(user).coordinates(entry.person.organization.municipality_id)
 
 
 def get_reserve_entry(user: AnyUser, pk: int, *, write: bool = False) -> ReserveEntry:

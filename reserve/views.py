@@ -18,7 +18,6 @@ from core.pagination import paginate
 from mentorships.models import Mentorship
 from mentorships.permissions import may_end_mentorship, visible_mentorships
 from organizations.permissions import (
-    can_view_history,
     managed_municipalities,
     visible_organizations,
 )
@@ -65,7 +64,7 @@ def entry_list(request: HtmxHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "can_manage": permissions.can_manage_reserve(request.user),
+            "can_manage": permissions.may_manage_reserve(request.user),
         },
     )
     patch_vary_headers(response, ["HX-Request"])
@@ -90,9 +89,6 @@ def entry_export(request: HttpRequest) -> HttpResponse:
 
 def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResponse:
     """The reservist's card; the coordinator's forms come bound after an error."""
-    is_coordinator = can_view_history(
-        request.user, entry.person.organization.municipality_id
-    )
     mentorships = list(
         visible_mentorships(request.user).filter(reserve_entry=entry).for_list()
     )
@@ -110,10 +106,12 @@ def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResp
         "person": entry.person,
         "current": [m for m in mentorships if m.status != Mentorship.Status.ENDED],
         "past": [m for m in mentorships if m.status == Mentorship.Status.ENDED],
-        "can_manage": is_coordinator and entry.status == ReserveEntry.Status.ACTIVE,
+        "can_manage": permissions.may_manage_entry(request.user, entry),
         "appoint_form": forms.get("appoint_form") or AppointForm(),
         "exclude_form": forms.get("exclude_form") or ExcludeForm(),
-        "history": history_of(entry) if is_coordinator else None,
+        "history": history_of(entry)
+        if permissions.may_view_entry_history(request.user, entry)
+        else None,
     }
     return render(request, "reserve/card.html", context)
 
@@ -129,7 +127,7 @@ def entry_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def entry_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_reserve(request.user):
+    if not permissions.may_manage_reserve(request.user):
         raise PermissionDenied
     form = InclusionForm(
         request.POST or None,

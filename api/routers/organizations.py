@@ -45,7 +45,7 @@ def create_organization(
 ) -> Status[Organization]:
     """Add an organisation to one of the caller's municipalities (coordinator)."""
     user = caller(request)
-    if not permissions.can_create_organization(user):
+    if not permissions.may_create_organization(user):
         raise PermissionDenied
     municipality = chosen_or_first(
         permissions.managed_municipalities(user),

@@ -69,7 +69,7 @@ def get_person(request: HttpRequest, pk: int) -> Person:
 def create_person(request: HttpRequest, payload: PersonIn) -> Status[Person]:
     """Add a person to an organisation of the caller's municipality (coordinator)."""
     user = caller(request)
-    if not permissions.can_create_person(user):
+    if not permissions.may_create_person(user):
         raise PermissionDenied
     person = services.create_person(**_resolve(user, payload.model_dump()))
     return Status(201, person)

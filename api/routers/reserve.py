@@ -141,7 +141,7 @@ def include_in_reserve(
 ) -> Status[ReserveEntry]:
     """Include a person of the caller's municipality in the reserve (coordinator)."""
     user = caller(request)
-    if not permissions.can_manage_reserve(user):
+    if not permissions.may_manage_reserve(user):
         raise PermissionDenied
     municipalities = managed_municipalities(user)
     people = visible_people(user).filter(organization__municipality__in=municipalities)

@@ -14,14 +14,14 @@ from core.history import history_of
 from mentorships import permissions, services
 from mentorships.forms import ScanForm
 from mentorships.models import MentorOrder
-from organizations.permissions import can_view_history
+from organizations.permissions import may_view_history
 from reserve.permissions import visible_reserve_entries
 
 
 def _render_order(
     request: HttpRequest, order: MentorOrder, scan_form=None, status: int = 200
 ) -> HttpResponse:
-    shows_history = can_view_history(request.user, order.organization.municipality_id)
+    shows_history = may_view_history(request.user, order.organization.municipality_id)
     lines = list(order.mentorships.for_list().order_by("pk"))
     # Link only the cards the user may open (a reservist sees only their own).
     openable = set(

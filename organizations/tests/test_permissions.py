@@ -88,7 +88,7 @@ def test_managed_municipalities_belong_to_coordinators_only(cast, role, expected
     ],
 )
 def test_can_create_organization_only_as_coordinator(cast, role, allowed):
-    assert permissions.can_create_organization(cast[role]) is allowed
+    assert permissions.may_create_organization(cast[role]) is allowed
 
 
 @pytest.mark.parametrize(
@@ -205,4 +205,4 @@ def test_get_municipality_raises_404_for_anonymous(municipality):
 def test_can_view_history_only_as_coordinator_of_the_municipality(
     cast, municipality, role, allowed
 ):
-    assert permissions.can_view_history(cast[role], municipality.pk) is allowed
+    assert permissions.may_view_history(cast[role], municipality.pk) is allowed

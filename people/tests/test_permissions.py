@@ -55,7 +55,7 @@ def test_visible_people_are_the_scope_of_each_role(cast, role, expected):
     ],
 )
 def test_can_create_person_only_as_coordinator(cast, role, allowed):
-    assert permissions.can_create_person(cast[role]) is allowed
+    assert permissions.may_create_person(cast[role]) is allowed
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,39 @@ def test_reservist_keeps_their_own_entry_after_it_ended(reservist, entries):
     entries["own"].save()
 
     assert permissions.get_reserve_entry(reservist, entries["own"].pk)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("coordinator", {"own", "school", "other"}),
+        ("head", set()),
+        ("mentor", set()),
+        ("reservist", set()),
+        ("commission", set()),
+        ("stranger", {"far"}),
+        ("superuser", {"own", "school", "other", "far"}),
+    ],
+)
+def test_only_the_coordinator_manages_and_sees_the_history_of_entries(
+    request, entries, role, expected
+):
+    user = request.getfixturevalue(role)
+
+    managed = {k for k, e in entries.items() if permissions.may_manage_entry(user, e)}
+    history = {
+        k for k, e in entries.items() if permissions.may_view_entry_history(user, e)
+    }
+
+    assert managed == expected
+    assert history == expected
+
+
+def test_an_ended_entry_is_managed_by_nobody_but_keeps_its_history(
+    coordinator, entries
+):
+    entry = entries["school"]
+    entry.status = entry.Status.EXCLUDED
+
+    assert not permissions.may_manage_entry(coordinator, entry)
+    assert permissions.may_view_entry_history(coordinator, entry)
