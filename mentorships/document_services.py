@@ -1,15 +1,20 @@
 """The order on mentors as a document: select its data, pick the template, render."""
 
 import re
-from datetime import date
 from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
-from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from core.typography import (
+    date_digits,
+    date_words,
+    genitive_municipality,
+    lower_first,
+    signature_name,
+)
 from mentorships import documents
 from mentorships.models import MentorOrder, Mentorship, OrderTemplate
 from people.models import Person
@@ -19,65 +24,12 @@ FORMATS = {
     "pdf": documents.PDF_CONTENT_TYPE,
 }
 
-# Municipality names start with their kind in the nominative; the preamble
-# needs the genitive («… системы образования городского округа Стрежевой»).
-_GENITIVES = [
-    ("городской округ", "городского округа"),
-    ("муниципальный округ", "муниципального округа"),
-    ("муниципальный район", "муниципального района"),
-    ("городское поселение", "городского поселения"),
-    ("сельское поселение", "сельского поселения"),
-    ("муниципальное образование", "муниципального образования"),
-]  # not «город»: the city's own name declines too («города Томска»)
-
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 _LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
 _TRANSLIT = {
     c: "" if latin == "-" else latin
     for c, latin in zip(_CYRILLIC, _LATIN.split(), strict=True)
 }
-
-
-def date_words(day: date) -> str:
-    """«24 ноября 2026 г.», whatever the active language."""
-    with translation.override("ru"):
-        return formats.date_format(day, "j E Y г.")
-
-
-def date_digits(day: date) -> str:
-    """«24.11.2026»."""
-    return day.strftime("%d.%m.%Y")
-
-
-def genitive_municipality(name: str) -> str:
-    """«Городской округ Стрежевой» → «городского округа Стрежевой»; a name of
-    another shape becomes «муниципального образования «…»»."""
-    lowered = name.strip().lower()
-    for nominative, genitive in _GENITIVES:
-        if lowered.startswith(nominative + " "):
-            return genitive + name.strip()[len(nominative) :]
-    return f"муниципального образования «{name.strip()}»"
-
-
-def signature_name(name: str) -> str:
-    """Initials before the surname, as ГОСТ Р 7.0.97 decodes a signature:
-    «Кузнецов Андрей Петрович», «Кузнецов А.П.» and «А.П. Кузнецов» all give
-    «А. П. Кузнецов»."""
-    tokens = [t for t in re.split(r"\s+|(?<=\.)", name.strip()) if t]
-    initials = [t for t in tokens if re.fullmatch(r"\w\.", t)]
-    words = [t for t in tokens if not re.fullmatch(r"\w\.", t)]
-    if not initials and len(words) > 1:
-        initials = [f"{w[0]}." for w in words[1:]]
-        words = words[:1]
-    return " ".join([*initials, *words])
-
-
-def lower_first(text: str) -> str:
-    """«Заместитель директора» → «заместитель директора», after a name and a comma;
-    an abbreviation such as «ГИА» stays as it is."""
-    if len(text) > 1 and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def filename(order: MentorOrder, fmt: str) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from mentorships.document_services import date_digits, lower_first, signature_name
+from core.typography import date_digits, lower_first, signature_name
 from organizations.models import Municipality
 from people.models import Person
 from plans import documents

@@ -12,12 +12,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 
 from mentorships import document_services, documents
-from mentorships.document_services import (
-    genitive_municipality,
-    order_context,
-    render_order,
-    signature_name,
-)
+from mentorships.document_services import order_context, render_order
 from mentorships.management.commands.build_order_template import build
 from mentorships.models import MentorOrder, MentorReadiness, OrderTemplate
 from mentorships.services import OrderLine, create_order, register_order
@@ -441,33 +436,6 @@ def test_filename_is_ascii(number, expected):
     order = MentorOrder(number=number, date=date(2026, 11, 24))
 
     assert document_services.filename(order, "docx") == expected
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "Кузнецов Андрей Петрович",
-        "Кузнецов А. П.",
-        "Кузнецов А.П.",
-        "А.П. Кузнецов",
-        " А. П.  Кузнецов ",
-    ],
-)
-def test_signature_name_puts_initials_before_the_surname(name):
-    assert signature_name(name) == "А. П. Кузнецов"
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("Городской округ Стрежевой", "городского округа Стрежевой"),
-        ("Муниципальный район Томский", "муниципального района Томский"),
-        ("Стрежевой", "муниципального образования «Стрежевой»"),
-        ("Город Томск", "муниципального образования «Город Томск»"),
-    ],
-)
-def test_genitive_municipality(name, expected):
-    assert genitive_municipality(name) == expected
 
 
 def test_builtin_template_uses_only_known_placeholders():
