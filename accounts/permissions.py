@@ -6,7 +6,6 @@ what a user may see or do."""
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role, RoleAssignment, User
 
@@ -105,14 +104,6 @@ def principal(user: User | AnonymousUser) -> Principal:
     )
     user._principal = result
     return result
-
-
-def require_coordinator(user: User | AnonymousUser) -> Principal:
-    """The principal of a coordinator or superuser; raises PermissionDenied otherwise."""
-    p = principal(user)
-    if not (p.is_superuser or p.is_coordinator):
-        raise PermissionDenied
-    return p
 
 
 # Role cards: the home page greets each role the account acts in. These are the

@@ -1,9 +1,16 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from accounts.permissions import ANONYMOUS, principal, require_coordinator
+from accounts.permissions import (
+    ANONYMOUS,
+    acts_as_commission_member,
+    acts_as_coordinator,
+    acts_as_head,
+    acts_as_mentor,
+    acts_as_reservist,
+    principal,
+)
 from accounts.tests.factories import UserFactory
 
 
@@ -133,22 +140,31 @@ def test_principal_takes_two_queries_and_is_cached_on_the_user(
         assert principal(head) is first
 
 
-@pytest.mark.parametrize("role_user", ["coordinator", "superuser"])
-def test_require_coordinator_returns_principal_of_coordinator(request, role_user):
-    user = request.getfixturevalue(role_user)
-
-    assert require_coordinator(user) == principal(user)
-
-
 @pytest.mark.parametrize(
-    "role_user", ["head", "mentor", "reservist", "commission", "anonymous"]
+    ("role_user", "cards"),
+    [
+        ("coordinator", {"coordinator"}),
+        ("superuser", {"coordinator"}),
+        ("head", {"head"}),
+        ("mentor", {"mentor"}),
+        ("reservist", {"reservist"}),
+        ("commission", {"commission"}),
+        ("stranger", {"coordinator"}),
+        ("anonymous", set()),
+    ],
 )
-def test_require_coordinator_denies_everybody_else(request, role_user, db):
+def test_acts_as_answers_the_role_cards_of_each_user(request, role_user, cards, db):
     user = (
         AnonymousUser()
         if role_user == "anonymous"
         else request.getfixturevalue(role_user)
     )
+    predicates = {
+        "coordinator": acts_as_coordinator,
+        "head": acts_as_head,
+        "mentor": acts_as_mentor,
+        "reservist": acts_as_reservist,
+        "commission": acts_as_commission_member,
+    }
 
-    with pytest.raises(PermissionDenied):
-        require_coordinator(user)
+    assert {card for card, acts in predicates.items() if acts(user)} == cards
