@@ -34,8 +34,6 @@ from plans.permissions import may_view_own_plans, plans_mentored_now
 from plans.queries import awaiting_approval, current_plan_of
 from reserve.permissions import visible_reserve_entries
 
-CURRENT = [Mentorship.Status.PENDING, Mentorship.Status.ACTIVE]
-
 
 @dataclass
 class HomeCounts:
@@ -91,27 +89,23 @@ def work_summary(user: User | AnonymousUser) -> WorkSummary:
         summary.reservists = entries["total"]
         summary.without_mentor = entries["without"]
         summary.mentors = (
-            visible_mentorships(user)
-            .filter(status__in=CURRENT)
-            .values("mentor_id")
-            .distinct()
-            .count()
+            visible_mentorships(user).current().values("mentor_id").distinct().count()
         )
         summary.draft_orders = (
             visible_orders(user).filter(status=MentorOrder.Status.DRAFT).count()
         )
     if may_view_own_mentees(user):
         summary.my_reservists = (
-            Mentorship.objects.filter(mentor_id=person_id, status__in=CURRENT)
+            Mentorship.objects.filter(mentor_id=person_id)
+            .current()
             .values("reserve_entry_id")
             .count()
         )
     # may_view_own_mentor() implies a linked person; mypy learns it from the check.
     if may_view_own_mentor(user) and person_id is not None:
         summary.my_mentorship = (
-            Mentorship.objects.filter(
-                reserve_entry__person_id=person_id, status__in=CURRENT
-            )
+            Mentorship.objects.filter(reserve_entry__person_id=person_id)
+            .current()
             .select_related("mentor")
             .order_by("status", "-pk")  # "active" before "pending"
             .first()
