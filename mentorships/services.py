@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from core.services import create_validated, update_validated
 from core.uploads import check_upload
-from mentorships.documents import check_order_template
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship, OrderTemplate
 from mentorships.signals import mentorship_started
 from organizations.models import Municipality, Organization
@@ -458,6 +457,10 @@ def save_order_template(
     """Upload a DOCX template of the order for one organisation or, without one,
     for all; it replaces the previous template. Raises ValidationError for a file
     that is not a DOCX template that can be filled in, or a foreign organisation."""
+    # docxtpl is heavy and only this write needs it: loading it with the services
+    # would put it in every process's start-up (receivers import the services).
+    from mentorships.documents import check_order_template  # noqa: PLC0415
+
     if organization is not None and organization.municipality_id != municipality.pk:
         raise ValidationError(
             {"organization": _("The organisation belongs to another municipality.")}
