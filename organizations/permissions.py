@@ -68,9 +68,14 @@ def get_organization(user: AnyUser, pk: int, *, write: bool = False) -> Organiza
         )
     except (Organization.DoesNotExist, ValueError) as e:
         raise Http404 from e
-    if write and not principal(user).coordinates(organization.municipality_id):
+    if write and not may_edit_organization(user, organization):
         raise PermissionDenied
     return organization
+
+
+def may_edit_organization(user: AnyUser, organization: Organization) -> bool:
+    """The organisation's card is changed by its municipality's coordinator."""
+    return principal(user).coordinates(organization.municipality_id)
 
 
 def may_view_history(user: AnyUser, municipality_id: int) -> bool:

@@ -73,9 +73,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "n_people": visible_people(request.user)
             .filter(organization=organization)
             .count(),
-            "can_edit": permissions.may_view_history(
-                request.user, organization.municipality_id
-            ),
+            "can_edit": permissions.may_edit_organization(request.user, organization),
             "history": history_of(organization) if can_history else None,
         },
     )

@@ -67,9 +67,14 @@ def get_person(user: AnyUser, pk: int, *, write: bool = False) -> Person:
         )
     except (Person.DoesNotExist, ValueError) as e:
         raise Http404 from e
-    if write and not principal(user).coordinates(person.organization.municipality_id):
+    if write and not may_edit_person(user, person):
         raise PermissionDenied
     return person
+
+
+def may_edit_person(user: AnyUser, person: Person) -> bool:
+    """A person's card is changed by their municipality's coordinator."""
+    return principal(user).coordinates(person.organization.municipality_id)
 
 
 def visible_positions(user: AnyUser) -> QuerySet[Position]:

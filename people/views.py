@@ -84,14 +84,14 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     services.record_person_view(
         person=person, user=request.user, channel=PersonViewLog.Channel.PAGE
     )
-    can_edit = may_view_history(request.user, person.organization.municipality_id)
+    shows_history = may_view_history(request.user, person.organization.municipality_id)
     return render(
         request,
         "people/detail.html",
         {
             "person": person,
-            "can_edit": can_edit,
-            "history": history_of(person) if can_edit else None,
+            "can_edit": permissions.may_edit_person(request.user, person),
+            "history": history_of(person) if shows_history else None,
         },
     )
 

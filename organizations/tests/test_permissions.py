@@ -206,3 +206,22 @@ def test_can_view_history_only_as_coordinator_of_the_municipality(
     cast, municipality, role, allowed
 ):
     assert permissions.may_view_history(cast[role], municipality.pk) is allowed
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("coordinator", True),
+        ("superuser", True),
+        ("stranger", False),
+        ("head", False),
+        ("mentor", False),
+        ("reservist", False),
+        ("commission", False),
+        ("anonymous", False),
+    ],
+)
+def test_only_the_coordinator_of_its_municipality_may_edit_an_organization(
+    cast, school, role, allowed
+):
+    assert permissions.may_edit_organization(cast[role], school) is allowed

@@ -246,3 +246,24 @@ def test_visible_people_leave_out_the_other_side_of_an_inactive_mentorship(
     assert other not in visible
     with pytest.raises(Http404):
         permissions.get_person(cast[role], _pk(other))
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("coordinator", True),
+        ("superuser", True),
+        ("head", False),
+        ("mentor", False),
+        ("reservist", False),
+        ("commission", False),
+        ("stranger", False),
+        ("anonymous", False),
+    ],
+)
+def test_only_the_coordinator_of_their_municipality_may_edit_a_person(
+    cast, role, allowed
+):
+    person = cast["reservist"].person
+
+    assert permissions.may_edit_person(cast[role], person) is allowed
