@@ -73,6 +73,10 @@ def _fast_settings(settings, tmp_path):
         },
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CACHES = {
+        **settings.CACHES,
+        "imports": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 
 # The cast: municipality «Town» with organisations «School» and «Other school»,

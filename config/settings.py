@@ -174,6 +174,17 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "nastavnik@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# "imports": the rows done of a running import, written by the task worker and read
+# by the web processes (imports/progress.py); both must share it, as they share the
+# uploaded files under VAR_DIR.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "imports": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("IMPORT_PROGRESS_DIR", str(VAR_DIR / "import-progress")),
+    },
+}
+
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -30,6 +30,8 @@ class ImportBatch(models.Model):
 
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("awaiting confirmation")
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("in progress")
         APPLIED = "applied", _("applied")
         FAILED = "failed", _("rejected")
 
@@ -56,6 +58,7 @@ class ImportBatch(models.Model):
     n_created = models.PositiveIntegerField(_("records added"), default=0)
     n_updated = models.PositiveIntegerField(_("records changed"), default=0)
     n_unchanged = models.PositiveIntegerField(_("records unchanged"), default=0)
+    n_done = models.PositiveIntegerField(_("rows processed"), default=0)
     error_message = models.TextField(_("errors"), blank=True)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
@@ -77,3 +80,40 @@ class ImportBatch(models.Model):
     def get_registry_url(self) -> str:
         """The list page of the registry the batch imports into."""
         return reverse(f"{self.kind}:list")
+
+    @property
+    def is_pending(self) -> bool:
+        """Confirmed and not finished yet: the page polls for its progress."""
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class ImportRow(models.Model):
+    """One valid row of a batch as its preview shows it, stored when the file is
+    checked so that the preview pages never read the file again."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("will be created")
+        UPDATE = "update", _("will be changed")
+        UNCHANGED = "unchanged", _("unchanged")
+
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="preview_rows"
+    )
+    row = models.PositiveIntegerField(_("row"))
+    label = models.CharField(_("record"), max_length=500)
+    action = models.CharField(_("result"), max_length=20, choices=Action.choices)
+    # [{"column": ..., "old": ..., "new": ...}], the display values of the preview.
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("row of an import")
+        verbose_name_plural = _("rows of an import")
+        ordering = ["batch", "row"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "row"], name="import_row_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.row}: {self.label}"

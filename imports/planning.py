@@ -15,10 +15,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import formats
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy
 
 from core.models import normalize_search
 from imports.documents import TemplateList
+from imports.models import ImportRow
 from imports.xlsx import Column, RowError
 from organizations.models import Municipality
 
@@ -31,10 +31,7 @@ Rows = list[tuple[int, dict[str, Any]]]
 Catalogue = tuple[str, Mapping[str, models.Model], str]
 
 
-class Action(models.TextChoices):
-    CREATE = "create", gettext_lazy("will be created")
-    UPDATE = "update", gettext_lazy("will be changed")
-    UNCHANGED = "unchanged", gettext_lazy("unchanged")
+Action = ImportRow.Action
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,10 @@ class FieldChange:
 
 @dataclass
 class PlannedRow(Generic[M]):
-    """One valid row: the record it creates or changes, and the changes."""
+    """One valid row: the record it creates or changes, and the changes.
+
+    `record` is the record as it will be saved, validated already: a new instance,
+    or a copy of `instance` with the row's values set."""
 
     row: int
     label: str
@@ -54,6 +54,7 @@ class PlannedRow(Generic[M]):
     values: dict[str, Any]
     instance: M | None = None
     changes: list[FieldChange] = field(default_factory=list)
+    record: M | None = None
 
     @property
     def action_label(self) -> str:
@@ -197,6 +198,7 @@ def plan_row(
         values=values,
         instance=None if is_new else record,
         changes=changes,
+        record=candidate,
     )
 
 
@@ -210,9 +212,11 @@ class Planner(Protocol):
 
 
 class Writer(Protocol):
-    def __call__(self, *, row: PlannedRow[Any], municipality: Municipality) -> None:
-        """Create or change the record of a planned row through the registry's
-        services; raises ValidationError when a rule of theirs is broken."""
+    def __call__(self, *, rows: Sequence[PlannedRow[Any]], user: Any) -> None:
+        """Save a batch of planned rows that create or change a record: in bulk,
+        with their history recorded as made by `user`. The rows are planned in
+        the same transaction, so every rule of the registry's services has been
+        checked on them already (see `imports.writing`)."""
         ...
 
 
@@ -248,7 +252,7 @@ class ImportKind:
     rows_rule: str | Promise  # the same, as the template's instructions say it
     columns: tuple[Column, ...]
     plan: Planner
-    write: Writer  # called only for the rows that create or change a record
+    write: Writer  # called with batches of the rows that create or change a record
     template_lists: TemplateLists
     # The kind's own rules for empty cells, which may depend on the municipality:
     # on the upload page and in the template.

@@ -13,16 +13,16 @@ from typing import IO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.services import create_validated
-from imports import documents
+from imports import documents, progress, tasks
 from imports.kinds import KINDS
-from imports.models import ImportBatch
-from imports.planning import Action, Plan, model_errors
+from imports.models import ImportBatch, ImportRow
+from imports.planning import Action, Plan
 from imports.xlsx import read_rows
 from organizations.models import Municipality
 
@@ -72,12 +72,18 @@ def plan_batch(*, batch: ImportBatch) -> Plan:
 
 # Writing -------------------------------------------------------------------------
 
+# Rows saved per bulk insert and update: the progress moves on after each batch.
+WRITE_BATCH = 1000
+# Preview rows stored per insert.
+PREVIEW_BATCH = 1000
+
 
 def preview_upload(
     *, user: User, municipality: Municipality, kind: str, upload: UploadedFile
 ) -> tuple[ImportBatch | None, Plan]:
     """Check an uploaded file; when every row is valid, keep it as a batch awaiting
-    confirmation. Raises ValidationError when the file itself cannot be used."""
+    confirmation, with the rows its preview shows. Raises ValidationError when the
+    file itself cannot be used."""
     # Django's upload handlers set the size of every file they receive.
     assert upload.size is not None
     plan = plan_file(
@@ -86,77 +92,132 @@ def preview_upload(
     if not plan.is_valid:
         return None, plan
     upload.seek(0)
-    batch = create_validated(
-        ImportBatch,
-        user=user,
-        kind=kind,
-        municipality=municipality,
-        original_name=os.path.basename(upload.name or "")[-255:] or "import.xlsx",
-        file=upload,
-        n_rows=plan.n_rows,
-        n_created=plan.n_created,
-        n_updated=plan.n_updated,
-        n_unchanged=plan.n_unchanged,
-    )
+    with transaction.atomic():
+        batch = create_validated(
+            ImportBatch,
+            user=user,
+            kind=kind,
+            municipality=municipality,
+            original_name=os.path.basename(upload.name or "")[-255:] or "import.xlsx",
+            file=upload,
+            n_rows=plan.n_rows,
+            n_created=plan.n_created,
+            n_updated=plan.n_updated,
+            n_unchanged=plan.n_unchanged,
+        )
+        ImportRow.objects.bulk_create(
+            [
+                ImportRow(
+                    batch=batch,
+                    row=row.row,
+                    label=row.label[:500],
+                    action=row.action,
+                    changes=[
+                        {"column": c.column, "old": c.old, "new": c.new}
+                        for c in row.changes
+                    ],
+                )
+                for row in plan.rows
+            ],
+            batch_size=PREVIEW_BATCH,
+        )
     return batch, plan
 
 
+def confirm_batch(*, batch: ImportBatch) -> ImportBatch:
+    """Queue a previewed batch for the worker, which applies it (`apply_batch`).
+    Raises BatchClosed unless the batch is awaiting confirmation."""
+    with transaction.atomic():
+        queued = ImportBatch.objects.filter(
+            pk=batch.pk, status=ImportBatch.Status.PREVIEWED
+        ).update(status=ImportBatch.Status.QUEUED, n_done=0)
+        if not queued:
+            raise BatchClosed(_("This import has been confirmed already."))
+        batch.status, batch.n_done = ImportBatch.Status.QUEUED, 0
+        # The task row commits with the status: both or neither.
+        tasks.apply_import.enqueue(batch_id=batch.pk)
+    batch.refresh_from_db()
+    return batch
+
+
 def _apply(batch: ImportBatch) -> ImportBatch:
-    locked = (
-        ImportBatch.objects.select_for_update(of=("self",))
-        .select_related("municipality")
-        .get(pk=batch.pk)
-    )
-    if locked.status != ImportBatch.Status.PREVIEWED:
-        raise BatchClosed(_("This import has been applied or rejected already."))
-    plan = plan_batch(batch=locked)
+    plan = plan_batch(batch=batch)
     if not plan.is_valid:
         raise ImportRejected(plan)
-    import_kind = KINDS[locked.kind]
-    for row in plan.rows:
-        if row.action == Action.UNCHANGED:
-            continue
+    import_kind = KINDS[batch.kind]
+    done = 0
+    for start in range(0, len(plan.rows), WRITE_BATCH):
+        rows = plan.rows[start : start + WRITE_BATCH]
         try:
-            import_kind.write(row=row, municipality=locked.municipality)
-        except ValidationError as e:
-            plan.errors.extend(model_errors(row.row, e, import_kind.columns))
-    if plan.errors:
-        raise ImportRejected(plan)
-    locked.status = ImportBatch.Status.APPLIED
-    locked.n_rows = plan.n_rows
-    locked.n_created = plan.n_created
-    locked.n_updated = plan.n_updated
-    locked.n_unchanged = plan.n_unchanged
-    locked.applied_at = timezone.now()
-    locked.save(
+            import_kind.write(
+                rows=[row for row in rows if row.action != Action.UNCHANGED],
+                user=batch.user,
+            )
+        except IntegrityError as e:
+            # A constraint of the database: a concurrent change since the check.
+            raise ValidationError(
+                _(
+                    "Rows %(first)s–%(last)s could not be saved: the registry has "
+                    "changed while the import ran. Nothing has been saved; "
+                    "upload the file again."
+                )
+                % {"first": rows[0].row, "last": rows[-1].row}
+            ) from e
+        done += len(rows)
+        progress.report(batch_id=batch.pk, done=done)
+    batch.status = ImportBatch.Status.APPLIED
+    batch.n_rows = plan.n_rows
+    batch.n_created = plan.n_created
+    batch.n_updated = plan.n_updated
+    batch.n_unchanged = plan.n_unchanged
+    batch.n_done = done
+    batch.applied_at = timezone.now()
+    batch.save(
         update_fields=[
             "status",
             "n_rows",
             "n_created",
             "n_updated",
             "n_unchanged",
+            "n_done",
             "applied_at",
         ]
     )
-    return locked
+    return batch
 
 
 def apply_batch(*, batch: ImportBatch) -> ImportBatch:
-    """Re-check the stored file and apply every row through the registry services in
-    one transaction: all of it or nothing. Raises ImportRejected (and marks the
-    batch failed) when a row is invalid now, BatchClosed when the batch is not
-    awaiting confirmation, ValidationError when the stored file is unusable."""
-    if batch.status != ImportBatch.Status.PREVIEWED:
+    """Re-check the stored file against today's data and save its rows in bulk, in
+    one transaction: all of it or nothing. The worker runs it for a confirmed batch.
+
+    The batch is marked running before the transaction and failed after its
+    rollback, so both survive it; the rows done go to `imports.progress`, which
+    other processes read while the transaction runs. Raises ImportRejected (and
+    marks the batch failed) when a row is invalid now, BatchClosed when the batch
+    is applied, failed or running already, ValidationError when the stored file
+    is unusable or a constraint of the database is broken."""
+    claimed = ImportBatch.objects.filter(
+        pk=batch.pk,
+        status__in=[ImportBatch.Status.PREVIEWED, ImportBatch.Status.QUEUED],
+    ).update(status=ImportBatch.Status.RUNNING, n_done=0)
+    if not claimed:
         raise BatchClosed(_("This import has been applied or rejected already."))
+    batch = ImportBatch.objects.select_related("municipality", "user").get(pk=batch.pk)
+    progress.report(batch_id=batch.pk, done=0)
     try:
         with transaction.atomic():
-            batch = _apply(batch)
-    except BatchClosed:
-        raise
+            return _apply(batch)
     except ValidationError as e:
         _fail_batch(batch=batch, error=e)
         raise
-    return batch
+    except Exception:
+        error = ValidationError(
+            _("The import stopped on an internal error. Nothing has been saved.")
+        )
+        _fail_batch(batch=batch, error=error)
+        raise
+    finally:
+        progress.clear(batch_id=batch.pk)
 
 
 def _fail_batch(*, batch: ImportBatch, error: ValidationError) -> None:
@@ -165,8 +226,9 @@ def _fail_batch(*, batch: ImportBatch, error: ValidationError) -> None:
     else:
         messages = error.messages
     batch.status = ImportBatch.Status.FAILED
+    batch.n_done = 0
     batch.error_message = "\n".join(messages[:100])
-    batch.save(update_fields=["status", "error_message"])
+    batch.save(update_fields=["status", "n_done", "error_message"])
 
 
 # The template --------------------------------------------------------------------

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("batches/<int:pk>/", views.batch_detail, name="batch"),
     path("batches/<int:pk>/confirm/", views.batch_confirm, name="confirm"),
+    path("batches/<int:pk>/status/", views.batch_status, name="status"),
     path("<import_kind:kind>/", views.start, name="start"),
     path("<import_kind:kind>/template.xlsx", views.template, name="template"),
 ]

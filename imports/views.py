@@ -1,15 +1,16 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.http import AuthenticatedHttpRequest
 from core.excel import xlsx_response
 from core.pagination import paginate
-from imports import permissions, services
+from imports import permissions, progress, services
 from imports.forms import UploadForm
 from imports.kinds import KINDS
 from imports.models import ImportBatch
@@ -73,27 +74,31 @@ def start(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     return _start_page(request, import_kind, municipality, form, status=400)
 
 
-@login_required
-def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = permissions.get_batch(request.user, pk)
-    plan, error = None, None
-    if batch.status == ImportBatch.Status.PREVIEWED:
-        try:
-            plan = services.plan_batch(batch=batch)
-        except ValidationError as e:
-            error = " ".join(e.messages)
-    context = {
+def _batch_context(batch: ImportBatch) -> dict[str, Any]:
+    """What the batch page and its polled status show."""
+    return {
         "kind": KINDS[batch.kind],
         "name": batch.original_name,
         "batch": batch,
-        "plan": plan,
-        "error": error,
+        "done": progress.rows_done(batch),
     }
-    if plan is not None:
-        context["page"] = paginate(
-            plan.rows, request.GET.get("page"), PREVIEW_PAGE_SIZE
-        )
+
+
+@login_required
+def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = permissions.get_batch(request.user, pk)
+    context = _batch_context(batch)
+    if batch.status == ImportBatch.Status.PREVIEWED:
+        rows = batch.preview_rows.order_by("row")
+        context["page"] = paginate(rows, request.GET.get("page"), PREVIEW_PAGE_SIZE)
     return render(request, "imports/preview.html", context)
+
+
+@login_required
+def batch_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress of a confirmed batch, then its outcome: polled by htmx."""
+    batch = permissions.get_batch(request.user, pk)
+    return render(request, "imports/preview.html#status", _batch_context(batch))
 
 
 @login_required
@@ -101,28 +106,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def batch_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     batch = permissions.get_batch(request.user, pk)
     try:
-        batch = services.apply_batch(batch=batch)
-    except services.ImportRejected as e:
-        context = {
-            "kind": KINDS[batch.kind],
-            "name": batch.original_name,
-            "batch": batch,
-            "plan": e.plan,
-        }
-        return render(request, "imports/preview.html", context, status=400)
+        services.confirm_batch(batch=batch)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
-        return redirect(batch)
-    messages.success(
-        request,
-        _(
-            "The import is complete: %(created)s added, %(updated)s changed, "
-            "%(unchanged)s unchanged."
-        )
-        % {
-            "created": batch.n_created,
-            "updated": batch.n_updated,
-            "unchanged": batch.n_unchanged,
-        },
-    )
-    return redirect(batch.get_registry_url())
+    return redirect(batch)

@@ -132,8 +132,12 @@ class Person(TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name
 
-    def save(self, *args, **kwargs) -> None:
+    def set_search_text(self) -> None:
+        """What the search matches: kept by save(), and by bulk writes that skip it."""
         self.search_text = normalize_search(self.full_name)
+
+    def save(self, *args, **kwargs) -> None:
+        self.set_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)

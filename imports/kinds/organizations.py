@@ -2,6 +2,7 @@
 municipality; if it is there its data are updated, otherwise it is added."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -11,8 +12,8 @@ from core.models import normalize_search
 from imports.documents import TemplateList
 from imports.models import ImportBatch
 from imports.planning import ImportKind, Plan, PlannedRow, Rows, plan_row
+from imports.writing import save_rows
 from imports.xlsx import CellError, Column, RowError, parse_row, parse_text
-from organizations import services as organization_services
 from organizations.models import Municipality, Organization
 
 CODE = ImportBatch.Kind.ORGANIZATIONS
@@ -133,16 +134,15 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
     return plan
 
 
-def write_row(*, row: PlannedRow[Organization], municipality: Municipality) -> None:
-    """Add the organisation to the municipality, or change it."""
-    if row.instance is None:
-        organization_services.create_organization(
-            municipality=municipality, **row.values
-        )
-    else:
-        organization_services.update_organization(
-            organization=row.instance, **row.values
-        )
+def write_rows(*, rows: Sequence[PlannedRow[Organization]], user: Any) -> None:
+    """Add the new organisations to the municipality and change the others."""
+    save_rows(
+        model=Organization,
+        rows=rows,
+        user=user,
+        prepare=Organization.set_search_text,
+        computed=["search_text"],
+    )
 
 
 def template_lists(*, municipality: Municipality) -> list[TemplateList]:
@@ -175,6 +175,6 @@ KIND = ImportKind(
     ),
     columns=COLUMNS,
     plan=plan_rows,
-    write=write_row,
+    write=write_rows,
     template_lists=template_lists,
 )

@@ -2,6 +2,9 @@
 if found their data are updated, otherwise the person is added. Organisations and
 positions must be in the registry and the catalogue already."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -18,9 +21,9 @@ from imports.person_rows import (
     parse_person_rows,
 )
 from imports.planning import Catalogue, ImportKind, Plan, PlannedRow, Rows, plan_row
+from imports.writing import save_rows
 from imports.xlsx import Column, parse_date, parse_years
 from organizations.models import Municipality, Organization
-from people import services as people_services
 from people.models import Person, Position
 
 CODE = ImportBatch.Kind.PEOPLE
@@ -128,12 +131,15 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
     return plan
 
 
-def write_row(*, row: PlannedRow[Person], municipality: Municipality) -> None:
-    """Add the person to the registry, or change them."""
-    if row.instance is None:
-        people_services.create_person(**row.values)
-    else:
-        people_services.update_person(person=row.instance, **row.values)
+def write_rows(*, rows: Sequence[PlannedRow[Person]], user: Any) -> None:
+    """Add the new people to the registry and change the others."""
+    save_rows(
+        model=Person,
+        rows=rows,
+        user=user,
+        prepare=Person.set_search_text,
+        computed=["search_text"],
+    )
 
 
 def template_lists(*, municipality: Municipality) -> list[TemplateList]:
@@ -171,6 +177,6 @@ KIND = ImportKind(
     ),
     columns=COLUMNS,
     plan=plan_rows,
-    write=write_row,
+    write=write_rows,
     template_lists=template_lists,
 )

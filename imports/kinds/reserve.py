@@ -2,6 +2,7 @@
 patronymic and organisation; it changes the person's active entry in the management
 reserve, or includes the person in the reserve anew."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.exceptions import ValidationError
@@ -32,6 +33,7 @@ from imports.planning import (
     model_errors,
     plan_row,
 )
+from imports.writing import save_rows
 from imports.xlsx import Column, RowError, parse_date
 from organizations.models import Municipality, Organization
 from people.models import Person
@@ -249,12 +251,9 @@ def _plan_entry(
     )
 
 
-def write_row(*, row: PlannedRow[ReserveEntry], municipality: Municipality) -> None:
-    """Include the person in the reserve, or change their active entry."""
-    if row.instance is None:
-        reserve_services.include_in_reserve(**row.values)
-    else:
-        reserve_services.update_reserve_entry(entry=row.instance, **row.values)
+def write_rows(*, rows: Sequence[PlannedRow[ReserveEntry]], user: Any) -> None:
+    """Include the new people in the reserve and change the active entries."""
+    save_rows(model=ReserveEntry, rows=rows, user=user)
 
 
 def template_lists(*, municipality: Municipality) -> list[TemplateList]:
@@ -313,7 +312,7 @@ KIND = ImportKind(
     ),
     columns=COLUMNS,
     plan=plan_rows,
-    write=write_row,
+    write=write_rows,
     template_lists=template_lists,
     empty_cell_rules=empty_cell_rules,
 )

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
-from imports import services
+from imports import progress, services
+from imports.kinds import organizations as organizations_kind
 from imports.models import ImportBatch
 from imports.planning import Action
 from imports.services import BatchClosed, ImportRejected
@@ -18,7 +19,6 @@ from imports.tests.factories import (
     upload,
     xlsx,
 )
-from organizations import services as organization_services
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from people.models import Person
@@ -373,32 +373,84 @@ def test_apply_revalidates_and_saves_nothing_when_data_changed(
     assert "должность «Учитель» не найдена" in batch.error_message
 
 
-def test_apply_saves_nothing_when_a_row_fails_while_writing(
+def test_a_failure_in_a_later_write_batch_saves_nothing_and_fails_the_batch(
     coordinator, municipality, monkeypatch
 ):
-    file = organizations_file(
-        [["Школа № 1", "Школа", "school"], ["Школа № 2", "Школа", "school"]]
-    )
+    monkeypatch.setattr(services, "WRITE_BATCH", 2)
+    names = [f"Школа № {n}" for n in range(1, 8)]
+    file = organizations_file([[name, "Школа", "school"] for name in names])
     batch, _plan = _preview(coordinator, municipality, "organizations", file)
-    create = organization_services.create_organization
+    save_rows = organizations_kind.save_rows
+    calls = []
 
-    def create_but_the_second(**fields):
-        if fields["short_name"] == "Школа № 2":
-            raise ValidationError({"full_name": "Занято."})
-        return create(**fields)
+    def save_but_a_concurrent_insert_comes_first(**kwargs):
+        calls.append(kwargs["rows"])
+        if len(calls) == 3:
+            # Somebody adds «Школа № 6» while the import runs: rows 6–7 (Excel)
+            # break the database's unique constraint.
+            OrganizationFactory(municipality=municipality, short_name="Школа № 6")
+        return save_rows(**kwargs)
 
     monkeypatch.setattr(
-        organization_services, "create_organization", create_but_the_second
+        organizations_kind, "save_rows", save_but_a_concurrent_insert_comes_first
     )
 
-    with pytest.raises(ImportRejected) as error:
+    with pytest.raises(ValidationError) as error:
         services.apply_batch(batch=batch)
 
-    assert [str(e) for e in error.value.plan.errors] == [
-        "Строка 3, столбец «Полное наименование»: Занято."
+    assert [[row.row for row in rows] for rows in calls] == [[2, 3], [4, 5], [6, 7]]
+    assert error.value.messages == [
+        "Строки 6–7 не удалось сохранить: реестр изменился во время импорта. "
+        "Ничего не сохранено, загрузите файл ещё раз."
     ]
     assert Organization.objects.count() == 0
-    assert ImportBatch.objects.get().status == ImportBatch.Status.FAILED
+    assert Organization.history.count() == 0
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+    assert batch.n_done == 0
+    assert "Строки 6–7 не удалось сохранить" in batch.error_message
+
+
+def test_apply_writes_in_batches_with_history_by_the_importing_user(
+    coordinator, municipality, monkeypatch
+):
+    monkeypatch.setattr(services, "WRITE_BATCH", 2)
+    OrganizationFactory(municipality=municipality, short_name="Школа № 1")
+    OrganizationFactory(
+        municipality=municipality, short_name="Школа № 2", full_name="Школа"
+    )
+    rows = [["Школа № 1", "Средняя школа № 1", "school"]]
+    rows += [[f"Школа № {n}", "Школа", "school"] for n in range(2, 6)]
+    batch, _plan = _preview(
+        coordinator, municipality, "organizations", organizations_file(rows)
+    )
+    reported = []
+    report = progress.report
+    monkeypatch.setattr(
+        progress, "report", lambda **kw: reported.append(kw["done"]) or report(**kw)
+    )
+
+    batch = services.apply_batch(batch=batch)
+
+    assert (batch.n_created, batch.n_updated, batch.n_unchanged) == (3, 1, 1)
+    assert (batch.status, batch.n_done) == (ImportBatch.Status.APPLIED, 5)
+    assert reported == [0, 2, 4, 5]
+    changed = Organization.objects.get(short_name="Школа № 1")
+    assert changed.full_name == "Средняя школа № 1"
+    assert changed.search_text == "школа № 1 средняя школа № 1"
+    assert [
+        (h.history_type, h.full_name, h.history_user) for h in changed.history.all()
+    ] == [
+        ("~", "Средняя школа № 1", coordinator),
+        ("+", "Full name of Школа № 1", None),
+    ]
+    created = Organization.objects.get(short_name="Школа № 5")
+    assert created.search_text == "школа № 5 школа"
+    assert [(h.history_type, h.history_user) for h in created.history.all()] == [
+        ("+", coordinator)
+    ]
+    # The unchanged organisation gets no history record.
+    assert Organization.objects.get(short_name="Школа № 2").history.count() == 1
 
 
 def test_applied_batch_cannot_be_applied_again(coordinator, municipality):

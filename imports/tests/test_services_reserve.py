@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from imports import services
+from imports.kinds import reserve as reserve_kind
 from imports.models import ImportBatch
 from imports.planning import Action
 from imports.services import ImportRejected
@@ -20,7 +21,6 @@ from imports.tests.factories import (
     xlsx,
 )
 from people.tests.factories import PersonFactory
-from reserve import services as reserve_services
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
 
@@ -477,9 +477,10 @@ def test_apply_changes_an_entry_included_since_the_preview(
     assert ReserveEntry.objects.count() == 1
 
 
-def test_apply_saves_nothing_when_a_row_fails_while_writing(
+def test_apply_saves_nothing_when_a_later_write_batch_fails(
     coordinator, municipality, school, director, ivanova, monkeypatch
 ):
+    monkeypatch.setattr(services, "WRITE_BATCH", 1)
     petrov = PersonFactory(organization=school, last_name="Петров")
     file = reserve_file(
         [
@@ -488,22 +489,25 @@ def test_apply_saves_nothing_when_a_row_fails_while_writing(
         ]
     )
     batch, _plan = _preview(coordinator, municipality, file)
-    include = reserve_services.include_in_reserve
+    save_rows = reserve_kind.save_rows
 
-    def include_but_petrov(**fields):
-        if fields["person"] == petrov:
-            raise ValidationError({"basis_number": "Номер занят."})
-        return include(**fields)
+    def save_after_a_concurrent_inclusion(**kwargs):
+        if kwargs["rows"][0].row == 3:
+            # Petrov is included by hand while the import runs.
+            ReserveEntryFactory(person=petrov, target_position=director)
+        return save_rows(**kwargs)
 
-    monkeypatch.setattr(reserve_services, "include_in_reserve", include_but_petrov)
+    monkeypatch.setattr(reserve_kind, "save_rows", save_after_a_concurrent_inclusion)
 
-    with pytest.raises(ImportRejected) as error:
+    with pytest.raises(ValidationError) as error:
         services.apply_batch(batch=batch)
 
-    assert [str(e) for e in error.value.plan.errors] == [
-        "Строка 3, столбец «Номер документа-основания»: Номер занят."
+    assert error.value.messages == [
+        "Строки 3–3 не удалось сохранить: реестр изменился во время импорта. "
+        "Ничего не сохранено, загрузите файл ещё раз."
     ]
     assert ReserveEntry.objects.count() == 0
+    assert ReserveEntry.history.count() == 0
     assert ImportBatch.objects.get().status == ImportBatch.Status.FAILED
 
 

@@ -3,12 +3,12 @@ from io import BytesIO
 
 import factory
 import pytest
-from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from imports import progress, services
 from imports.models import ImportBatch
 from imports.tests.factories import (
     ORGANIZATION_HEADER,
@@ -109,10 +109,12 @@ def test_upload_preview_confirm_happy_path(client, coordinator, municipality):
 
     response = client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
 
-    assert response.redirect_chain == [(reverse("organizations:list"), 302)]
-    assert "Импорт выполнен. Добавлено: 1, изменено: 1, без изменений: 0." in _text(
-        response
-    )
+    # The worker applies it (immediately in tests) and the batch page shows the
+    # outcome.
+    assert response.redirect_chain == [(batch.get_absolute_url(), 302)]
+    text = _text(response)
+    assert "Добавлено: 1, изменено: 1, без изменений: 0." in text
+    assert reverse("organizations:list") in text
     assert Organization.objects.get(short_name="Школа № 1").full_name == (
         "Средняя школа № 1"
     )
@@ -244,10 +246,10 @@ def test_reserve_upload_preview_confirm_creates_and_changes_entries(
 
     response = client.post(reverse("imports:confirm", args=[batch.pk]))
 
-    assert response["Location"] == reverse("reserve:list")
-    assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "Импорт выполнен. Добавлено: 1, изменено: 1, без изменений: 0."
-    ]
+    assert response["Location"] == batch.get_absolute_url()
+    text = _text(client.get(response["Location"]))
+    assert "Добавлено: 1, изменено: 1, без изменений: 0." in text
+    assert reverse("reserve:list") in text
     created = ReserveEntry.objects.get(person=ivanova)
     assert (created.target_position, created.basis_number) == (director, "5-р")
     assert created.term_until == date(2029, 9, 1)
@@ -289,9 +291,9 @@ def test_confirm_revalidates_and_shows_errors(client, coordinator, school):
     batch = ImportBatch.objects.get()
     position.delete()
 
-    response = client.post(reverse("imports:confirm", args=[batch.pk]))
+    response = client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
 
-    assert response.status_code == 400
+    assert response.redirect_chain == [(batch.get_absolute_url(), 302)]
     assert "должность «Учитель» не найдена в справочнике" in _text(response)
     assert Person.objects.count() == 0
     batch.refresh_from_db()
@@ -308,7 +310,7 @@ def test_confirm_of_an_applied_batch_changes_nothing(client, coordinator):
 
     response = client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
 
-    assert "Этот импорт уже применён или отклонён." in _text(response)
+    assert "Этот импорт уже подтверждён." in _text(response)
     assert Organization.objects.count() == 0
 
 
@@ -356,6 +358,7 @@ def test_batch_pages_are_forbidden_to_a_head(client, head, coordinator):
 
     assert client.get(reverse("imports:batch", args=[batch.pk])).status_code == 403
     assert client.post(reverse("imports:confirm", args=[batch.pk])).status_code == 403
+    assert client.get(reverse("imports:status", args=[batch.pk])).status_code == 403
 
 
 def test_anonymous_is_sent_to_login(client, coordinator):
@@ -369,6 +372,7 @@ def test_anonymous_is_sent_to_login(client, coordinator):
         reverse("imports:start", args=["people"]),
         reverse("imports:template", args=["organizations"]),
         reverse("imports:batch", args=[batch.pk]),
+        reverse("imports:status", args=[batch.pk]),
     ]:
         response = client.get(url)
         assert response.status_code == 302
@@ -388,6 +392,7 @@ def test_stranger_cannot_see_or_apply_another_users_batch(
 
     assert client.get(reverse("imports:batch", args=[batch.pk])).status_code == 404
     assert client.post(reverse("imports:confirm", args=[batch.pk])).status_code == 404
+    assert client.get(reverse("imports:status", args=[batch.pk])).status_code == 404
     assert Organization.objects.count() == 1  # Far school
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.PREVIEWED
@@ -477,15 +482,14 @@ def _preview_queries(client, batch) -> int:
     return len(queries)
 
 
-# session, user, roles, person, may import, batch, organisations; for people also
-# positions and the people matched by name; for the reserve target positions, the
-# people matched by name and their active entries
+# session, user, roles, person, may import, batch, count and page of its stored rows:
+# the file is not read again.
 @pytest.mark.parametrize(
-    ("kind", "make_rows", "header", "budget"),
+    ("kind", "make_rows", "header"),
     [
-        ("organizations", _organization_rows, ORGANIZATION_HEADER, 7),
-        ("people", _people_rows, PEOPLE_HEADER, 9),
-        ("reserve", _reserve_rows, RESERVE_HEADER, 10),
+        ("organizations", _organization_rows, ORGANIZATION_HEADER),
+        ("people", _people_rows, PEOPLE_HEADER),
+        ("reserve", _reserve_rows, RESERVE_HEADER),
     ],
 )
 def test_preview_query_count_does_not_grow_with_rows(
@@ -496,23 +500,26 @@ def test_preview_query_count_does_not_grow_with_rows(
     kind,
     make_rows,
     header,
-    budget,
 ):
     small, large = (
-        ImportBatchFactory(
+        services.preview_upload(
             user=coordinator,
             municipality=municipality,
             kind=kind,
-            file=upload(xlsx(make_rows(municipality, n, prefix), header=header)),
-        )
-        for n, prefix in [(3, "Малая"), (30, "Большая")]
+            upload=upload(xlsx(make_rows(municipality, n, prefix), header=header)),
+        )[0]
+        for n, prefix in [(3, "Малая"), (150, "Большая")]
     )
+    assert small is not None and large is not None
+    assert large.preview_rows.count() == 150
     client.force_login(coordinator)
 
-    with django_assert_num_queries(budget):
+    with django_assert_num_queries(8):
         _preview_queries(client, small)
-    with django_assert_num_queries(budget):
+    with django_assert_num_queries(8):
         _preview_queries(client, large)
+    response = client.get(reverse("imports:batch", args=[large.pk]), {"page": 2})
+    assert _text(response).count("<tr>") == 50 + 1
 
 
 @pytest.mark.parametrize(
@@ -555,3 +562,91 @@ def test_reserve_template_query_count(
     with django_assert_num_queries(7):
         response = client.get(reverse("imports:template", args=["reserve"]))
     assert response.status_code == 200
+
+
+# Confirming and the progress -------------------------------------------------------
+
+
+def test_confirm_queues_the_batch_and_the_page_polls_its_progress(
+    client, coordinator, municipality, settings
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    batch, _plan = services.preview_upload(
+        user=coordinator,
+        municipality=municipality,
+        kind="organizations",
+        upload=organizations_file([["Школа № 1", "Школа", "school"]]),
+    )
+    assert batch is not None
+    client.force_login(coordinator)
+
+    response = client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
+
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.QUEUED
+    text = _text(response)
+    assert "в очереди" in text
+    assert "Обработано 0 из 1 строки" in text
+    assert f'hx-get="{reverse("imports:status", args=[batch.pk])}"' in text
+    assert "Применить импорт" not in text
+    assert Organization.objects.count() == 0
+
+
+def test_status_shows_the_progress_of_a_running_batch(
+    client, coordinator, municipality
+):
+    batch = ImportBatchFactory(
+        user=coordinator,
+        municipality=municipality,
+        status=ImportBatch.Status.RUNNING,
+        n_rows=10000,
+    )
+    progress.report(batch_id=batch.pk, done=3000)
+    client.force_login(coordinator)
+
+    response = client.get(reverse("imports:status", args=[batch.pk]))
+
+    text = _text(response)
+    assert response.status_code == 200
+    assert "<html" not in text  # the partial only
+    assert '<progress max="10000" value="3000">' in text
+    assert "Обработано 3000 из 10000 строк" in text
+    assert 'hx-trigger="every 1s"' in text
+
+
+def test_status_of_a_finished_batch_shows_the_outcome_and_stops_polling(
+    client, coordinator, municipality
+):
+    applied, failed = (
+        ImportBatchFactory(
+            user=coordinator, municipality=municipality, status=status, **fields
+        )
+        for status, fields in [
+            (ImportBatch.Status.APPLIED, {"n_created": 2, "n_rows": 2}),
+            (ImportBatch.Status.FAILED, {"error_message": "Строка 2: не так."}),
+        ]
+    )
+    client.force_login(coordinator)
+
+    text = _text(client.get(reverse("imports:status", args=[applied.pk])))
+    assert "Добавлено: 2, изменено: 0, без изменений: 0." in text
+    assert reverse("organizations:list") in text
+    assert "hx-trigger" not in text
+    text = _text(client.get(reverse("imports:status", args=[failed.pk])))
+    assert "Строка 2: не так." in text
+    assert "hx-trigger" not in text
+
+
+def test_status_query_count(
+    client, coordinator, municipality, django_assert_num_queries
+):
+    batch = ImportBatchFactory(
+        user=coordinator, municipality=municipality, status=ImportBatch.Status.RUNNING
+    )
+    client.force_login(coordinator)
+
+    # session, user, roles, person, may import, batch
+    with django_assert_num_queries(6):
+        assert client.get(reverse("imports:status", args=[batch.pk])).status_code == 200
