@@ -650,3 +650,45 @@ def test_status_query_count(
     # session, user, roles, person, may import, batch
     with django_assert_num_queries(6):
         assert client.get(reverse("imports:status", args=[batch.pk])).status_code == 200
+
+
+def _apply_queries(coordinator, municipality, kind, make_rows, header, n, prefix):
+    batch, _plan = services.preview_upload(
+        user=coordinator,
+        municipality=municipality,
+        kind=kind,
+        upload=upload(xlsx(make_rows(municipality, n, prefix), header=header)),
+    )
+    assert batch is not None
+    with CaptureQueriesContext(connection) as queries:
+        batch = services.apply_batch(batch=batch)
+    assert (batch.status, batch.n_done) == (ImportBatch.Status.APPLIED, n)
+    return len(queries)
+
+
+# Confirming writes in bulk: a constant handful of queries (claim, batch, catalogues,
+# matched records, the final status) and one insert and one update, each with its
+# history insert, per write batch; on SQLite Django splits inserts by its parameter
+# limit. The target is under 100 queries per 1,000 rows.
+@pytest.mark.parametrize(
+    ("kind", "make_rows", "header", "model"),
+    [
+        ("organizations", _organization_rows, ORGANIZATION_HEADER, Organization),
+        ("people", _people_rows, PEOPLE_HEADER, Person),
+        ("reserve", _reserve_rows, RESERVE_HEADER, ReserveEntry),
+    ],
+)
+def test_apply_query_count_grows_sub_linearly(
+    coordinator, municipality, kind, make_rows, header, model
+):
+    small = _apply_queries(
+        coordinator, municipality, kind, make_rows, header, 20, "Малая"
+    )
+    large = _apply_queries(
+        coordinator, municipality, kind, make_rows, header, 200, "Большая"
+    )
+
+    assert large <= small + 10
+    assert large <= 200 * 100 // 1000
+    # One history record per row created or changed, by the importing user.
+    assert model.history.filter(history_user=coordinator).count() == 20 + 200
