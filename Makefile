@@ -5,6 +5,7 @@ UV = .tools/bin/uv
 VENV = .venv
 PY = $(VENV)/bin/python
 DEV_ENV = DEBUG=$${DEBUG:-true}
+ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run install migrate demo test lint messages check-deploy clean
 
@@ -25,8 +26,12 @@ migrate: install
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py load_demo
 
+# The server and, in the background, the task worker that applies confirmed imports;
+# the worker stops when the server does (Ctrl-C), after the task it is running.
 run: demo
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@$(DEV_ENV) $(PY) manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	$(DEV_ENV) $(PY) manage.py runserver $(ADDRESS)
 
 # The whole suite, browser tests included (they skip with a message where Chromium
 # is missing, and fail instead when REQUIRE_BROWSER=true, as in CI).
