@@ -8,7 +8,7 @@ progress is reported as the worker reports it, then the task is run here."""
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from imports import progress, tasks
 from imports.models import ImportBatch
@@ -46,15 +46,12 @@ def test_coordinator_imports_people_and_watches_the_progress(
     page.get_by_role("button", name="Вход").click()
 
     page.goto(f"{live_server.url}/imports/people/")
-    page.get_by_label("Файл Excel (.xlsx)").set_input_files(
-        files=[
-            {
-                "name": "people.xlsx",
-                "mimeType": XLSX,
-                "buffer": xlsx(rows, header=PEOPLE_HEADER),
-            }
-        ]
-    )
+    file: FilePayload = {
+        "name": "people.xlsx",
+        "mimeType": XLSX,
+        "buffer": xlsx(rows, header=PEOPLE_HEADER),
+    }
+    page.get_by_label("Файл Excel (.xlsx)").set_input_files(files=[file])
     page.get_by_role("button", name="Проверить файл").click()
     expect(page.get_by_role("cell", name="Петров Пётр, School")).to_be_visible()
     expect(page.get_by_text("будет создано")).to_have_count(3)
