@@ -614,6 +614,23 @@ def test_status_shows_the_progress_of_a_running_batch(
     assert '<progress max="10000" value="3000">' in text
     assert "Обработано 3000 из 10000 строк" in text
     assert 'hx-trigger="every 1s"' in text
+    assert "Файл проверяется" not in text
+
+
+def test_status_of_a_batch_being_checked_says_so(client, coordinator, municipality):
+    batch = ImportBatchFactory(
+        user=coordinator,
+        municipality=municipality,
+        status=ImportBatch.Status.RUNNING,
+        n_rows=10,
+    )
+    progress.report(batch_id=batch.pk, done=0)
+    client.force_login(coordinator)
+
+    text = _text(client.get(reverse("imports:status", args=[batch.pk])))
+
+    assert "Обработано 0 из 10 строк" in text
+    assert "Файл проверяется по текущим данным реестра…" in text
 
 
 def test_status_of_a_finished_batch_shows_the_outcome_and_stops_polling(
