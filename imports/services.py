@@ -210,9 +210,14 @@ def apply_batch(*, batch: ImportBatch) -> ImportBatch:
     except ValidationError as e:
         _fail_batch(batch=batch, error=e)
         raise
-    except Exception:
+    except BaseException:
+        # A bug, a lost database or a worker stopped by force: the transaction is
+        # rolled back, and the batch must not stay "in progress".
         error = ValidationError(
-            _("The import stopped on an internal error. Nothing has been saved.")
+            _(
+                "The import was interrupted by an error or a stop of the worker. "
+                "Nothing has been saved."
+            )
         )
         _fail_batch(batch=batch, error=error)
         raise

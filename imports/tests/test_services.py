@@ -536,3 +536,26 @@ def test_template_round_trip_is_importable(coordinator, municipality):
     )
 
     assert batch.n_created == 1
+
+
+def test_a_worker_stopped_mid_import_saves_nothing_and_fails_the_batch(
+    coordinator, municipality, monkeypatch
+):
+    file = organizations_file([["Школа № 1", "Школа", "school"]])
+    batch, _plan = _preview(coordinator, municipality, "organizations", file)
+
+    def stopped(**kwargs):
+        raise SystemExit(1)
+
+    monkeypatch.setattr(organizations_kind, "save_rows", stopped)
+
+    with pytest.raises(SystemExit):
+        services.apply_batch(batch=batch)
+
+    assert Organization.objects.count() == 0
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
+    assert batch.error_message == (
+        "Импорт прерван из-за ошибки или остановки обработчика задач. "
+        "Ничего не сохранено."
+    )
