@@ -28,11 +28,12 @@ demo: migrate
 
 # The server and, in the background, the task worker that applies confirmed imports;
 # the worker stops when the server does (Ctrl-C), after the task it is running.
-# Ctrl-C reaches the worker itself: a second signal would cut its task short.
+# The worker runs in its own session, so that Ctrl-C does not reach it: it gets one
+# SIGTERM (a second signal would cut its task short).
 run: demo
-	@$(DEV_ENV) $(PY) manage.py db_worker --no-reload --no-startup-delay & worker=$$!; \
-	trap 'interrupted=1; exit 130' INT; trap 'exit 143' TERM; \
-	trap '[ -n "$$interrupted" ] || kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	@$(DEV_ENV) setsid $(PY) manage.py db_worker --no-reload --no-startup-delay & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(ADDRESS)
 
 # The whole suite, browser tests included (they skip with a message where Chromium
