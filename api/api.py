@@ -19,6 +19,7 @@ from api.auth import BearerAuth, SessionAuth
 from api.errors import error_body, install_error_handlers
 from api.routers import (
     auth,
+    me,
     mentorships,
     municipalities,
     organizations,
@@ -99,5 +100,6 @@ for module in (
     plan_forms,
     plans,
     plan_items,
+    me,
 ):
     api.add_router("", module.router)

@@ -1,0 +1,162 @@
+"""Shapes of the caller's own screens in the API: «My reservists».
+
+The answers are built as plain dicts (api/routers/me.py), so the output shapes
+are pydantic models, not ninja Schemas: ninja's Schema reads every field of every
+nested object through a Python getter, which for a page of 10 reservists with
+20 rows each costs several milliseconds; pydantic validates the dicts in Rust.
+The names are those of the other resources (PersonRefOut, ProgressOut,
+PlanItemOut)."""
+
+import datetime
+
+from ninja import Schema
+from pydantic import BaseModel, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from api.pagination import MAX_PAGE, PAGE_SIZE
+from mentorships.models import Mentorship
+from plans.models import IndividualPlan, PlanItem
+from reserve.models import ReserveEntry
+
+# What `?include=` may name, in the order the documentation lists them.
+INCLUDES = ("plan", "items")
+
+
+class MyReservistsQuery(Schema):
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int | None = Field(
+        None, ge=1, description=f"{PAGE_SIZE} by default; a bigger one is cut to 200."
+    )
+    include: str = Field(
+        "",
+        max_length=100,
+        description="Comma-separated: `plan` (the current plan with its progress), "
+        "`items` (its rows too; implies `plan`).",
+    )
+
+    @field_validator("include")
+    @classmethod
+    def _known_parts(cls, value: str) -> str:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if any(part not in INCLUDES for part in parts):
+            expected = " or ".join(f"'{name}'" for name in INCLUDES)
+            # api.validation words it «Выберите одно из допустимых значений: …».
+            raise PydanticCustomError(
+                "literal_error",
+                "Input should be {expected}",
+                {"expected": expected},
+            )
+        return ",".join(parts)
+
+    def includes(self, name: str) -> bool:
+        return name in self.include.split(",")
+
+
+class _Out(BaseModel):
+    pass
+
+
+class OrganizationRef(_Out):
+    id: int
+    short_name: str
+
+
+class PositionRef(_Out):
+    id: int
+    name: str
+    is_administrative: bool
+
+
+class ReservistRef(_Out):
+    id: int = Field(description="The person.")
+    full_name: str
+    organization: OrganizationRef
+    position: PositionRef
+
+
+class TargetPositionRef(_Out):
+    id: int
+    name: str
+
+
+class SectionRef(_Out):
+    id: int
+    position: int
+    title: str
+
+
+class MyPlanItemOut(_Out):
+    """A row of the plan: the fields of `/plans/{id}/items` but the files, which
+    are counted (`n_files`); the row's own address lists them."""
+
+    id: int
+    plan_id: int
+    section: SectionRef
+    position: int
+    activity: str
+    form_of_work: str
+    deadline: datetime.date
+    responsible: str
+    expected_result: str
+    status: PlanItem.Status
+    status_display: str
+    is_overdue: bool = Field(description="Open past the deadline.")
+    is_done_late: bool
+    done_on: datetime.date | None
+    not_done_reason: str
+    evidence_text: str
+    evidence_link: str
+    n_files: int = Field(description="Evidence files attached.")
+    confirmed_at: datetime.datetime | None = Field(
+        description="When the mentor confirmed it was done."
+    )
+    confirmed_by_name: str
+    version: int = Field(description="Send it back with every change.")
+
+
+class Progress(_Out):
+    """Counts of the plan's rows; cancelled rows are not counted."""
+
+    total: int
+    done: int
+    done_late: int = Field(description="Done after the deadline.")
+    overdue: int = Field(description="Open past the deadline.")
+    remaining: int = Field(description="Open, not yet due.")
+    not_done: int
+
+
+class MyPlanOut(_Out):
+    id: int
+    status: IndividualPlan.Status
+    status_display: str
+    period_start: datetime.date
+    period_end: datetime.date
+    version: int = Field(description="Send it back with every change.")
+    has_unapproved_changes: bool = Field(
+        description="Changed after approval; awaits re-approval."
+    )
+    progress: Progress
+    items: list[MyPlanItemOut] | None = Field(
+        None, description="With `include=items` only."
+    )
+
+
+class MyReservistOut(_Out):
+    id: int = Field(description="The mentorship.")
+    status: Mentorship.Status = Field(description="Of the mentorship.")
+    starts_on: datetime.date
+    planned_end_on: datetime.date
+    reserve_entry_id: int
+    reserve_entry_status: ReserveEntry.Status
+    reservist: ReservistRef
+    target_position: TargetPositionRef
+    plan: MyPlanOut | None = Field(
+        None,
+        description="With `include=plan` or `items`: the current plan (the newest "
+        "that is not completed), or null when there is none.",
+    )
+
+
+class MyReservistsPage(_Out):
+    count: int
+    items: list[MyReservistOut]
