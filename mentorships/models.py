@@ -134,6 +134,33 @@ class MentorshipQuerySet(models.QuerySet["Mentorship"]):
             "order",
         ).order_by("-starts_on", "-pk")
 
+    def for_mentor_screen(self) -> Self:
+        """What the mentor's screen in the API shows of each mentorship and its
+        reservist, in one query: only the columns it reads, by the reservist's
+        name."""
+        person = "reserve_entry__person__"
+        return (
+            self.select_related(
+                f"{person}organization",
+                f"{person}position",
+                "reserve_entry__target_position",
+            )
+            .only(
+                "status",
+                "starts_on",
+                "planned_end_on",
+                "reserve_entry__status",
+                f"{person}last_name",
+                f"{person}first_name",
+                f"{person}middle_name",
+                f"{person}organization__short_name",
+                f"{person}position__name",
+                f"{person}position__is_administrative",
+                "reserve_entry__target_position__name",
+            )
+            .order_by(f"{person}last_name", f"{person}pk", "pk")
+        )
+
     def current(self) -> Self:
         """Pending and active mentorships: those that count toward load."""
         return self.filter(

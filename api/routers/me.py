@@ -7,7 +7,7 @@ their current plans with the counts of progress, the plans' rows, and the access
 log; plus the count when there is more than one page."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from api.auth import caller
@@ -19,7 +19,7 @@ from mentorships.permissions import may_view_own_mentees, visible_mentorships_as
 from people.models import PersonViewLog
 from people.services import record_people_access
 from plans.models import IndividualPlan
-from plans.queries import Progress, plan_item_rows, with_current_plans
+from plans.queries import Progress, current_plans, plan_item_rows
 
 router = Router(tags=["me"])
 
@@ -55,7 +55,7 @@ def _reservist(mentorship: Mentorship) -> dict:
 
 
 def _plan(plan: IndividualPlan) -> dict:
-    """The plan with the counts of plans.queries.with_current_plans."""
+    """The plan with the counts of plans.queries.current_plans."""
     progress = Progress.of_plan(plan)
     return {
         "id": plan.pk,
@@ -92,23 +92,15 @@ def list_my_reservists(request: HttpRequest, query: Query[MyReservistsQuery]) ->
     mine = visible_mentorships_as_mentor(user).current()
     size = min(query.page_size or PAGE_SIZE, MAX_PAGE_SIZE)
     offset = (query.page - 1) * size
-    page = list(
-        mine.select_related(
-            "reserve_entry__person__organization",
-            "reserve_entry__person__position",
-            "reserve_entry__target_position",
-        ).order_by(
-            "reserve_entry__person__last_name", "reserve_entry__person_id", "pk"
-        )[offset : offset + size]
-    )
+    page = list(mine.for_mentor_screen()[offset : offset + size])
     # A page that is not full, or an empty first page, ends the list: its count
     # is known without asking.
     ends = 0 < len(page) < size or (offset == 0 and not page)
     count = offset + len(page) if ends else mine.count()
     found = [_reservist(m) for m in page]
     if query.includes("plan") or query.includes("items"):
-        entries = with_current_plans(user, [m.reserve_entry for m in page])
-        plans = [e.current_plan for e in entries]
+        current = current_plans(user, [m.reserve_entry_id for m in page])
+        plans = [current.get(m.reserve_entry_id) for m in page]
         rows = (
             plan_item_rows(p.pk for p in plans if p is not None)
             if query.includes("items")
@@ -123,4 +115,10 @@ def list_my_reservists(request: HttpRequest, query: Query[MyReservistsQuery]) ->
         user=user,
         channel=PersonViewLog.Channel.API,
     )
-    return {"count": count, "items": found}
+    # Validated and written by pydantic (see api/schemas/me.py); a reservist
+    # without `include` has no `plan` key at all.
+    page_out = MyReservistsPage.model_validate({"count": count, "items": found})
+    return HttpResponse(
+        page_out.model_dump_json(exclude_unset=True),
+        content_type="application/json; charset=utf-8",
+    )

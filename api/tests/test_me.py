@@ -1,7 +1,7 @@
 """/me/reservists: the mentor's screen in one call — the current reservists with
 their current plan and its rows, per role, in scope, in constant queries."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -209,7 +209,8 @@ def test_include_items_gives_the_rows_as_the_items_api_names_them(
     plan = plan_of(mentee(mentor_person, school, "Борисов"), 2)
     row = plan.items.order_by("pk").first()
     row.status, row.done_on = PlanItem.Status.DONE, date(2026, 10, 1)
-    row.confirmed_by, row.confirmed_at = mentor, None
+    row.confirmed_by = mentor
+    row.confirmed_at = datetime(2027, 1, 10, 3, 4, 5, 123456, tzinfo=UTC)
     row.save()
     client = api_client(mentor)
 
@@ -221,6 +222,7 @@ def test_include_items_gives_the_rows_as_the_items_api_names_them(
         assert compact.pop("n_files") == len(complete.pop("files"))
         assert compact == complete
     assert rows[0]["confirmed_by_name"] == mentor.person.short_name
+    assert rows[0]["confirmed_at"] == "2027-01-10T03:04:05.123Z"
     assert rows[1]["is_overdue"] is True
 
 
