@@ -79,9 +79,10 @@ def _plan(plan: IndividualPlan) -> dict:
 @router.get(
     "/me/reservists",
     response={200: MyReservistsPage, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
-    exclude_unset=True,
 )
-def list_my_reservists(request: HttpRequest, query: Query[MyReservistsQuery]) -> dict:
+def list_my_reservists(
+    request: HttpRequest, query: Query[MyReservistsQuery]
+) -> HttpResponse:
     """The caller's current reservists (pending and active mentorships) by name;
     `include=plan` adds each one's current plan with its progress, `include=items`
     its rows as well. 403 for a caller who is not a mentor. The reservists on the
