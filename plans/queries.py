@@ -140,6 +140,19 @@ def progress_of(items: Iterable[PlanItem], today: date | None = None) -> Progres
     )
 
 
+def progress_of_rows(rows: Iterable[dict]) -> Progress:
+    """progress_of() for the rows of plan_item_rows(), which carry their own
+    `is_overdue` and `is_done_late` (no queries)."""
+    live = [r for r in rows if r["status"] != PlanItem.Status.CANCELLED]
+    return Progress(
+        total=len(live),
+        done=sum(1 for r in live if r["status"] == PlanItem.Status.DONE),
+        done_late=sum(1 for r in live if r["is_done_late"]),
+        overdue=sum(1 for r in live if r["is_overdue"]),
+        not_done=sum(1 for r in live if r["status"] == PlanItem.Status.NOT_DONE),
+    )
+
+
 def plan_progress(plan: IndividualPlan) -> Progress:
     """The plan's progress: from its counts when it comes from for_list() or
     with_progress_counts(), else from its rows (one query)."""
@@ -330,12 +343,16 @@ def with_current_plans(
 
 
 def current_plans(
-    user: User | AnonymousUser, entry_ids: list[int]
+    user: User | AnonymousUser, entry_ids: list[int], *, counts: bool = True
 ) -> "dict[int, ListedPlan]":
     """The current plan of each entry that has one, by entry id, as
-    with_current_plans() chooses it: the plan's own columns and the counts of
-    its progress, no related rows (one query)."""
-    plans = _open_plans(user, entry_ids).with_progress_counts()
+    with_current_plans() chooses it: the plan's own columns and, unless
+    `counts` is False (for a caller that loads the rows anyway and counts them
+    with progress_of_rows), the counts of its progress; no related rows (one
+    query)."""
+    plans = _open_plans(user, entry_ids)
+    if counts:
+        plans = plans.with_progress_counts()
     current: dict[int, ListedPlan] = {}
     for plan in cast("QuerySet[ListedPlan]", plans):
         current.setdefault(plan.reserve_entry_id, plan)

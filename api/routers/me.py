@@ -19,7 +19,7 @@ from mentorships.permissions import may_view_own_mentees, visible_mentorships_as
 from people.models import PersonViewLog
 from people.services import record_people_access
 from plans.models import IndividualPlan
-from plans.queries import Progress, current_plans, plan_item_rows
+from plans.queries import Progress, current_plans, plan_item_rows, progress_of_rows
 
 router = Router(tags=["me"])
 
@@ -54,10 +54,11 @@ def _reservist(mentorship: Mentorship) -> dict:
     }
 
 
-def _plan(plan: IndividualPlan) -> dict:
-    """The plan with the counts of plans.queries.current_plans."""
-    progress = Progress.of_plan(plan)
-    return {
+def _plan(plan: IndividualPlan, rows: list[dict] | None) -> dict:
+    """The plan with its progress: counted from its rows when they are shown,
+    else from the counts of plans.queries.current_plans."""
+    progress = Progress.of_plan(plan) if rows is None else progress_of_rows(rows)
+    found = {
         "id": plan.pk,
         "status": plan.status,
         "status_display": plan.get_status_display(),
@@ -74,6 +75,9 @@ def _plan(plan: IndividualPlan) -> dict:
             "not_done": progress.not_done,
         },
     }
+    if rows is not None:
+        found["items"] = rows
+    return found
 
 
 @router.get(
@@ -99,18 +103,18 @@ def list_my_reservists(
     ends = 0 < len(page) < size or (offset == 0 and not page)
     count = offset + len(page) if ends else mine.count()
     found = [_reservist(m) for m in page]
-    if query.includes("plan") or query.includes("items"):
-        current = current_plans(user, [m.reserve_entry_id for m in page])
-        plans = [current.get(m.reserve_entry_id) for m in page]
-        rows = (
-            plan_item_rows(p.pk for p in plans if p is not None)
-            if query.includes("items")
-            else None
-        )
-        for out, plan in zip(found, plans, strict=True):
-            out["plan"] = None if plan is None else _plan(plan)
-            if plan is not None and rows is not None:
-                out["plan"]["items"] = rows.get(plan.pk, [])
+    with_items = query.includes("items")
+    if with_items or query.includes("plan"):
+        entry_ids = [m.reserve_entry_id for m in page]
+        current = current_plans(user, entry_ids, counts=not with_items)
+        rows = plan_item_rows(p.pk for p in current.values()) if with_items else {}
+        for out, mentorship in zip(found, page, strict=True):
+            plan = current.get(mentorship.reserve_entry_id)
+            out["plan"] = (
+                None
+                if plan is None
+                else _plan(plan, rows.get(plan.pk, []) if with_items else None)
+            )
     record_people_access(
         people_ids=[m.reserve_entry.person_id for m in page],
         user=user,

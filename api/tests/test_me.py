@@ -193,6 +193,33 @@ def test_include_plan_gives_the_current_plan_with_progress(
     }
 
 
+def test_the_progress_counted_from_the_rows_is_the_same(
+    api_client, mentor, mentor_person, school
+):
+    plan = plan_of(mentee(mentor_person, school, "Борисов"), 4)
+    done, late, cancelled, _open = plan.items.order_by("pk")
+    done.status, done.done_on = PlanItem.Status.DONE, done.deadline
+    done.save()
+    late.status, late.done_on = PlanItem.Status.DONE, date(2026, 12, 1)
+    late.save()
+    cancelled.status = PlanItem.Status.CANCELLED
+    cancelled.save()
+    client = api_client(mentor)
+
+    counted = client.get(URL, {"include": "plan"}).json()["items"][0]["plan"]
+    listed = client.get(URL, {"include": "items"}).json()["items"][0]["plan"]
+
+    assert listed["progress"] == counted["progress"]
+    assert counted["progress"] == {
+        "total": 3,
+        "done": 2,
+        "done_late": 1,
+        "overdue": 1,
+        "remaining": 0,
+        "not_done": 0,
+    }
+
+
 def test_a_reservist_without_a_plan_has_plan_null(
     api_client, mentor, mentor_person, school
 ):
