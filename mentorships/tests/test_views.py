@@ -223,6 +223,23 @@ def test_mentors_export_logs_the_mentors_and_their_reservists(
     }
 
 
+@pytest.mark.parametrize("n", [2, 30])
+def test_mentors_export_query_count_does_not_grow_with_rows(
+    client, coordinator, school, django_assert_num_queries, n
+):
+    for _ in range(n):
+        MentorshipFactory(reserve_entry__person__organization=school)
+    client.force_login(coordinator)
+
+    # session, user, roles, person, rows (one iterator chunk), their current
+    # mentorships, access log (one INSERT for the mentors and reservists)
+    with django_assert_num_queries(7):
+        response = client.get(reverse("mentorships:mentors_export"))
+
+    assert len(xlsx_rows(response)) == n + 1
+    assert PersonViewLog.objects.count() == 2 * n
+
+
 # ---------------------------------------------------------------- ending
 
 

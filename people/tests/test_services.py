@@ -270,3 +270,22 @@ def test_record_person_view_logs_who_opened_the_card(school, coordinator):
     assert log.user == coordinator
     assert log.channel == "page"
     assert log.viewed_at is not None
+
+
+@pytest.mark.parametrize("n", [1, 200])
+def test_record_people_access_is_one_insert_whatever_the_count(
+    school, coordinator, django_assert_num_queries, n
+):
+    people = PersonFactory.create_batch(n, organization=school)
+    ids = [p.pk for p in people]
+
+    with django_assert_num_queries(1):
+        services.record_people_access(
+            people_ids=ids + ids, user=coordinator, channel=PersonViewLog.Channel.API
+        )
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person_id for log in logs) == sorted(ids)
+    assert {(log.user, log.channel) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.API)
+    }

@@ -308,3 +308,20 @@ def test_reserve_list_filters_by_approved_plan(client, coordinator, school):
     ).content.decode()
     assert "Безплана" in content and "Спланом" not in content
     assert "План утверждён" in client.get(reverse("reserve:list")).content.decode()
+
+
+@pytest.mark.parametrize("n", [2, 30])
+def test_export_query_count_does_not_grow_with_rows(
+    client, coordinator, school, django_assert_num_queries, n
+):
+    for _ in range(n):
+        _entry(school)
+    client.force_login(coordinator)
+
+    # session, user, roles, person, rows (one iterator chunk), access log (one
+    # INSERT for all the rows)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("reserve:export"))
+
+    assert len(xlsx_rows(response)) == n + 1
+    assert PersonViewLog.objects.count() == n
