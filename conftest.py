@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 
 from accounts.models import Role, RoleAssignment
 from accounts.tests.factories import UserFactory
@@ -77,6 +78,13 @@ def _fast_settings(settings, tmp_path):
         **settings.CACHES,
         "imports": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: ids, and with them the keys of cached
+    roles, repeat between tests whose database is rolled back."""
+    cache.clear()
 
 
 # The cast: municipality «Town» with organisations «School» and «Other school»,

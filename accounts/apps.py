@@ -11,6 +11,11 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth import user_logged_in  # noqa: PLC0415
         from django.contrib.auth.models import update_last_login  # noqa: PLC0415
 
+        from accounts import signals  # noqa: PLC0415
+
+        # A change of a role drops the account's cached roles and scope.
+        signals.connect()
+
         # Django's own receiver saves last_login, which django-simple-history would
         # record as an empty change of the account at every login.
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import RemembersLoadedValues
+
 if TYPE_CHECKING:
     from accounts.permissions import Principal
 
@@ -18,7 +20,13 @@ if TYPE_CHECKING:
 class User(AbstractUser):
     """An account. What it may see comes from its role assignments and linked person."""
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login", "access_version"]
+    )
+    # Changes whenever the account's roles or scope change (see
+    # accounts.permissions.forget_principals): part of the cache key of its
+    # Principal, read with the account at every request, so no query asks for it.
+    access_version = models.PositiveIntegerField(default=0, editable=False)
     # The roles and scope that accounts.permissions.principal() caches on the
     # instance; not a field, and unset until first asked.
     _principal: "Principal"
@@ -47,9 +55,11 @@ class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
         return self.select_related("municipality", "organization")
 
 
-class RoleAssignment(models.Model):
+class RoleAssignment(RemembersLoadedValues):
     """One role of one account, with its scope: a municipality for a coordinator,
     an organisation for a head; the other roles are scoped by the linked person."""
+
+    remembered_fields = ("user_id",)
 
     user = models.ForeignKey(
         User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="roles"

@@ -1,11 +1,14 @@
-"""Who is asking: roles and scope of an account, computed once per request.
+"""Who is asking: roles and scope of an account, computed once and cached.
 
 Every domain's `permissions.py` builds on `principal(user)`; nothing else decides
 what a user may see or do."""
 
+import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 
 from accounts.models import Role, RoleAssignment, User
 
@@ -58,13 +61,58 @@ class Principal:
 ANONYMOUS = Principal()
 
 
+# How long a Principal stays in the cache; a change of roles or scope does not wait
+# for it (the key changes), this only bounds what an unused entry occupies.
+PRINCIPAL_CACHE_SECONDS = 60 * 60
+
+
 def principal(user: User | AnonymousUser) -> Principal:
-    """The user's roles and scope; cached on the user object (two queries at most)."""
+    """The user's roles and scope, from Django's cache or two queries.
+
+    The cache key holds the account's `access_version`, which changes with every
+    change of its roles or scope (`forget_principals`), and the flags the account
+    row itself holds; a per-process cache therefore never serves a stale entry."""
     if not user.is_authenticated:
         return ANONYMOUS
     cached = getattr(user, "_principal", None)
     if cached is not None:
         return cached
+    key = principal_cache_key(user)
+    result = cache.get(key)
+    if not isinstance(result, Principal):
+        result = _compute_principal(user)
+        cache.set(key, result, PRINCIPAL_CACHE_SECONDS)
+    user._principal = result
+    return result
+
+
+def principal_cache_key(user: User) -> str:
+    flags = f"{int(user.is_superuser)}{int(user.is_active)}"
+    return f"principal:1:{user.pk}:{user.access_version}:{flags}"
+
+
+def forget_principals(
+    user_ids: Iterable[int | None], *, in_memory: Iterable[User] = ()
+) -> None:
+    """Give these accounts a new access version: their cached roles and scope are
+    no longer read. The receivers of every change of a role assignment, a
+    person's account or organisation, or an organisation's municipality call it.
+
+    The version is random, not a counter, so that it can be given to the account
+    objects in memory (`in_memory`) without a query and never returns to a key
+    that an earlier version cached."""
+    ids = {pk for pk in user_ids if pk is not None}
+    if not ids:
+        return
+    version = secrets.randbits(31)
+    User.objects.filter(pk__in=ids).update(access_version=version)
+    for user in in_memory:
+        if user.pk in ids:
+            user.access_version = version
+            user.__dict__.pop("_principal", None)
+
+
+def _compute_principal(user: User) -> Principal:
     roles = list(RoleAssignment.objects.filter(user=user).for_scope())
     # The linked person (people is a higher app, so read it by relation name).
     person = (
@@ -92,7 +140,7 @@ def principal(user: User | AnonymousUser) -> Principal:
     }
     if person:
         municipality_ids.add(person["person__organization__municipality_id"])
-    result = Principal(
+    return Principal(
         is_authenticated=True,
         is_superuser=user.is_superuser,
         roles=frozenset(r.role for r in roles),
@@ -102,8 +150,6 @@ def principal(user: User | AnonymousUser) -> Principal:
         person_organization_id=person["person__organization_id"] if person else None,
         municipality_ids=frozenset(municipality_ids),
     )
-    user._principal = result
-    return result
 
 
 # Role cards: the home page greets each role the account acts in. These are the

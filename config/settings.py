@@ -95,6 +95,16 @@ TEMPLATES = [
     },
 ]
 
+# Django's cache holds the callers' roles and scope (accounts.permissions.principal)
+# and the API's rate-limit counts. It is per process: a cached role never goes stale,
+# because its key holds the account's access version, read with the account.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+}
+
 # SQLite by default (one file under var/); DATABASE_URL selects PostgreSQL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 DATABASES = {

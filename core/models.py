@@ -1,5 +1,7 @@
 """Shared model bases and text helpers."""
 
+from typing import Any, ClassVar, Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +20,34 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class RemembersLoadedValues(models.Model):
+    """Remembers some fields as they were loaded or last saved, so that a signal
+    receiver can tell what a save changed without a query (Django's documented
+    `from_db` pattern). A field not loaded (deferred) or an unsaved instance has
+    no remembered value."""
+
+    remembered_fields: ClassVar[tuple[str, ...]] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Self:
+        instance = super().from_db(db, field_names, values)
+        instance.remember_values()
+        return instance
+
+    def remember_values(self) -> None:
+        """Take the current values as the saved ones (after a save)."""
+        self._remembered = {
+            name: self.__dict__[name]
+            for name in self.remembered_fields
+            if name in self.__dict__
+        }
+
+    def remembered(self, name: str) -> tuple[bool, Any]:
+        """(known, value) of the field as loaded or last saved."""
+        values = getattr(self, "_remembered", {})
+        return (name in values, values.get(name))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, normalize_search
+from core.models import RemembersLoadedValues, TimeStampedModel, normalize_search
 
 
 class Municipality(TimeStampedModel):
@@ -86,8 +86,11 @@ class OrganizationQuerySet(models.QuerySet["Organization"]):
         return found
 
 
-class Organization(TimeStampedModel):
+class Organization(RemembersLoadedValues, TimeStampedModel):
     """An educational organisation: school, kindergarten, supplementary education."""
+
+    # Its people's and head's scope follows it (organizations.signals).
+    remembered_fields = ("municipality_id",)
 
     class Kind(models.TextChoices):
         SCHOOL = "school", _("general education school")

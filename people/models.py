@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, normalize_search
+from core.models import RemembersLoadedValues, TimeStampedModel, normalize_search
 
 EXPERIENCE_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(70))]
 
@@ -75,8 +75,11 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return found
 
 
-class Person(TimeStampedModel):
+class Person(RemembersLoadedValues, TimeStampedModel):
     """An employee of an educational organisation (personal data, 152-ФЗ)."""
+
+    # Its account's scope follows them (people.signals).
+    remembered_fields = ("user_id", "organization_id")
 
     last_name = models.CharField(_("surname"), max_length=100)
     first_name = models.CharField(_("first name"), max_length=100)

@@ -1,0 +1,38 @@
+"""Cache invalidation: a person's account and organisation are its scope."""
+
+from django.db.models.signals import post_delete, post_save
+
+from accounts.models import User
+from accounts.permissions import forget_principals
+from people.models import Person
+
+
+def account_in_memory(instance: Person) -> list[User]:
+    return [instance.user] if Person.user.is_cached(instance) and instance.user else []
+
+
+def person_saved(
+    sender: type, instance: Person, created: bool, **kwargs: object
+) -> None:
+    known_user, former_user = instance.remembered("user_id")
+    known_org, former_org = instance.remembered("organization_id")
+    unchanged = (
+        known_user
+        and known_org
+        and former_user == instance.user_id
+        and former_org == instance.organization_id
+    )
+    if not unchanged:
+        forget_principals(
+            [instance.user_id, former_user], in_memory=account_in_memory(instance)
+        )
+    instance.remember_values()
+
+
+def person_deleted(sender: type, instance: Person, **kwargs: object) -> None:
+    forget_principals([instance.user_id], in_memory=account_in_memory(instance))
+
+
+def connect() -> None:
+    post_save.connect(person_saved, sender=Person, dispatch_uid="person_saved")
+    post_delete.connect(person_deleted, sender=Person, dispatch_uid="person_deleted")
