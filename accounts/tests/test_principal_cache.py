@@ -69,7 +69,7 @@ def test_second_request_of_a_session_computes_no_roles(coordinator, town_person)
 
     assert len(principal_queries(first)) == 2
     assert principal_queries(second) == []
-    assert len(second) == len(first) - 1
+    assert len(second) == len(first) - 2
 
 
 def test_second_request_with_a_token_computes_no_roles(coordinator, municipality):
