@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from core.pagination import to_int
 from plans import permissions, queries, services
 from plans.forms import CommentForm
 from plans.views.common import render_plan_page
+from plans.views.rows import page_labels
 
 
 def _render_thread(request: HtmxHttpRequest, plan, item, form: CommentForm):
@@ -23,6 +25,8 @@ def _render_thread(request: HtmxHttpRequest, plan, item, form: CommentForm):
     context = {
         "plan": plan,
         "rights": permissions.plan_actions(request.user, plan),
+        "labels": page_labels(plan),
+        "comment_url": reverse("plans:comment", args=[plan.pk]),
         "thread_item": item,
         "comments": queries.thread(plan, item),
         "comment_form": form,

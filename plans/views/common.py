@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import reswap, retarget
@@ -14,6 +15,7 @@ from core.htmx import HtmxHttpRequest
 from plans import permissions, queries
 from plans.forms import CommentForm, DeadlinesForm, ItemForm, ReturnForm
 from plans.models import IndividualPlan, PlanItem
+from plans.views.rows import page_labels, prepare_rows
 
 PLAN_PAGE = "plans/plan.html"
 # The add form and the rows open for editing share the page: distinct element ids.
@@ -24,12 +26,15 @@ def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> di
     """The plan page's context; forms bound after an error come in `extra`."""
     page = queries.plan_page(plan)
     rights = permissions.plan_actions(request.user, plan)
+    prepare_rows(plan, page.items, rights)
     today = timezone.localdate()
     deadline = min(max(today, plan.period_start), plan.period_end)
     context = {
         "plan": plan,
         "page": page,
         "rights": rights,
+        "labels": page_labels(plan),
+        "comment_url": reverse("plans:comment", args=[plan.pk]),
         "columns": {key: plan.form_version.title_of(key) for key in COLUMNS},
         "ncols": 8 + rights.edit,
         "add_form": ItemForm(
