@@ -109,6 +109,16 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
         raise Http404 from e
 
 
+def get_plan_row(user: AnyUser, pk: int) -> IndividualPlan:
+    """A visible plan as its own row only, for what reads only its rows (the
+    items API): no join beyond the scope's. Ask get_plan for the rights and the
+    pages, which read the related rows. Http404 if unseen."""
+    try:
+        return visible_plans(user).get(pk=pk)
+    except (IndividualPlan.DoesNotExist, ValueError, OverflowError) as e:
+        raise Http404 from e
+
+
 def plans_to_approve(user: AnyUser) -> IndividualPlanQuerySet:
     """Plans the user approves, whatever their status (may_approve as a query)."""
     p = principal(user)

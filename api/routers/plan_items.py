@@ -62,7 +62,7 @@ def list_plan_items(
     request: HttpRequest, pk: int, filters: Query[ItemFilter]
 ) -> QuerySet[PlanItem]:
     """The plan's rows by section and order, with progress and files."""
-    found = _rows(permissions.get_plan(caller(request), pk))
+    found = _rows(permissions.get_plan_row(caller(request), pk))
     if filters.section_id is not None:
         found = found.filter(section_id=filters.section_id)
     if filters.status:
@@ -88,7 +88,7 @@ def create_plan_item(
 )
 def get_plan_item(request: HttpRequest, pk: int, item_id: int) -> PlanItem:
     user = caller(request)
-    return permissions.get_item(user, permissions.get_plan(user, pk), item_id)
+    return permissions.get_item(user, permissions.get_plan_row(user, pk), item_id)
 
 
 @items.patch(

@@ -92,6 +92,19 @@ def test_visible_plans_lists_each_plan_once(coordinator, plan, mentor):
 def test_get_plan_is_404_out_of_scope(user, name, plans):
     with pytest.raises(Http404):
         permissions.get_plan(user, plans[name].pk)
+    with pytest.raises(Http404):
+        permissions.get_plan_row(user, plans[name].pk)
+
+
+def test_get_plan_row_is_the_plan_alone_in_one_query(
+    mentor, plan, django_assert_num_queries
+):
+    permissions.visible_plans(mentor)  # the principal, loaded once per request
+    with django_assert_num_queries(1):
+        loaded = permissions.get_plan_row(mentor, plan.pk)
+
+    assert loaded == plan
+    assert not loaded._state.fields_cache  # no related row was joined
 
 
 @pytest.mark.parametrize("pk", [999_999, "abc"])
