@@ -8,9 +8,14 @@ from home import queries
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The role cards with the real figures of the user's scope."""
+    cards = queries.cards(request.user)
+    # Only the coordinator's and the head's cards show the registries' counts.
+    counts = (
+        queries.home_counts(request.user) if cards.coordinator or cards.head else None
+    )
     context = {
-        "cards": queries.cards(request.user),
-        "counts": queries.home_counts(request.user),
+        "cards": cards,
+        "counts": counts,
         "work": queries.work_summary(request.user),
         "plans": queries.plan_summary(request.user),
     }

@@ -1,11 +1,14 @@
 """The home page of every role and the menu."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from accounts.tests.factories import UserFactory
 from people.tests.factories import PersonFactory, PositionFactory
+from plans.tests.factories import IndividualPlanFactory, PlanItemFactory, make_eligible
 
 HOME = reverse("home:index")
 
@@ -219,3 +222,30 @@ def test_home_query_count_does_not_grow_with_rows(
         response = client.get(HOME)
 
     assert response.context["counts"].people == n
+
+
+# Budget of the mentor's home: session, user, roles, linked person; the number of
+# reservists; the overdue rows of their plans. The roles and the person come from
+# the cache at the next request.
+MENTOR_HOME_QUERIES = 6
+
+
+@pytest.mark.parametrize("n", [5, 20])
+def test_mentor_home_query_count_does_not_grow_with_reservists(
+    client, mentor, school, municipality, django_assert_max_num_queries, n
+):
+    municipality.mentor_max_load = n
+    municipality.save()
+    mentor_person = make_eligible(mentor.person)
+    for _ in range(n):
+        plan = IndividualPlanFactory(organization=school, mentor_person=mentor_person)
+        PlanItemFactory(plan=plan, deadline=date(2026, 9, 15))
+    client.force_login(mentor)
+
+    with django_assert_max_num_queries(MENTOR_HOME_QUERIES):
+        response = client.get(HOME)
+    with django_assert_max_num_queries(MENTOR_HOME_QUERIES - 2):
+        again = client.get(HOME)
+
+    assert response.context["work"].my_reservists == n
+    assert again.context["work"].my_reservists == n
