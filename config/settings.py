@@ -79,6 +79,9 @@ if BENCH:
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
+# No "loaders": django-template-partials' app config then chains its loader around
+# Django's cached loader, so templates are parsed once per process (in development
+# too; runserver's autoreloader clears it when a template changes).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

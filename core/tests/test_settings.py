@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.template import engines
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -85,3 +86,14 @@ def test_env_list_splits_on_commas_and_drops_empty_items(monkeypatch):
     monkeypatch.setenv("HOSTS", " example.ru, ,www.example.ru,")
 
     assert env_list("HOSTS") == ["example.ru", "www.example.ru"]
+
+
+def test_templates_are_compiled_once_per_process():
+    """django-template-partials wraps Django's cached loader (its app config sets
+    the loaders when none are given), so no request parses a template again."""
+    (loader,) = engines["django"].engine.template_loaders
+
+    assert type(loader).__module__ == "template_partials.loader"
+    assert [type(inner).__module__ for inner in loader.loaders] == [
+        "django.template.loaders.cached"
+    ]
