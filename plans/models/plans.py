@@ -251,6 +251,7 @@ class PlanItem(TimeStampedModel):
     # Set on the rows a page shows, for its template; not fields.
     number: str  # «2.3»: the section's number and the row's (queries.plan_page)
     thread: "list[Comment]"  # the row's discussion (queries.plan_page)
+    row: object  # the plan table's display values (plans.views.rows.ItemRow)
     days_overdue: int  # the control of deadlines (queries.with_days_overdue)
 
     class Meta:

@@ -22,7 +22,11 @@ from plans.permissions import PlanActions
 # Stands for the row's id in an address reversed once per page; no row has it.
 _ROW = 9_087_654_321_123
 Status = PlanItem.Status
-BADGES = {Status.DONE: " ok", Status.NOT_DONE: " bad", Status.IN_PROGRESS: " warn"}
+BADGES: dict[str, str] = {
+    Status.DONE: " ok",
+    Status.NOT_DONE: " bad",
+    Status.IN_PROGRESS: " warn",
+}
 
 
 def page_labels(plan: IndividualPlan) -> dict[str, str]:
