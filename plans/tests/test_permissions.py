@@ -107,6 +107,31 @@ def test_get_plan_row_is_the_plan_alone_in_one_query(
     assert not loaded._state.fields_cache  # no related row was joined
 
 
+@pytest.mark.parametrize(
+    "user",
+    [
+        "coordinator",
+        "head",
+        "mentor",
+        "reservist",
+        "commission",
+        "stranger",
+        "superuser",
+        "anonymous",
+    ],
+    indirect=True,
+)
+def test_get_plan_sees_exactly_the_visible_plans(user, plans):
+    """get_plan checks the scope on the loaded plan: the same rule as visible_plans."""
+    visible = set(permissions.visible_plans(user))
+    for plan in plans.values():
+        try:
+            seen = permissions.get_plan(user, plan.pk) == plan
+        except Http404:
+            seen = False
+        assert seen == (plan in visible), plan
+
+
 @pytest.mark.parametrize("pk", [999_999, "abc"])
 def test_get_plan_is_404_for_a_missing_or_bad_id(coordinator, pk):
     with pytest.raises(Http404):
