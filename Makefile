@@ -7,7 +7,7 @@ PY = $(VENV)/bin/python
 DEV_ENV = DEBUG=$${DEBUG:-true}
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run install migrate demo test lint messages check-deploy clean
+.PHONY: run install migrate demo test lint messages check-deploy bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -59,6 +59,19 @@ messages: install
 check-deploy: install
 	DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=nastavnik.example.ru \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+
+# The benchmark (docs/benchmarks.md): region data at 1× and 10× in its own
+# PostgreSQL database (recreated), served by gunicorn as shipped and measured with
+# wrk (installed from Debian if missing). About 15 minutes; not part of `make test`.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nastavnik_bench
+bench: install
+	command -v wrk >/dev/null || (apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk)
+	mkdir -p var/bench
+	DEBUG=false BENCH=true SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
+	  VAR_DIR=$(CURDIR)/var/bench DATABASE_URL=$(BENCH_DATABASE_URL) \
+	  $(PY) manage.py run_bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .tools var
