@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, User
@@ -149,6 +150,35 @@ def bulk(model: type[models.Model], rows: list[Any]) -> list[Any]:
     return rows
 
 
+def insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
+    """Insert rows given as {attname: value} (the rest take the fields' defaults,
+    timestamps now); no primary keys come back. On PostgreSQL through COPY, which
+    is several times faster than bulk_create (the plan items are most of the
+    data); elsewhere through bulk_create."""
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create(
+            [model(**row) for row in rows], batch_size=BATCH
+        )
+        return
+    now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    defaults = {
+        f.attname: now
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        else f.get_default()
+        for f in fields
+    }
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    connection.ensure_connection()
+    with connection.connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            values = (row.get(f.attname, defaults[f.attname]) for f in fields)
+            # psycopg writes an Enum by its name: write the choices' values.
+            copy.write_row([v.value if isinstance(v, Enum) else v for v in values])
+
+
 def _name(n: int) -> tuple[str, str, str]:
     """A deterministic Russian full name for the n-th person."""
     surname = SURNAMES[n % len(SURNAMES)]
@@ -179,7 +209,7 @@ class Region:
         self.plan_end = plan_services.add_months(self.plan_start, 12) - timedelta(
             days=1
         )
-        self.pending_items: list[PlanItem] = []
+        self.pending_items: list[dict[str, Any]] = []
 
     def build(self) -> BenchAccounts:
         sizes = self.sizes
@@ -496,38 +526,38 @@ class Region:
         for k in range(n):
             deadline = self.plan_start + timedelta(days=span * (k + 1) // (n + 1))
             activity, form_of_work, result = ACTIVITIES[(i + k) % len(ACTIVITIES)]
-            item = PlanItem(
-                plan=plan,
-                section=sections[k * len(sections) // n],
-                position=k,
-                activity=activity,
-                form_of_work=form_of_work,
-                deadline=deadline,
-                responsible=responsible,
-                expected_result=result,
-            )
+            item: dict[str, Any] = {
+                "plan_id": plan.pk,
+                "section_id": sections[k * len(sections) // n].pk,
+                "position": k,
+                "activity": activity,
+                "form_of_work": form_of_work,
+                "deadline": deadline,
+                "responsible": responsible,
+                "expected_result": result,
+            }
             if deadline < self.today:
                 mode = (i + k) % 10
                 if mode == 7:
                     pass  # overdue: still planned past its deadline
                 elif mode == 8:
-                    item.status = PlanItem.Status.NOT_DONE
-                    item.not_done_reason = "Мероприятие перенесено организатором."
+                    item["status"] = PlanItem.Status.NOT_DONE
+                    item["not_done_reason"] = "Мероприятие перенесено организатором."
                 else:
-                    item.status = PlanItem.Status.DONE
                     late = mode == 9
-                    item.done_on = min(
+                    item["status"] = PlanItem.Status.DONE
+                    item["done_on"] = min(
                         deadline + timedelta(days=5 if late else -2), self.today
                     )
-                    item.evidence_text = "Выполнено, отчёт у наставника."
+                    item["evidence_text"] = "Выполнено, отчёт у наставника."
             elif not started:
-                item.status, started = PlanItem.Status.IN_PROGRESS, True
+                item["status"], started = PlanItem.Status.IN_PROGRESS, True
             self.pending_items.append(item)
         self.counts.items += n
 
     def _flush_items(self, *, force: bool = False) -> None:
         if self.pending_items and (force or len(self.pending_items) >= 5 * BATCH):
-            PlanItem.objects.bulk_create(self.pending_items, batch_size=BATCH)
+            insert_rows(PlanItem, self.pending_items)
             self.pending_items = []
 
 
