@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
+from core.pagination import Annotate, page_rows
 from people.models import PersonViewLog
 from people.services import record_people_access
 
@@ -18,14 +19,35 @@ MAX_PAGE = 10**9
 
 
 class ApiPagination(PageNumberPagination):
-    """50 items a page by default; a bigger `page_size` is cut to 200."""
+    """50 items a page by default; a bigger `page_size` is cut to 200.
+
+    With `annotate` (`@paginate(ApiPagination, annotate=…)`) the endpoint returns
+    the plain filtered and ordered queryset: the count and the choice of the page
+    run on it, and only the page's rows are annotated (core.pagination.page_rows)."""
 
     class Input(Schema):
         page: int = Field(1, ge=1, le=MAX_PAGE)
         page_size: int | None = Field(None, ge=1)
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, annotate: Annotate | None = None, **kwargs: Any) -> None:
         super().__init__(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE, **kwargs)
+        self.annotate = annotate
+
+    def paginate_queryset(
+        self,
+        queryset: QuerySet,
+        pagination: Any,
+        request: HttpRequest,
+        **params: Any,
+    ) -> Any:
+        if self.annotate is None or not isinstance(queryset, QuerySet):
+            return super().paginate_queryset(queryset, pagination, request, **params)
+        page_size = self._get_page_size(pagination.page_size)
+        offset = (pagination.page - 1) * page_size
+        return {
+            self.items_attribute: page_rows(queryset, offset, page_size, self.annotate),
+            "count": queryset.count(),
+        }
 
 
 class PeoplePagination(ApiPagination):

@@ -1,6 +1,6 @@
 """Page through a queryset the same way on pages, exports and the API."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
@@ -11,6 +11,10 @@ T = TypeVar("T")
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
 
+# Turns the plain rows of one page into what the list shows: select_related,
+# annotations such as a plan's progress counts (e.g. `lambda qs: qs.for_list()`).
+Annotate = Callable[[QuerySet[Any]], QuerySet[Any]]
+
 
 def to_int(value: str | None, default: int) -> int:
     try:
@@ -19,10 +23,34 @@ def to_int(value: str | None, default: int) -> int:
         return default
 
 
+def page_rows(
+    items: QuerySet[Any], offset: int, limit: int, annotate: Annotate
+) -> list:
+    """The rows `items[offset:offset + limit]`, annotated by `annotate` only for
+    them: one query whose inner part picks the page's keys from the plain
+    `items` (served by its index) and whose outer part annotates those rows."""
+    ordering = items.query.order_by or items.model._meta.ordering
+    keys = items.values("pk")[offset : offset + limit]
+    rows = items.model._default_manager.filter(pk__in=keys)
+    return list(annotate(rows).order_by(*ordering))
+
+
 def paginate(
-    items: QuerySet[Any, T] | Sequence[T], page: str | None, page_size: int = PAGE_SIZE
+    items: QuerySet[Any, T] | Sequence[T],
+    page: str | None,
+    page_size: int = PAGE_SIZE,
+    *,
+    annotate: Annotate | None = None,
 ) -> Page[T]:
     """The requested page of a queryset or a list; a page number out of range gives
-    the nearest page."""
+    the nearest page.
+
+    With `annotate`, `items` is the plain filtered and ordered queryset: the count
+    and the choice of the page's rows run on it, and only the page's rows are
+    annotated (the cost of a page does not grow with the list)."""
     paginator = Paginator(items, min(max(page_size, 1), MAX_PAGE_SIZE))
-    return paginator.get_page(to_int(page, 1))
+    result = paginator.get_page(to_int(page, 1))
+    if annotate is not None and isinstance(items, QuerySet):
+        offset = (result.number - 1) * paginator.per_page
+        result.object_list = page_rows(items, offset, paginator.per_page, annotate)
+    return result

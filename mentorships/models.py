@@ -40,12 +40,17 @@ def scan_upload_to(order: "MentorOrder", filename: str) -> str:
 
 
 class MentorOrderQuerySet(models.QuerySet["MentorOrder"]):
+    def in_list_order(self) -> Self:
+        """The plain rows of the paged list: its count and page run on them."""
+        return self.order_by("-date", "-pk")
+
     def for_list(self) -> Self:
-        """Everything the order list and the API list touch, in one query."""
+        """Everything the order list and the API list touch, in one query (a
+        paged list applies it to the page's rows only: core.pagination)."""
         return (
             self.select_related("organization")
             .annotate(n_lines=Count("mentorships", distinct=True))
-            .order_by("-date", "-pk")
+            .in_list_order()
         )
 
     def filtered(

@@ -101,11 +101,22 @@ def reservists_for_order(organization: Organization) -> "QuerySet[OrderReservist
     ).order_by("person__last_name", "person__first_name", "pk")
 
 
-def mentors_for_list(people: PersonQuerySet) -> "QuerySet[ListedMentor]":
-    """Those of the people who confirmed readiness or mentor someone now, with their
-    load (n_current), limit, eligibility (is_eligible) and current mentorships
-    (current_mentorships); three queries a page."""
+MENTOR_ORDER = ("last_name", "first_name", "middle_name", "pk")
+
+
+def mentors_in_list_order(people: PersonQuerySet) -> PersonQuerySet:
+    """Those of the people who confirmed readiness or mentor someone now, plain, by
+    name: the paged list counts and picks its page on them (annotate_mentors then
+    annotates the page's rows)."""
     current = Mentorship.objects.filter(mentor=OuterRef("pk"), status__in=CURRENT)
+    return people.filter(Q(mentor_readiness__isnull=False) | Exists(current)).order_by(
+        *MENTOR_ORDER
+    )
+
+
+def annotate_mentors(people: QuerySet[Person]) -> "QuerySet[ListedMentor]":
+    """The people with their load (n_current), limit, eligibility (is_eligible) and
+    current mentorships (current_mentorships); two queries."""
     is_eligible = ExpressionWrapper(
         Q(position__is_administrative=True)
         & Q(
@@ -122,7 +133,7 @@ def mentors_for_list(people: PersonQuerySet) -> "QuerySet[ListedMentor]":
         .order_by("reserve_entry__person__last_name", "pk")
     )
     return (
-        _with_load(people.filter(Q(mentor_readiness__isnull=False) | Exists(current)))
+        _with_load(people)
         .annotate(is_eligible=is_eligible)
         .select_related("organization__municipality", "position", "mentor_readiness")
         .prefetch_related(
@@ -132,8 +143,13 @@ def mentors_for_list(people: PersonQuerySet) -> "QuerySet[ListedMentor]":
                 to_attr="current_mentorships",
             )
         )
-        .order_by("last_name", "first_name", "middle_name", "pk")
+        .order_by(*MENTOR_ORDER)
     )
+
+
+def mentors_for_list(people: PersonQuerySet) -> "QuerySet[ListedMentor]":
+    """mentors_in_list_order with annotate_mentors: the whole list (the export)."""
+    return annotate_mentors(mentors_in_list_order(people))
 
 
 def my_reservists(user: User | AnonymousUser) -> list[Mentorship]:

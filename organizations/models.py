@@ -63,12 +63,17 @@ class Municipality(TimeStampedModel):
 
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def in_list_order(self) -> Self:
+        """The plain rows of the paged list: its count and page run on them."""
+        return self.order_by("short_name", "pk")
+
     def for_list(self) -> Self:
-        """Everything the list page, export and API list touch, in one query."""
+        """Everything the list page, export and API list touch, in one query (a
+        paged list applies it to the page's rows only: core.pagination)."""
         return (
             self.select_related("municipality", "head")
             .annotate(n_people=Count("people", distinct=True))
-            .order_by("short_name", "pk")
+            .in_list_order()
         )
 
     def search(self, text: str) -> Self:

@@ -28,13 +28,16 @@ def _filtered(
     request: HttpRequest,
 ) -> tuple[OrganizationFilterForm, OrganizationQuerySet]:
     form = OrganizationFilterForm(request.GET)
-    return form, form.filter(permissions.visible_organizations(request.user).for_list())
+    organizations = permissions.visible_organizations(request.user)
+    return form, form.filter(organizations.in_list_order())
 
 
 @login_required
 def organization_list(request: HtmxHttpRequest) -> HttpResponse:
     form, organizations = _filtered(request)
-    page = paginate(organizations, request.GET.get("page"))
+    page = paginate(
+        organizations, request.GET.get("page"), annotate=OrganizationQuerySet.for_list
+    )
     template = (
         "organizations/list.html#rows" if request.htmx else "organizations/list.html"
     )
@@ -54,7 +57,7 @@ def organization_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 def organization_export(request: HttpRequest) -> HttpResponse:
     _form, organizations = _filtered(request)
-    rows = organizations.iterator(chunk_size=2000)
+    rows = organizations.for_list().iterator(chunk_size=2000)
     content = export_workbook(_("Organisations"), ORGANIZATION_COLUMNS, rows)
     return xlsx_response(content, "organizations.xlsx")
 

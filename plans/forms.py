@@ -16,6 +16,7 @@ from plans.models import (
     COLUMN_KEYS,
     DEFAULT_COLUMN_TITLES,
     IndividualPlan,
+    IndividualPlanQuerySet,
     PlanFormSection,
     PlanFormVersion,
     PlanItem,
@@ -27,8 +28,6 @@ from reserve.models import ReserveEntry
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-    from plans.queries import ListedPlan
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_SECTIONS = 30
@@ -194,8 +193,8 @@ class PlanFilterForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)  # declared above
         field.queryset = organizations
 
-    def filter(self, plans: "QuerySet[ListedPlan]") -> "QuerySet[ListedPlan]":
-        """Apply the valid filters to an annotated `for_list()` queryset."""
+    def filter(self, plans: IndividualPlanQuerySet) -> IndividualPlanQuerySet:
+        """Apply the valid filters to the plans (no annotation needed)."""
         if not self.is_valid():
             return plans
         data = self.cleaned_data
@@ -206,7 +205,7 @@ class PlanFilterForm(forms.Form):
         if data["status"]:
             plans = plans.filter(status=data["status"])
         if data["overdue"]:
-            plans = plans.filter(n_overdue__gt=0)
+            plans = plans.with_overdue_items()
         if data["entry"]:
             plans = plans.filter(reserve_entry_id=data["entry"])
         return plans

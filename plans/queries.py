@@ -291,12 +291,27 @@ def plan_rows(plan: IndividualPlan) -> list[PlanItem]:
 # Lists -------------------------------------------------------------------------------
 
 
-def plans_for_list(plans: IndividualPlanQuerySet) -> "QuerySet[ListedPlan]":
-    """Plans with every count of their progress bar, in one query."""
+LIST_ORDER = ("-period_start", "-pk")
+
+
+def plans_in_list_order(plans: IndividualPlanQuerySet) -> IndividualPlanQuerySet:
+    """The plain plans of a paged list, the latest first: the count and the choice
+    of a page run on them; `annotate_listed` then annotates the page's rows."""
+    return plans.order_by(*LIST_ORDER)
+
+
+def annotate_listed(plans: IndividualPlanQuerySet) -> "QuerySet[ListedPlan]":
+    """The plans with everything a list shows and every count of their progress
+    bar (for a page's rows: core.pagination's `annotate`)."""
     # for_list() annotates the counts; the type of a custom QuerySet's method
-    # cannot carry them, so they are named here (for the lists' filters).
-    listed = plans.for_list().order_by("-period_start", "-pk")
-    return cast("QuerySet[ListedPlan]", listed)
+    # cannot carry them, so they are named here.
+    return cast("QuerySet[ListedPlan]", plans.for_list())
+
+
+def plans_for_list(plans: IndividualPlanQuerySet) -> "QuerySet[ListedPlan]":
+    """Plans with every count of their progress bar, in one query (a short list;
+    a paged one annotates only its page: plans_in_list_order, annotate_listed)."""
+    return annotate_listed(plans_in_list_order(plans))
 
 
 def with_progress(plans: Iterable[_Plan]) -> list[_Plan]:

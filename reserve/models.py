@@ -49,22 +49,36 @@ class TargetPosition(TimeStampedModel):
         return reverse("reserve:position_edit", args=[self.pk])
 
 
+def _has_mentor() -> Exists:
+    """An active mentorship of the entry (mentorships are a higher app: reached by
+    relation name, never imported; a test there guards the spelling)."""
+    entries = ReserveEntry.objects.filter(pk=OuterRef("pk"))
+    return Exists(entries.filter(mentorships__status=ACTIVE_MENTORSHIP))
+
+
+def _has_approved_plan() -> Exists:
+    """An approved or completed plan of the entry (plans: by relation name too)."""
+    entries = ReserveEntry.objects.filter(pk=OuterRef("pk"))
+    return Exists(entries.filter(plans__status__in=APPROVED_PLAN_STATUSES))
+
+
 class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
+    def in_list_order(self) -> Self:
+        """The plain rows of the paged list, by the reservist's name: its count and
+        page run on them."""
+        return self.order_by(
+            "person__last_name", "person__first_name", "person__middle_name", "pk"
+        )
+
     def for_list(self) -> Self:
-        """Everything the reserve list, export and API list touch, in one query."""
-        # Mentorships and plans are higher apps: reached by relation name, never
-        # imported (a test in each guards the spelling of the statuses).
-        entries = ReserveEntry.objects.filter(pk=OuterRef("pk"))
-        active = entries.filter(mentorships__status=ACTIVE_MENTORSHIP)
-        approved_plans = entries.filter(plans__status__in=APPROVED_PLAN_STATUSES)
+        """Everything the reserve list, export and API list touch, in one query (a
+        paged list applies it to the page's rows only: core.pagination)."""
         return (
             self.select_related(
                 "person__organization", "person__position", "target_position"
             )
-            .annotate(
-                has_mentor=Exists(active), has_approved_plan=Exists(approved_plans)
-            )
-            .order_by("person__last_name", "person__first_name", "pk")
+            .annotate(has_mentor=_has_mentor(), has_approved_plan=_has_approved_plan())
+            .in_list_order()
         )
 
     def active(self) -> Self:
@@ -84,8 +98,7 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
         has_mentor: bool | None = None,
         has_approved_plan: bool | None = None,
     ) -> Self:
-        """The entries the list's filters leave; an empty filter keeps all. Call it
-        on for_list(): it reads the has_mentor and has_approved_plan annotations.
+        """The entries the list's filters leave; an empty filter keeps all.
         One definition for the page, its export and the API list."""
         found = self
         if q:
@@ -97,9 +110,10 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
         if status:
             found = found.filter(status=status)
         if has_mentor is not None:
-            found = found.filter(has_mentor=has_mentor)
+            found = found.filter(_has_mentor() if has_mentor else ~_has_mentor())
         if has_approved_plan is not None:
-            found = found.filter(has_approved_plan=has_approved_plan)
+            approved = _has_approved_plan()
+            found = found.filter(approved if has_approved_plan else ~approved)
         return found
 
 

@@ -43,7 +43,7 @@ def _filtered(request: HttpRequest) -> tuple[ReserveFilterForm, ReserveEntryQuer
         organizations=visible_organizations(request.user),
         target_positions=permissions.visible_target_positions(request.user),
     )
-    entries = permissions.visible_reserve_entries(request.user).for_list()
+    entries = permissions.visible_reserve_entries(request.user).in_list_order()
     return form, form.filter(entries)
 
 
@@ -56,7 +56,9 @@ def _managed_target_positions(request: HttpRequest) -> QuerySet[TargetPosition]:
 @login_required
 def entry_list(request: HtmxHttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    page = paginate(entries, request.GET.get("page"))
+    page = paginate(
+        entries, request.GET.get("page"), annotate=ReserveEntryQuerySet.for_list
+    )
     template = "reserve/list.html#rows" if request.htmx else "reserve/list.html"
     response = render(
         request,
@@ -79,7 +81,7 @@ def _person_id(entry: ReserveEntry) -> list[int]:
 def entry_export(request: HttpRequest) -> HttpResponse:
     _form, entries = _filtered(request)
     exported: list[int] = []  # the people written out, for the access log
-    rows = noting(entries.iterator(chunk_size=2000), _person_id, exported)
+    rows = noting(entries.for_list().iterator(chunk_size=2000), _person_id, exported)
     content = export_workbook(_("Reserve"), RESERVE_COLUMNS, rows)
     record_people_access(
         people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT

@@ -31,7 +31,12 @@ from api.schemas.mentorships import (
 )
 from mentorships import permissions, services
 from mentorships.document_services import render_order, scan_filename
-from mentorships.models import MentorOrder, MentorReadiness, Mentorship
+from mentorships.models import (
+    MentorOrder,
+    MentorOrderQuerySet,
+    MentorReadiness,
+    Mentorship,
+)
 from mentorships.services import OrderLine
 from organizations.models import Organization
 from people.permissions import get_person, visible_people
@@ -115,12 +120,12 @@ def _order_lines(
 
 
 @orders.get("/mentor-orders", response=list[MentorOrderListOut])
-@paginate(ApiPagination)
+@paginate(ApiPagination, annotate=MentorOrderQuerySet.for_list)
 def list_mentor_orders(
     request: HttpRequest, filters: Query[MentorOrderFilter]
 ) -> QuerySet[MentorOrder]:
     """Orders in the caller's scope, the latest first."""
-    found = permissions.visible_orders(caller(request)).for_list()
+    found = permissions.visible_orders(caller(request)).in_list_order()
     return found.filtered(
         organization_id=filters.organization_id, status=filters.status
     )

@@ -18,19 +18,19 @@ from api.schemas.organizations import (
     OrganizationPatch,
 )
 from organizations import permissions, services
-from organizations.models import Organization
+from organizations.models import Organization, OrganizationQuerySet
 from people.permissions import visible_people
 
 router = Router(tags=["organizations"])
 
 
 @router.get("/organizations", response=list[OrganizationListOut])
-@paginate(ApiPagination)
+@paginate(ApiPagination, annotate=OrganizationQuerySet.for_list)
 def list_organizations(
     request: HttpRequest, filters: Query[OrganizationFilter]
 ) -> QuerySet[Organization]:
     """Organisations in the caller's scope, by short name."""
-    organizations = permissions.visible_organizations(caller(request)).for_list()
+    organizations = permissions.visible_organizations(caller(request)).in_list_order()
     return organizations.filtered(q=filters.q, kind=filters.kind)
 
 

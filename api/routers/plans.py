@@ -41,12 +41,12 @@ comments = Router(tags=["plan-comments"])
 
 
 @plans.get("/plans", response=list[PlanListOut])
-@paginate(ApiPagination)
+@paginate(ApiPagination, annotate=queries.annotate_listed)
 def list_plans(
     request: HttpRequest, filters: Query[PlanFilter]
 ) -> QuerySet[IndividualPlan]:
     """Plans in the caller's scope, the latest first, with their progress."""
-    found = queries.plans_for_list(permissions.visible_plans(caller(request)))
+    found = queries.plans_in_list_order(permissions.visible_plans(caller(request)))
     if filters.status:
         found = found.filter(status=filters.status)
     if filters.organization_id is not None:
@@ -59,11 +59,11 @@ def list_plans(
         found = found.filter(mentor_id=filters.mentor_id)
     if filters.has_overdue is not None:
         found = (
-            found.filter(n_overdue__gt=0)
+            found.with_overdue_items()
             if filters.has_overdue
-            else found.filter(n_overdue=0)
+            else found.without_overdue_items()
         )
-    return found.order_by("-period_start", "-pk")
+    return found
 
 
 @plans.get("/plans/{int:pk}", response={200: PlanOut, **READ_ERRORS})

@@ -29,7 +29,7 @@ from people.models import PersonViewLog
 from people.permissions import visible_people
 from people.services import record_person_view
 from reserve import permissions, services
-from reserve.models import ReserveEntry, TargetPosition
+from reserve.models import ReserveEntry, ReserveEntryQuerySet, TargetPosition
 
 router = Router()
 target_positions = Router(tags=["target-positions"])
@@ -105,13 +105,17 @@ def _target_positions(user: User, municipality_id: int) -> QuerySet[TargetPositi
 
 
 @entries.get("/reserve-entries", response=list[ReserveEntryOut])
-@paginate(PeoplePagination, person_id=attrgetter("person_id"))
+@paginate(
+    PeoplePagination,
+    person_id=attrgetter("person_id"),
+    annotate=ReserveEntryQuerySet.for_list,
+)
 def list_reserve_entries(
     request: HttpRequest, filters: Query[ReserveEntryFilter]
 ) -> QuerySet[ReserveEntry]:
     """Reserve entries in the caller's scope, by the reservist's name; the page's
     reservists are logged (152-ФЗ)."""
-    found = permissions.visible_reserve_entries(caller(request)).for_list()
+    found = permissions.visible_reserve_entries(caller(request)).in_list_order()
     return found.filtered(
         q=filters.q,
         organization_id=filters.organization_id,

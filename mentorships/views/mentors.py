@@ -4,7 +4,6 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -17,7 +16,7 @@ from mentorships import permissions, queries
 from mentorships.exports import MENTOR_COLUMNS
 from mentorships.forms import MentorFilterForm
 from organizations.permissions import visible_organizations
-from people.models import PersonViewLog
+from people.models import PersonQuerySet, PersonViewLog
 from people.permissions import visible_people
 from people.services import record_people_access
 
@@ -27,19 +26,20 @@ if TYPE_CHECKING:
 
 def _filtered_mentors(
     request: HttpRequest,
-) -> tuple[MentorFilterForm, "QuerySet[ListedMentor]"]:
+) -> tuple[MentorFilterForm, PersonQuerySet]:
     if not permissions.may_view_mentors(request.user):
         raise PermissionDenied
     form = MentorFilterForm(
         request.GET, organizations=visible_organizations(request.user)
     )
-    return form, queries.mentors_for_list(form.filter(visible_people(request.user)))
+    people = form.filter(visible_people(request.user))
+    return form, queries.mentors_in_list_order(people)
 
 
 @login_required
 def mentor_list(request: HtmxHttpRequest) -> HttpResponse:
     form, mentors = _filtered_mentors(request)
-    page = paginate(mentors, request.GET.get("page"))
+    page = paginate(mentors, request.GET.get("page"), annotate=queries.annotate_mentors)
     template = (
         "mentorships/mentors.html#rows" if request.htmx else "mentorships/mentors.html"
     )
@@ -57,7 +57,8 @@ def _exported_people(mentor: "ListedMentor") -> list[int]:
 def mentor_export(request: HttpRequest) -> HttpResponse:
     _form, mentors = _filtered_mentors(request)
     exported: list[int] = []  # the people written out, for the access log
-    rows = noting(mentors.iterator(chunk_size=2000), _exported_people, exported)
+    listed = queries.annotate_mentors(mentors)
+    rows = noting(listed.iterator(chunk_size=2000), _exported_people, exported)
     content = export_workbook(_("Mentors"), MENTOR_COLUMNS, rows)
     record_people_access(
         people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT

@@ -36,14 +36,16 @@ def _filtered_orders(
     form = OrderFilterForm(
         request.GET, organizations=visible_organizations(request.user)
     )
-    orders = permissions.visible_orders(request.user).for_list()
+    orders = permissions.visible_orders(request.user).in_list_order()
     return form, form.filter(orders)
 
 
 @login_required
 def order_list(request: HtmxHttpRequest) -> HttpResponse:
     form, orders = _filtered_orders(request)
-    page = paginate(orders, request.GET.get("page"))
+    page = paginate(
+        orders, request.GET.get("page"), annotate=MentorOrderQuerySet.for_list
+    )
     template = (
         "mentorships/orders.html#rows" if request.htmx else "mentorships/orders.html"
     )
@@ -61,7 +63,7 @@ def order_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 def order_export(request: HttpRequest) -> HttpResponse:
     _form, orders = _filtered_orders(request)
-    rows = orders.iterator(chunk_size=2000)
+    rows = orders.for_list().iterator(chunk_size=2000)
     content = export_workbook(_("Orders"), ORDER_COLUMNS, rows)
     return xlsx_response(content, "orders.xlsx")
 

@@ -75,8 +75,21 @@ class IndividualPlanQuerySet(models.QuerySet["IndividualPlan"]):
             n_not_done=Count("items", filter=Q(items__status=PlanItem.Status.NOT_DONE)),
         )
 
+    def with_overdue_items(self, today: date | None = None) -> Self:
+        """Plans with at least one overdue row (a filter that needs no counts)."""
+        today = today or timezone.localdate()
+        overdue = PlanItem.objects.filter(overdue_filter(today), plan=OuterRef("pk"))
+        return self.filter(Exists(overdue))
+
+    def without_overdue_items(self, today: date | None = None) -> Self:
+        """Plans with no overdue row."""
+        today = today or timezone.localdate()
+        overdue = PlanItem.objects.filter(overdue_filter(today), plan=OuterRef("pk"))
+        return self.filter(~Exists(overdue))
+
     def for_list(self) -> Self:
-        """Everything plan lists touch, with their progress counts, in one query."""
+        """Everything plan lists touch, with their progress counts, in one query.
+        A paged list applies it to the page's rows only (core.pagination)."""
         return self.select_related(
             "reserve_entry__person__organization",
             "reserve_entry__target_position",

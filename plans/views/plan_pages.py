@@ -48,8 +48,10 @@ def plan_list(request: HtmxHttpRequest) -> HttpResponse:
     form = PlanFilterForm(
         request.GET, organizations=visible_organizations(request.user)
     )
-    plans = queries.plans_for_list(permissions.visible_plans(request.user))
-    page = paginate(form.filter(plans), request.GET.get("page"))
+    plans = queries.plans_in_list_order(permissions.visible_plans(request.user))
+    page = paginate(
+        form.filter(plans), request.GET.get("page"), annotate=queries.annotate_listed
+    )
     page.object_list = queries.with_progress(page.object_list)
     if request.htmx:
         response = render(request, "plans/list.html#rows", {"page": page})
