@@ -27,10 +27,13 @@ def page_rows(
     items: QuerySet[Any], offset: int, limit: int, annotate: Annotate
 ) -> list:
     """The rows `items[offset:offset + limit]`, annotated by `annotate` only for
-    them: one query whose inner part picks the page's keys from the plain
-    `items` (served by its index) and whose outer part annotates those rows."""
+    them, in two queries: the page's keys from the plain `items` (served by its
+    index), then those rows annotated. (One query with `pk IN (subquery)` lets
+    PostgreSQL join and aggregate every row in scope before the semi-join.)"""
+    keys = list(items.values_list("pk", flat=True)[offset : offset + limit])
+    if not keys:
+        return []
     ordering = items.query.order_by or items.model._meta.ordering
-    keys = items.values("pk")[offset : offset + limit]
     rows = items.model._default_manager.filter(pk__in=keys)
     return list(annotate(rows).order_by(*ordering))
 

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
+from core.scopes import any_of
 from mentorships.models import (
     MentorOrder,
     MentorOrderQuerySet,
@@ -29,12 +30,17 @@ def visible_mentorships(user: AnyUser) -> MentorshipQuerySet:
         return Mentorship.objects.all()
     if not p.is_authenticated:
         return Mentorship.objects.none()
-    scope = Q(order__organization__municipality_id__in=p.coordinator_municipality_ids)
-    scope |= Q(order__organization_id__in=p.head_organization_ids)
-    if p.person_id:
-        scope |= Q(mentor_id=p.person_id)
-        scope |= Q(reserve_entry__person_id=p.person_id)
-    return Mentorship.objects.filter(scope)
+    coordinated, headed = p.coordinator_municipality_ids, p.head_organization_ids
+    person_id = p.person_id
+    return any_of(
+        Mentorship.objects.all(),
+        Q(order__organization__municipality_id__in=coordinated)
+        if coordinated
+        else None,
+        Q(order__organization_id__in=headed) if headed else None,
+        Q(mentor_id=person_id) if person_id else None,
+        Q(reserve_entry__person_id=person_id) if person_id else None,
+    )
 
 
 def visible_mentorships_as_reservist(user: AnyUser) -> MentorshipQuerySet:
@@ -120,13 +126,16 @@ def visible_orders(user: AnyUser) -> MentorOrderQuerySet:
         return MentorOrder.objects.all()
     if not p.is_authenticated:
         return MentorOrder.objects.none()
-    scope = Q(organization__municipality_id__in=p.coordinator_municipality_ids)
-    scope |= Q(organization_id__in=p.head_organization_ids)
-    if p.person_id:
-        named = Q(mentor_id=p.person_id)
-        named |= Q(reserve_entry__person_id=p.person_id)
-        scope |= Q(pk__in=Mentorship.objects.filter(named).values("order_id"))
-    return MentorOrder.objects.filter(scope)
+    coordinated, headed = p.coordinator_municipality_ids, p.head_organization_ids
+    person_id = p.person_id
+    return any_of(
+        MentorOrder.objects.all(),
+        Q(organization__municipality_id__in=coordinated) if coordinated else None,
+        Q(organization_id__in=headed) if headed else None,
+        # The orders naming one in a line, as mentor or as reservist.
+        Q(mentorships__mentor_id=person_id) if person_id else None,
+        Q(mentorships__reserve_entry__person_id=person_id) if person_id else None,
+    )
 
 
 def get_order(user: AnyUser, pk: int, *, write: bool = False) -> MentorOrder:

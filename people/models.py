@@ -121,8 +121,19 @@ class Person(RemembersLoadedValues, TimeStampedModel):
         blank=True,
         related_name="person",
     )
+    # The organisation's municipality, copied by save() (and by
+    # services.update_person for the rows that follow a person): the scope of
+    # every coordinator list and its sort then share one index. A bulk_create
+    # must set it.
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        blank=True,
+    )
     search_text = models.CharField(max_length=310, editable=False, db_index=True)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "municipality"])
 
     objects = PersonQuerySet.as_manager()
 
@@ -130,7 +141,14 @@ class Person(RemembersLoadedValues, TimeStampedModel):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["last_name", "first_name", "middle_name", "pk"]
-        indexes = [models.Index(fields=["organization", "last_name"])]
+        indexes = [
+            models.Index(fields=["organization", "last_name"]),
+            # The coordinator's lists: scope and order in one index.
+            models.Index(
+                fields=["municipality", "last_name", "first_name", "middle_name", "id"],
+                name="person_municipality_name",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -139,10 +157,27 @@ class Person(RemembersLoadedValues, TimeStampedModel):
         """What the search matches: kept by save(), and by bulk writes that skip it."""
         self.search_text = normalize_search(self.full_name)
 
+    def set_municipality(self) -> None:
+        """The organisation's municipality, copied: kept by save(), and by bulk
+        writes that skip it (reads the organisation unless it is loaded)."""
+        self.municipality_id = self.organization.municipality_id
+
+    def set_computed_fields(self) -> None:
+        """What save() computes (the search text, the copied municipality), for
+        bulk writes that skip save()."""
+        self.set_search_text()
+        self.set_municipality()
+
     def save(self, *args, **kwargs) -> None:
         self.set_search_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "organization" in update_fields:
+            self.set_municipality()
+        if update_fields is not None:
+            extra = {"search_text"}
+            if "organization" in update_fields:
+                extra.add("municipality")
+            kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

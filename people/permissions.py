@@ -7,6 +7,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
+from core.scopes import any_of
 from people.models import Person, PersonQuerySet, Position
 
 AnyUser = User | AnonymousUser
@@ -25,31 +26,38 @@ def visible_people(user: AnyUser) -> PersonQuerySet:
         return Person.objects.all()
     if not p.is_authenticated:
         return Person.objects.none()
-    scope = Q(organization__municipality_id__in=p.coordinator_municipality_ids)
-    scope |= Q(organization_id__in=p.head_organization_ids)
-    if p.person_id:
-        scope |= Q(pk=p.person_id)
-        reservists, mentors = _mentorship_partners(p.person_id)
-        scope |= Q(pk__in=reservists.values("pk"))
-        scope |= Q(pk__in=mentors.values("pk"))
-    return Person.objects.filter(scope)
+    return any_of(
+        Person.objects.all(),
+        # The municipality copied onto the person: one index with the list's order.
+        _in("municipality_id", p.coordinator_municipality_ids),
+        _in("organization_id", p.head_organization_ids),
+        *_own_and_partners(p.person_id),
+    )
 
 
-def _mentorship_partners(person_id: int) -> tuple[QuerySet[Person], QuerySet[Person]]:
-    """The person's reservists and mentor while the mentorship is active.
+def _in(field: str, ids: frozenset[int]) -> Q | None:
+    return Q(**{f"{field}__in": ids}) if ids else None
+
+
+def _own_and_partners(person_id: int | None) -> list[Q]:
+    """Oneself, one's reservists and one's mentor while the mentorship is active.
 
     Mentorships are a higher app: they are reached by relation name, never
     imported, and "active" is `mentorships.Mentorship.Status.ACTIVE` (a test in
     mentorships guards the spelling)."""
-    reservists = Person.objects.filter(
-        reserve_entries__mentorships__mentor_id=person_id,
-        reserve_entries__mentorships__status=ACTIVE_MENTORSHIP,
-    )
-    mentors = Person.objects.filter(
-        mentorships_as_mentor__reserve_entry__person_id=person_id,
-        mentorships_as_mentor__status=ACTIVE_MENTORSHIP,
-    )
-    return reservists, mentors
+    if not person_id:
+        return []
+    return [
+        Q(pk=person_id),
+        Q(
+            reserve_entries__mentorships__mentor_id=person_id,
+            reserve_entries__mentorships__status=ACTIVE_MENTORSHIP,
+        ),
+        Q(
+            mentorships_as_mentor__reserve_entry__person_id=person_id,
+            mentorships_as_mentor__status=ACTIVE_MENTORSHIP,
+        ),
+    ]
 
 
 def may_create_person(user: AnyUser) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.services import create_validated, delete_protected, update_validated
 from organizations.models import Municipality, Organization
 from people.models import Person, PersonViewLog, Position
+from people.signals import person_moved
 
 
 def _check_same_municipality(organization: Organization, position: Position) -> None:
@@ -32,12 +33,17 @@ def create_person(
 
 @transaction.atomic
 def update_person(*, person: Person, **fields: Any) -> Person:
-    """Change a person; raises ValidationError on bad data."""
+    """Change a person; raises ValidationError on bad data. A move to another
+    municipality is sent as `person_moved` (the rows copying it follow)."""
     _check_same_municipality(
         fields.get("organization", person.organization),
         fields.get("position", person.position),
     )
-    return update_validated(person, **fields)
+    municipality_id = person.municipality_id
+    update_validated(person, **fields)
+    if person.municipality_id != municipality_id:
+        person_moved.send(sender=Person, person=person)
+    return person
 
 
 @transaction.atomic

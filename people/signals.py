@@ -1,10 +1,22 @@
-"""Cache invalidation: a person's account and organisation are its scope."""
+"""What people tell the apps above them, and what a person's change does to the
+cached roles and scope of its account.
+
+`person_moved` follows the rule of reserve/signals.py: the lower service sends it
+inside its transaction, the higher app's `receivers.py` acts on it. The receivers
+below (connected in PeopleConfig.ready()) drop the cached principal of the
+accounts whose person changed: a person's account and organisation are its scope."""
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from accounts.models import User
 from accounts.permissions import forget_principals
 from people.models import Person
+
+# A person moved to an organisation of another municipality; the rows that copy
+# the municipality (plans.IndividualPlan.municipality) follow.
+# Arguments: person (Person).
+person_moved = Signal()
 
 
 def account_in_memory(instance: Person) -> list[User]:

@@ -9,6 +9,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
+from core.scopes import any_of
 from mentorships.models import Mentorship, MentorshipQuerySet
 from mentorships.permissions import may_view_own_mentees
 from organizations.models import Municipality
@@ -79,14 +80,16 @@ def visible_plans(user: AnyUser) -> IndividualPlanQuerySet:
         return IndividualPlan.objects.all()
     if not p.is_authenticated:
         return IndividualPlan.objects.none()
-    person = "reserve_entry__person__"
-    scope = Q(
-        **{f"{person}organization__municipality_id__in": p.coordinator_municipality_ids}
+    coordinated, headed = p.coordinator_municipality_ids, p.head_organization_ids
+    person_id = p.person_id
+    return any_of(
+        IndividualPlan.objects.all(),
+        # The municipality copied onto the plan: one index with the list's order.
+        Q(municipality_id__in=coordinated) if coordinated else None,
+        Q(reserve_entry__person__organization_id__in=headed) if headed else None,
+        Q(mentor_id=person_id) if person_id else None,
+        Q(reserve_entry__person_id=person_id) if person_id else None,
     )
-    scope |= Q(**{f"{person}organization_id__in": p.head_organization_ids})
-    if p.person_id:
-        scope |= Q(mentor_id=p.person_id) | Q(reserve_entry__person_id=p.person_id)
-    return IndividualPlan.objects.filter(scope)
 
 
 def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
@@ -148,10 +151,8 @@ def plans_to_approve(user: AnyUser) -> IndividualPlanQuerySet:
     organization = "reserve_entry__person__organization"
     approver = f"{organization}__municipality__plan_approver"
     by_coordinator = Q(
-        **{
-            approver: Municipality.PlanApprover.COORDINATOR,
-            f"{organization}__municipality_id__in": p.coordinator_municipality_ids,
-        }
+        municipality__plan_approver=Municipality.PlanApprover.COORDINATOR,
+        municipality_id__in=p.coordinator_municipality_ids,
     )
     by_head = Q(
         **{

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
+from core.scopes import any_of
 from reserve.models import (
     ACTIVE_MENTORSHIP,
     ReserveEntry,
@@ -27,16 +28,23 @@ def visible_reserve_entries(user: AnyUser) -> ReserveEntryQuerySet:
         return ReserveEntry.objects.all()
     if not p.is_authenticated:
         return ReserveEntry.objects.none()
-    scope = Q(person__organization__municipality_id__in=p.coordinator_municipality_ids)
-    scope |= Q(person__organization_id__in=p.head_organization_ids)
+    coordinated, headed = p.coordinator_municipality_ids, p.head_organization_ids
+    own = mentees = None
     if p.person_id:
+        own = Q(person_id=p.person_id)
         # Mentorships are a higher app: reached by relation name, never imported.
-        mentees = ReserveEntry.objects.filter(
-            mentorships__mentor_id=p.person_id,
-            mentorships__status=ACTIVE_MENTORSHIP,
-        ).values("pk")
-        scope |= Q(person_id=p.person_id) | Q(pk__in=mentees)
-    return ReserveEntry.objects.filter(scope)
+        mentees = Q(
+            mentorships__mentor_id=p.person_id, mentorships__status=ACTIVE_MENTORSHIP
+        )
+    return any_of(
+        ReserveEntry.objects.all(),
+        # The person's copied municipality: the list's order by name is the
+        # person's index (municipality, last name, first name, …).
+        Q(person__municipality_id__in=coordinated) if coordinated else None,
+        Q(person__organization_id__in=headed) if headed else None,
+        own,
+        mentees,
+    )
 
 
 def may_manage_reserve(user: AnyUser) -> bool:

@@ -137,8 +137,9 @@ def write_rows(*, rows: Sequence[PlannedRow[Person]], user: Any) -> None:
         model=Person,
         rows=rows,
         user=user,
-        prepare=Person.set_search_text,
-        computed=["search_text"],
+        # The search text and the copied municipality (bulk writes skip save()).
+        prepare=Person.set_computed_fields,
+        computed=["search_text", "municipality"],
     )
 
 

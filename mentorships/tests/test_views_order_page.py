@@ -82,8 +82,9 @@ def test_orders_query_count_is_constant(
     for _ in range(n):
         _draft(school, n_lines=2)
     client.force_login(coordinator)
-    # session, user, roles, person, count, page, organisations
-    with django_assert_max_num_queries(7):
+    # session, user, roles, person, count, the page's keys, the page annotated,
+    # organisations
+    with django_assert_max_num_queries(8):
         response = client.get(ORDERS)
     assert len(response.context["page"].object_list) == n
     assert {o.n_lines for o in response.context["page"].object_list} == {2}

@@ -268,8 +268,9 @@ def _organizations_with_people(municipality, n):
         organization.save(update_fields=["head"])
 
 
-# Budget: session, user, roles, linked person, count, "may create", rows.
-LIST_QUERIES = 7
+# Budget: session, user, roles, linked person, count, "may create", the page's
+# keys, the page's rows annotated.
+LIST_QUERIES = 8
 
 
 @pytest.mark.parametrize("n", [3, 40])

@@ -145,7 +145,18 @@ class IndividualPlan(TimeStampedModel):
     has_unapproved_changes = models.BooleanField(
         _("changed after approval"), default=False
     )
-    history = HistoricalRecords()
+    # The reservist's municipality, copied by save() when the plan is created
+    # (and by plans.receivers when the person moves to another municipality):
+    # the scope of the coordinator's list and its order share one index. A
+    # bulk_create must set it.
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        blank=True,
+    )
+    history = HistoricalRecords(excluded_fields=["municipality"])
 
     objects = IndividualPlanQuerySet.as_manager()
 
@@ -178,7 +189,14 @@ class IndividualPlan(TimeStampedModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            # The coordinator's list: scope and order (-period_start, -pk) in one.
+            models.Index(
+                fields=["municipality", "period_start", "id"],
+                name="plan_municipality_period",
+            ),
+        ]
 
     def __str__(self) -> str:
         return _("Plan of %(name)s, %(start)s–%(end)s") % {
@@ -186,6 +204,11 @@ class IndividualPlan(TimeStampedModel):
             "start": self.period_start.strftime("%d.%m.%Y"),
             "end": self.period_end.strftime("%d.%m.%Y"),
         }
+
+    def save(self, *args, **kwargs) -> None:
+        if self.municipality_id is None:
+            self.municipality_id = self.reserve_entry.person.municipality_id
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", args=[self.pk])
