@@ -128,8 +128,14 @@ class MentorOrder(TimeStampedModel):
 
 
 class MentorshipQuerySet(models.QuerySet["Mentorship"]):
+    def in_list_order(self) -> Self:
+        """The plain rows of the paged list, the latest first: its count and page
+        run on them."""
+        return self.order_by("-starts_on", "-pk")
+
     def for_list(self) -> Self:
-        """Everything mentorship lists and the API list touch, in one query."""
+        """Everything mentorship lists and the API list touch, in one query (a
+        paged list applies it to the page's rows only: core.pagination)."""
         return self.select_related(
             "mentor__organization",
             "mentor__position",
@@ -137,7 +143,7 @@ class MentorshipQuerySet(models.QuerySet["Mentorship"]):
             "reserve_entry__person__position",
             "reserve_entry__target_position",
             "order",
-        ).order_by("-starts_on", "-pk")
+        ).in_list_order()
 
     def for_mentor_screen(self) -> Self:
         """What the mentor's screen in the API shows of each mentorship and its
@@ -264,6 +270,8 @@ class Mentorship(TimeStampedModel):
         indexes = [
             models.Index(fields=["mentor", "status"]),
             models.Index(fields=["reserve_entry", "status"]),
+            # The list's order (-starts_on, -pk), which a scope filter follows.
+            models.Index(fields=["starts_on", "id"], name="mentorship_list_order"),
         ]
 
     def __str__(self) -> str:

@@ -36,6 +36,7 @@ from mentorships.models import (
     MentorOrderQuerySet,
     MentorReadiness,
     Mentorship,
+    MentorshipQuerySet,
 )
 from mentorships.services import OrderLine
 from organizations.models import Organization
@@ -228,12 +229,12 @@ def get_mentor_order_scan(request: HttpRequest, pk: int) -> FileResponse | Statu
 
 
 @mentorships.get("/mentorships", response=list[MentorshipOut])
-@paginate(ApiPagination)
+@paginate(ApiPagination, annotate=MentorshipQuerySet.for_list)
 def list_mentorships(
     request: HttpRequest, filters: Query[MentorshipFilter]
 ) -> QuerySet[Mentorship]:
     """Mentorships in the caller's scope, the latest first."""
-    found = permissions.visible_mentorships(caller(request)).for_list()
+    found = permissions.visible_mentorships(caller(request)).in_list_order()
     if filters.mentor_id is not None:
         found = found.filter(mentor_id=filters.mentor_id)
     if filters.reserve_entry_id is not None:
