@@ -13,7 +13,7 @@ MAX_PAGE_SIZE = 200
 
 # Turns the plain rows of one page into what the list shows: select_related,
 # annotations such as a plan's progress counts (e.g. `lambda qs: qs.for_list()`).
-Annotate = Callable[[QuerySet[Any]], QuerySet[Any]]
+Annotate = Callable[[Any], QuerySet[Any]]
 
 
 def to_int(value: str | None, default: int) -> int:
