@@ -153,6 +153,10 @@ class Person(RemembersLoadedValues, TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name
 
+    def clean_fields(self, exclude=None) -> None:
+        # The copied municipality is save()'s, not input: no query to check it.
+        super().clean_fields(exclude={*(exclude or ()), "municipality"})
+
     def set_search_text(self) -> None:
         """What the search matches: kept by save(), and by bulk writes that skip it."""
         self.search_text = normalize_search(self.full_name)

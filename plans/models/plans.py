@@ -205,6 +205,10 @@ class IndividualPlan(TimeStampedModel):
             "end": self.period_end.strftime("%d.%m.%Y"),
         }
 
+    def clean_fields(self, exclude=None) -> None:
+        # The copied municipality is save()'s, not input: no query to check it.
+        super().clean_fields(exclude={*(exclude or ()), "municipality"})
+
     def save(self, *args, **kwargs) -> None:
         if self.municipality_id is None:
             self.municipality_id = self.reserve_entry.person.municipality_id
