@@ -322,6 +322,8 @@ class Region:
             [
                 IndividualPlan(
                     reserve_entry_id=ms.reserve_entry_id,
+                    # bulk_create skips save(), which copies the municipality.
+                    municipality=municipality,
                     mentor_id=ms.mentor_id,
                     form_version=version,
                     period_start=self.plan_start,
@@ -410,6 +412,8 @@ class Region:
             first_name=first,
             middle_name=middle,
             organization=organization,
+            # bulk_create skips save(), which copies the municipality.
+            municipality_id=organization.municipality_id,
             position=position,
             position_since=self.today - timedelta(days=365 * (1 + n % 10)),
             management_experience=management,
