@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
-from core.pagination import Annotate, page_rows
+from core.pagination import Annotate, PickKeys, page_rows
 from people.models import PersonViewLog
 from people.services import record_people_access
 
@@ -23,15 +23,23 @@ class ApiPagination(PageNumberPagination):
 
     With `annotate` (`@paginate(ApiPagination, annotate=…)`) the endpoint returns
     the plain filtered and ordered queryset: the count and the choice of the page
-    run on it, and only the page's rows are annotated (core.pagination.page_rows)."""
+    run on it, and only the page's rows are annotated (core.pagination.page_rows;
+    `pick_keys` as there)."""
 
     class Input(Schema):
         page: int = Field(1, ge=1, le=MAX_PAGE)
         page_size: int | None = Field(None, ge=1)
 
-    def __init__(self, *, annotate: Annotate | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        annotate: Annotate | None = None,
+        pick_keys: PickKeys | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE, **kwargs)
         self.annotate = annotate
+        self.pick_keys = pick_keys
 
     def paginate_queryset(
         self,
@@ -45,7 +53,9 @@ class ApiPagination(PageNumberPagination):
         page_size = self._get_page_size(pagination.page_size)
         offset = (pagination.page - 1) * page_size
         return {
-            self.items_attribute: page_rows(queryset, offset, page_size, self.annotate),
+            self.items_attribute: page_rows(
+                queryset, offset, page_size, self.annotate, self.pick_keys
+            ),
             "count": queryset.count(),
         }
 

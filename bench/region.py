@@ -304,6 +304,8 @@ class Region:
             [
                 ReserveEntry(
                     person=p,
+                    # bulk_create skips save(), which copies the municipality.
+                    municipality=municipality,
                     target_position=targets[i % len(targets)],
                     basis_number=f"{100 + m}-р",
                     basis_date=self.included_on - timedelta(days=3),

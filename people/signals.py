@@ -14,7 +14,8 @@ from accounts.permissions import forget_principals
 from people.models import Person
 
 # A person moved to an organisation of another municipality; the rows that copy
-# the municipality (plans.IndividualPlan.municipality) follow.
+# the municipality (reserve.ReserveEntry.municipality,
+# plans.IndividualPlan.municipality) follow.
 # Arguments: person (Person).
 person_moved = Signal()
 

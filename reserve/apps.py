@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class ReserveConfig(AppConfig):
     name = "reserve"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connect the receivers of lower apps' signals (Django's documented place).
+        from reserve import receivers  # noqa: F401, PLC0415

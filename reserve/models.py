@@ -3,7 +3,7 @@
 from typing import Self
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -49,17 +49,25 @@ class TargetPosition(TimeStampedModel):
         return reverse("reserve:position_edit", args=[self.pk])
 
 
+def _related(name: str) -> QuerySet:
+    """The rows of a higher app's model related to entries by `name` (reached by
+    relation name, never imported)."""
+    model = ReserveEntry._meta.get_field(name).related_model
+    return model._default_manager.all()  # type: ignore[union-attr]
+
+
 def _has_mentor() -> Exists:
     """An active mentorship of the entry (mentorships are a higher app: reached by
-    relation name, never imported; a test there guards the spelling)."""
-    entries = ReserveEntry.objects.filter(pk=OuterRef("pk"))
-    return Exists(entries.filter(mentorships__status=ACTIVE_MENTORSHIP))
+    relation name, never imported; a test there guards the spelling). Asked of
+    the mentorships' own table by its entry index: no join back to entries."""
+    mentorships = _related("mentorships").filter(reserve_entry=OuterRef("pk"))
+    return Exists(mentorships.filter(status=ACTIVE_MENTORSHIP))
 
 
 def _has_approved_plan() -> Exists:
     """An approved or completed plan of the entry (plans: by relation name too)."""
-    entries = ReserveEntry.objects.filter(pk=OuterRef("pk"))
-    return Exists(entries.filter(plans__status__in=APPROVED_PLAN_STATUSES))
+    plans = _related("plans").filter(reserve_entry=OuterRef("pk"))
+    return Exists(plans.filter(status__in=APPROVED_PLAN_STATUSES))
 
 
 class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
@@ -69,6 +77,14 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
         return self.order_by(
             "person__last_name", "person__first_name", "person__middle_name", "pk"
         )
+
+    def page_keys(self) -> Self:
+        """The same rows, for choosing a page in list order: an entry's copied
+        municipality is its person's, said here so that PostgreSQL derives the
+        person's municipality from the scope's and walks the person's index
+        (municipality, last name, first name, …) in order. The count runs on the
+        plain rows and the entry's index (municipality, id): no join."""
+        return self.filter(person__municipality_id=F("municipality_id"))
 
     def for_list(self) -> Self:
         """Everything the reserve list, export and API list touch, in one query (a
@@ -152,7 +168,18 @@ class ReserveEntry(TimeStampedModel):
     exclusion_reason = models.CharField(
         _("exclusion reason"), max_length=500, blank=True
     )
-    history = HistoricalRecords()
+    # The person's municipality, copied by save() when the entry is created (and
+    # by reserve.receivers when the person moves to another municipality): the
+    # coordinator's scope and the list's count are served by one index. A
+    # bulk_create must set it (set_municipality).
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        blank=True,
+    )
+    history = HistoricalRecords(excluded_fields=["municipality"])
 
     objects = ReserveEntryQuerySet.as_manager()
 
@@ -179,10 +206,31 @@ class ReserveEntry(TimeStampedModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["status", "target_position"])]
+        indexes = [
+            models.Index(fields=["status", "target_position"]),
+            # The coordinator's scope and the list's count (the page's order by
+            # name is the person's index: ReserveEntryQuerySet.page_keys).
+            models.Index(
+                fields=["municipality", "id"], name="reserve_entry_municipality"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.target_position}"
+
+    def clean_fields(self, exclude=None) -> None:
+        # The copied municipality is save()'s, not input: no query to check it.
+        super().clean_fields(exclude={*(exclude or ()), "municipality"})
+
+    def set_municipality(self) -> None:
+        """The person's municipality, copied unless set: kept by save(), and by
+        bulk writes that skip it (reads the person unless it is loaded)."""
+        if self.municipality_id is None:
+            self.municipality_id = self.person.municipality_id
+
+    def save(self, *args, **kwargs) -> None:
+        self.set_municipality()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("reserve:card", args=[self.pk])

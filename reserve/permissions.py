@@ -38,9 +38,9 @@ def visible_reserve_entries(user: AnyUser) -> ReserveEntryQuerySet:
         )
     return any_of(
         ReserveEntry.objects.all(),
-        # The person's copied municipality: the list's order by name is the
-        # person's index (municipality, last name, first name, …).
-        Q(person__municipality_id__in=coordinated) if coordinated else None,
+        # The copied municipality: the entry's index serves the count; the
+        # page's order by name the person's (ReserveEntryQuerySet.page_keys).
+        Q(municipality_id__in=coordinated) if coordinated else None,
         Q(person__organization_id__in=headed) if headed else None,
         own,
         mentees,

@@ -57,7 +57,10 @@ def _managed_target_positions(request: HttpRequest) -> QuerySet[TargetPosition]:
 def entry_list(request: HtmxHttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
     page = paginate(
-        entries, request.GET.get("page"), annotate=ReserveEntryQuerySet.for_list
+        entries,
+        request.GET.get("page"),
+        annotate=ReserveEntryQuerySet.for_list,
+        pick_keys=ReserveEntryQuerySet.page_keys,
     )
     template = "reserve/list.html#rows" if request.htmx else "reserve/list.html"
     response = render(

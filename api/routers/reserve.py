@@ -109,6 +109,7 @@ def _target_positions(user: User, municipality_id: int) -> QuerySet[TargetPositi
     PeoplePagination,
     person_id=attrgetter("person_id"),
     annotate=ReserveEntryQuerySet.for_list,
+    pick_keys=ReserveEntryQuerySet.page_keys,
 )
 def list_reserve_entries(
     request: HttpRequest, filters: Query[ReserveEntryFilter]

@@ -49,6 +49,9 @@ def test_the_first_municipality_holds_a_quarter(region):
     entries = ReserveEntry.objects.filter(person__organization__municipality=first)
     assert people == round(250 / 4)
     assert entries.count() == round(50 / 4)
+    # The copies of the municipality that bulk_create sets (it skips save()).
+    assert Person.objects.filter(municipality=first).count() == people
+    assert ReserveEntry.objects.filter(municipality=first).count() == entries.count()
 
 
 def test_every_reservist_is_active_with_an_active_mentor_of_a_registered_order(

@@ -253,7 +253,11 @@ def _plan_entry(
 
 def write_rows(*, rows: Sequence[PlannedRow[ReserveEntry]], user: Any) -> None:
     """Include the new people in the reserve and change the active entries."""
-    save_rows(model=ReserveEntry, rows=rows, user=user)
+    # The copied municipality of a new entry (bulk writes skip save()); a row
+    # never changes an entry's person, so an update keeps it.
+    save_rows(
+        model=ReserveEntry, rows=rows, user=user, prepare=ReserveEntry.set_municipality
+    )
 
 
 def template_lists(*, municipality: Municipality) -> list[TemplateList]:

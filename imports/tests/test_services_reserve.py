@@ -119,6 +119,8 @@ def test_reserve_import_includes_people_with_the_given_or_default_term(
     assert second.basis_date == date(2026, 8, 31)
     assert second.term_until == date(2028, 9, 1)  # two years, as the municipality
     assert second.history.get().history_type == "+"
+    # The copied municipality, which bulk writes set (they skip save()).
+    assert {first.municipality_id, second.municipality_id} == {municipality.pk}
 
 
 def test_reserve_import_changes_the_active_entry_and_lists_the_changes(
