@@ -301,6 +301,13 @@ class PlanItem(TimeStampedModel):
         indexes = [
             models.Index(fields=["plan", "position"]),
             models.Index(fields=["status", "deadline"]),
+            # The open items by plan and deadline: overdue_filter's EXISTS per plan
+            # (with_overdue_items) is one index probe, not a read of the plan's items.
+            models.Index(
+                fields=["plan", "deadline"],
+                condition=Q(status__in=("planned", "in_progress")),
+                name="plan_item_open_deadline",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,12 +4,13 @@ and sort by it) stays right through every service that can change it."""
 from datetime import date
 
 import pytest
+from django.db.models import Q
 
 from organizations.tests.factories import OrganizationFactory
 from people import services as people_services
 from people.models import Person
 from people.tests.factories import PersonFactory, PositionFactory
-from plans.models import IndividualPlan
+from plans.models import IndividualPlan, PlanItem, overdue_filter
 from plans.permissions import visible_plans
 from plans.services import create_plan
 from reserve.permissions import visible_reserve_entries
@@ -96,3 +97,14 @@ def test_inclusion_in_the_reserve_lists_the_entry_for_the_coordinator(
 
     listed = visible_reserve_entries(coordinator).filter(person__in=people)
     assert listed.count() == n
+
+
+def test_the_open_items_index_has_the_condition_of_overdue():
+    """The partial index that serves with_overdue_items() covers exactly the
+    statuses overdue_filter() asks for (else PostgreSQL cannot use it)."""
+    index = next(
+        i for i in PlanItem._meta.indexes if i.name == "plan_item_open_deadline"
+    )
+
+    assert index.condition == Q(status__in=PlanItem.OPEN)
+    assert ("status__in", PlanItem.OPEN) in overdue_filter(date(2026, 1, 1)).children
