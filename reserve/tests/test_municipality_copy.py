@@ -23,7 +23,7 @@ LIST = reverse("reserve:list")
 
 @pytest.fixture
 def entry(reservist) -> ReserveEntry:
-    return ReserveEntryFactory(person=reservist.person)
+    return ReserveEntryFactory.create(person=reservist.person)
 
 
 @pytest.fixture
