@@ -196,6 +196,13 @@ class IndividualPlan(TimeStampedModel):
                 fields=["municipality", "period_start", "id"],
                 name="plan_municipality_period",
             ),
+            # The reserve list's «approved plan» per entry (an index-only probe,
+            # reserve.models._has_approved_plan), not a hash of every plan.
+            models.Index(
+                fields=["reserve_entry"],
+                condition=Q(status__in=("approved", "completed")),
+                name="plan_approved_by_entry",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from people.tests.factories import PersonFactory, PositionFactory
 from plans.models import IndividualPlan, PlanItem, overdue_filter
 from plans.permissions import visible_plans
 from plans.services import create_plan
+from reserve.models import APPROVED_PLAN_STATUSES
 from reserve.permissions import visible_reserve_entries
 from reserve.services import include_in_reserve
 from reserve.tests.factories import TargetPositionFactory
@@ -108,3 +109,15 @@ def test_the_open_items_index_has_the_condition_of_overdue():
 
     assert index.condition == Q(status__in=PlanItem.OPEN)
     assert ("status__in", PlanItem.OPEN) in overdue_filter(date(2026, 1, 1)).children
+
+
+def test_the_approved_plans_index_has_the_reserve_lists_condition():
+    index = next(
+        i for i in IndividualPlan._meta.indexes if i.name == "plan_approved_by_entry"
+    )
+
+    assert index.condition == Q(status__in=APPROVED_PLAN_STATUSES)
+    assert set(APPROVED_PLAN_STATUSES) == {
+        IndividualPlan.Status.APPROVED,
+        IndividualPlan.Status.COMPLETED,
+    }
