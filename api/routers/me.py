@@ -19,7 +19,8 @@ from mentorships.permissions import may_view_own_mentees, visible_mentorships_as
 from people.models import PersonViewLog
 from people.services import record_people_access
 from plans.models import IndividualPlan
-from plans.queries import Progress, current_plans, plan_item_rows, progress_of_rows
+from plans.queries import Progress, current_plans, progress_of_rows
+from plans.screen import plan_item_rows
 
 router = Router(tags=["me"])
 
