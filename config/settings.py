@@ -171,6 +171,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 IMPORT_MAX_FILE_SIZE = env_int("IMPORT_MAX_FILE_SIZE", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10000)
+# A running import whose worker has not reported for this long (seconds) was
+# stopped (killed, or its server went down): its page says so and it is failed.
+IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 600)
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -4,7 +4,7 @@ a kind of import gives to the rest of the app.
 
 Nothing here knows a particular kind: each module of `imports.kinds` does."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,10 +20,11 @@ from django.utils.translation import get_language
 from core.models import normalize_search
 from imports.documents import TemplateList
 from imports.models import ImportRow
-from imports.xlsx import Column, RowError
+from imports.xlsx import REPORT_EVERY, Column, RowError
 from organizations.models import Municipality
 
 M = TypeVar("M", bound=models.Model)
+T = TypeVar("T")
 
 # The data rows of a file: each with its Excel row number and its cells by field.
 Rows = list[tuple[int, dict[str, Any]]]
@@ -70,6 +71,16 @@ class Plan:
     n_rows: int = 0
     rows: list[PlannedRow[Any]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Told every REPORT_EVERY rows how many have been checked (the progress bar).
+    on_rows: Callable[[int], None] | None = field(default=None, repr=False)
+
+    def checking(self, rows: Iterable[T]) -> Iterator[T]:
+        """The rows as they come, counting them for `on_rows`: a kind's planner
+        loops over its rows through it."""
+        for n, row in enumerate(rows, start=1):
+            yield row
+            if self.on_rows is not None and n % REPORT_EVERY == 0:
+                self.on_rows(n)
 
     @property
     def is_valid(self) -> bool:
@@ -220,8 +231,15 @@ def plan_row(
 
 
 class Planner(Protocol):
-    def __call__(self, *, municipality: Municipality, rows: Rows) -> Plan:
-        """The plan of the rows in the municipality, with every row error."""
+    def __call__(
+        self,
+        *,
+        municipality: Municipality,
+        rows: Rows,
+        on_rows: Callable[[int], None] | None = None,
+    ) -> Plan:
+        """The plan of the rows in the municipality, with every row error;
+        `on_rows(n)` is told how many rows have been checked (Plan.checking)."""
         ...
 
 

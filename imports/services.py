@@ -13,7 +13,7 @@ from typing import IO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,19 +43,32 @@ class BatchClosed(ValidationError):
 
 
 def plan_file(
-    *, kind: str, municipality: Municipality, file: IO[bytes], size: int
+    *,
+    kind: str,
+    municipality: Municipality,
+    file: IO[bytes],
+    size: int,
+    batch_id: int | None = None,
 ) -> Plan:
     """What importing the file would do, with every row error; raises
     ValidationError when the file itself cannot be used (too large, not .xlsx,
-    empty, missing columns, too many rows)."""
+    empty, missing columns, too many rows). With `batch_id`, the rows read and
+    checked are reported to `imports.progress` as they go."""
     import_kind = KINDS[kind]
-    rows = read_rows(file=file, size=size, columns=import_kind.columns)
-    return import_kind.plan(municipality=municipality, rows=rows)
+    on_read = on_checked = None
+    if batch_id is not None:
+        on_read = progress.reporter(batch_id=batch_id, stage=progress.READ)
+        on_checked = progress.reporter(batch_id=batch_id, stage=progress.CHECK)
+    rows = read_rows(file=file, size=size, columns=import_kind.columns, on_rows=on_read)
+    if on_checked is not None:
+        on_checked(0)
+    return import_kind.plan(municipality=municipality, rows=rows, on_rows=on_checked)
 
 
 def plan_batch(*, batch: ImportBatch) -> Plan:
-    """Re-read and re-check the stored file of a batch against today's data;
-    raises ValidationError when the file is gone or unusable."""
+    """Re-read and re-check the stored file of a batch against today's data,
+    reporting the progress; raises ValidationError when the file is gone or
+    unusable."""
     try:
         with batch.file.open("rb") as file:
             return plan_file(
@@ -63,6 +76,7 @@ def plan_batch(*, batch: ImportBatch) -> Plan:
                 municipality=batch.municipality,
                 file=file,
                 size=batch.file.size,
+                batch_id=batch.pk,
             )
     except OSError as e:
         raise ValidationError(
@@ -146,6 +160,7 @@ def _apply(batch: ImportBatch) -> ImportBatch:
         raise ImportRejected(plan)
     import_kind = KINDS[batch.kind]
     done = 0
+    progress.report(batch_id=batch.pk, done=0, stage=progress.WRITE)
     for start in range(0, len(plan.rows), WRITE_BATCH):
         rows = plan.rows[start : start + WRITE_BATCH]
         try:
@@ -164,25 +179,25 @@ def _apply(batch: ImportBatch) -> ImportBatch:
                 % {"first": rows[0].row, "last": rows[-1].row}
             ) from e
         done += len(rows)
-        progress.report(batch_id=batch.pk, done=done)
-    batch.status = ImportBatch.Status.APPLIED
-    batch.n_rows = plan.n_rows
-    batch.n_created = plan.n_created
-    batch.n_updated = plan.n_updated
-    batch.n_unchanged = plan.n_unchanged
-    batch.n_done = done
-    batch.applied_at = timezone.now()
-    batch.save(
-        update_fields=[
-            "status",
-            "n_rows",
-            "n_created",
-            "n_updated",
-            "n_unchanged",
-            "n_done",
-            "applied_at",
-        ]
-    )
+        progress.report(batch_id=batch.pk, done=done, stage=progress.WRITE)
+    outcome = {
+        "status": ImportBatch.Status.APPLIED,
+        "n_rows": plan.n_rows,
+        "n_created": plan.n_created,
+        "n_updated": plan.n_updated,
+        "n_unchanged": plan.n_unchanged,
+        "n_done": done,
+        "applied_at": timezone.now(),
+    }
+    # Still running: not failed meanwhile as stalled (fail_if_stalled).
+    if not ImportBatch.objects.filter(
+        pk=batch.pk, status=ImportBatch.Status.RUNNING
+    ).update(**outcome):
+        raise BatchClosed(
+            _("The import was stopped while it ran. Nothing has been saved.")
+        )
+    for name, value in outcome.items():
+        setattr(batch, name, value)
     return batch
 
 
@@ -203,7 +218,7 @@ def apply_batch(*, batch: ImportBatch) -> ImportBatch:
     if not claimed:
         raise BatchClosed(_("This import has been applied or rejected already."))
     batch = ImportBatch.objects.select_related("municipality", "user").get(pk=batch.pk)
-    progress.report(batch_id=batch.pk, done=0)
+    progress.report(batch_id=batch.pk, done=0, stage=progress.READ)
     try:
         with transaction.atomic():
             return _apply(batch)
@@ -223,6 +238,32 @@ def apply_batch(*, batch: ImportBatch) -> ImportBatch:
         raise
     finally:
         progress.clear(batch_id=batch.pk)
+
+
+def fail_if_stalled(*, batch: ImportBatch) -> ImportBatch:
+    """Mark failed a running batch whose worker has stopped reporting for longer
+    than IMPORT_STALLED_AFTER: killed, or its server went down. Its transaction
+    died with it, so nothing of it was saved; if the worker is only slow, it finds
+    the batch failed at its end and rolls back (`_apply`). Returns the batch as
+    it is now."""
+    if batch.status != ImportBatch.Status.RUNNING:
+        return batch
+    if not progress.of_batch(batch).is_stalled():
+        return batch
+    message = _(
+        "The import was interrupted: the task worker stopped responding. "
+        "Nothing has been saved; upload the file again."
+    )
+    try:
+        ImportBatch.objects.filter(
+            pk=batch.pk, status=ImportBatch.Status.RUNNING
+        ).update(status=ImportBatch.Status.FAILED, n_done=0, error_message=message)
+    except DatabaseError:
+        # SQLite: the worker holds the database; it is alive after all.
+        return batch
+    progress.clear(batch_id=batch.pk)
+    batch.refresh_from_db()
+    return batch
 
 
 def _fail_batch(*, batch: ImportBatch, error: ValidationError) -> None:

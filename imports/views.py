@@ -80,13 +80,13 @@ def _batch_context(batch: ImportBatch) -> dict[str, Any]:
         "kind": KINDS[batch.kind],
         "name": batch.original_name,
         "batch": batch,
-        "done": progress.rows_done(batch),
+        "progress": progress.of_batch(batch),
     }
 
 
 @login_required
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = permissions.get_batch(request.user, pk)
+    batch = services.fail_if_stalled(batch=permissions.get_batch(request.user, pk))
     context = _batch_context(batch)
     if batch.status == ImportBatch.Status.PREVIEWED:
         rows = batch.preview_rows.order_by("row")
@@ -97,7 +97,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def batch_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress of a confirmed batch, then its outcome: polled by htmx."""
-    batch = permissions.get_batch(request.user, pk)
+    batch = services.fail_if_stalled(batch=permissions.get_batch(request.user, pk))
     return render(request, "imports/preview.html#status", _batch_context(batch))
 
 

@@ -24,6 +24,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from core.models import normalize_search
 
 ZIP_SIGNATURE = b"PK\x03\x04"
+# Rows between two reports of the rows read, checked or saved (the progress bar).
+REPORT_EVERY = 500
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls)
 # What openpyxl raises on a damaged or foreign file, while opening or reading it.
 READ_ERRORS = (
@@ -226,7 +228,7 @@ def _match_header(header: Sequence[Any], columns: Sequence[Column]) -> dict[str,
 
 
 def _read_sheet(
-    workbook, columns: Sequence[Column]
+    workbook, columns: Sequence[Column], on_rows: Callable[[int], None] | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
     """Non-empty data rows with their Excel row numbers, the header being the first
     non-empty row. Stops reading past IMPORT_MAX_ROWS so a huge file fails fast."""
@@ -252,6 +254,8 @@ def _read_sheet(
                 % {"limit": formats.number_format(limit, force_grouping=True)}
             )
         data.append((number, cells))
+        if on_rows is not None and len(data) % REPORT_EVERY == 0:
+            on_rows(len(data))
     if not data:
         raise ValidationError(
             _("The file has no data: fill in the rows below the header row.")
@@ -284,13 +288,18 @@ def parse_row(
 
 
 def read_rows(
-    *, file: IO[bytes], size: int, columns: Sequence[Column]
+    *,
+    file: IO[bytes],
+    size: int,
+    columns: Sequence[Column],
+    on_rows: Callable[[int], None] | None = None,
 ) -> list[tuple[int, dict[str, Any]]]:
     """The data rows of the first sheet, each with its Excel row number and its
     cells by field; raises ValidationError when the file cannot be used: too large,
-    not .xlsx, empty, required columns missing, too many rows."""
+    not .xlsx, empty, required columns missing, too many rows. `on_rows(n)` is
+    told every REPORT_EVERY rows how many have been read."""
     workbook = _open_workbook(file, size)
     try:
-        return _read_sheet(workbook, columns)
+        return _read_sheet(workbook, columns, on_rows)
     finally:
         workbook.close()

@@ -2,7 +2,7 @@
 municipality; if it is there its data are updated, otherwise it is added."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -92,9 +92,14 @@ COLUMNS = (
 )
 
 
-def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
+def plan_rows(
+    *,
+    municipality: Municipality,
+    rows: Rows,
+    on_rows: Callable[[int], None] | None = None,
+) -> Plan:
     """Match each row with an organisation of the municipality by its short name."""
-    plan = Plan(kind=CODE, n_rows=len(rows))
+    plan = Plan(kind=CODE, n_rows=len(rows), on_rows=on_rows)
     existing = list(Organization.objects.filter(municipality=municipality))
     exact = {o.short_name: o for o in existing}
     similar: dict[str, list[Organization]] = defaultdict(list)
@@ -102,7 +107,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
         similar[normalize_search(organization.short_name)].append(organization)
     key_column = str(COLUMNS[0].label)
     seen: dict[str, int] = {}
-    for number, cells in rows:
+    for number, cells in plan.checking(rows):
         values, errors = parse_row(number, cells, COLUMNS)
         short_name = values.get("short_name", "")
         key = normalize_search(short_name)

@@ -2,7 +2,7 @@
 if found their data are updated, otherwise the person is added. Organisations and
 positions must be in the registry and the catalogue already."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -85,10 +85,15 @@ COLUMNS = (
 )
 
 
-def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
+def plan_rows(
+    *,
+    municipality: Municipality,
+    rows: Rows,
+    on_rows: Callable[[int], None] | None = None,
+) -> Plan:
     """Match each row with a person of the municipality by full name and
     organisation; look its organisation and position up in their catalogues."""
-    plan = Plan(kind=CODE, n_rows=len(rows))
+    plan = Plan(kind=CODE, n_rows=len(rows), on_rows=on_rows)
     organizations = list(Organization.objects.filter(municipality=municipality))
     positions = list(Position.objects.filter(municipality=municipality))
     catalogues: list[Catalogue] = [
@@ -103,7 +108,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
     existing = existing_people(municipality=municipality, parsed=parsed)
     organizations_by_id = {o.pk: o for o in organizations}
     positions_by_id = {p.pk: p for p in positions}
-    for number, values, errors, key in parsed:
+    for number, values, errors, key in plan.checking(parsed):
         matches = existing.get(key, []) if key else []
         if not errors and len(matches) > 1:
             errors.append(ambiguous_person(number, COLUMNS))

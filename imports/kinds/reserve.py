@@ -2,7 +2,7 @@
 patronymic and organisation; it changes the person's active entry in the management
 reserve, or includes the person in the reserve anew."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.exceptions import ValidationError
@@ -153,11 +153,16 @@ def _date_errors(number: int, values: dict[str, Any]) -> list[RowError]:
     return errors
 
 
-def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
+def plan_rows(
+    *,
+    municipality: Municipality,
+    rows: Rows,
+    on_rows: Callable[[int], None] | None = None,
+) -> Plan:
     """A row changes the person's active entry, or includes the person anew when
     they are not in the reserve now (never, or appointed or excluded since)."""
     names = labels(COLUMNS)
-    plan = Plan(kind=CODE, n_rows=len(rows))
+    plan = Plan(kind=CODE, n_rows=len(rows), on_rows=on_rows)
     organizations = list(Organization.objects.filter(municipality=municipality))
     for organization in organizations:
         # include_in_reserve reads the term setting: no query per row for it.
@@ -188,7 +193,7 @@ def plan_rows(*, municipality: Municipality, rows: Rows) -> Plan:
         ),
     )
     organizations_by_id = {o.pk: o for o in organizations}
-    for number, values, errors, key in parsed:
+    for number, values, errors, key in plan.checking(parsed):
         matches = existing.get(key, []) if key else []
         # Reported along with the other errors of the row: all of them get fixed
         # in one go.

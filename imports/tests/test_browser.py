@@ -57,15 +57,17 @@ def test_coordinator_imports_people_and_watches_the_progress(
     expect(page.get_by_text("будет создано")).to_have_count(3)
 
     page.get_by_role("button", name="Применить импорт").click()
-    expect(page.get_by_text("Обработано 0 из 3 строк")).to_be_visible()
+    expect(
+        page.get_by_text("В очереди: импорт начнётся, как только его возьмёт")
+    ).to_be_visible()
     batch = ImportBatch.objects.get()
     assert batch.status == ImportBatch.Status.QUEUED
 
     # The worker has taken the batch and saved two rows.
     ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
-    progress.report(batch_id=batch.pk, done=2)
-    expect(page.get_by_text("Обработано 2 из 3 строк")).to_be_visible()
-    expect(page.locator("progress")).to_have_attribute("value", "2")
+    progress.report(batch_id=batch.pk, done=2, stage=progress.WRITE)
+    expect(page.get_by_text("Шаг 3 из 3, сохранение: 2 из 3 строк")).to_be_visible()
+    expect(page.locator("progress")).to_have_attribute("value", "8")
     _screenshot(page, "import-progress")
 
     # ...and finishes (the claim accepts a queued batch).

@@ -3,6 +3,7 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
@@ -427,14 +428,23 @@ def test_apply_writes_in_batches_with_history_by_the_importing_user(
     reported = []
     report = progress.report
     monkeypatch.setattr(
-        progress, "report", lambda **kw: reported.append(kw["done"]) or report(**kw)
+        progress,
+        "report",
+        lambda **kw: reported.append((kw["stage"], kw["done"])) or report(**kw),
     )
 
     batch = services.apply_batch(batch=batch)
 
     assert (batch.n_created, batch.n_updated, batch.n_unchanged) == (3, 1, 1)
     assert (batch.status, batch.n_done) == (ImportBatch.Status.APPLIED, 5)
-    assert reported == [0, 2, 4, 5]
+    assert reported == [
+        ("read", 0),
+        ("check", 0),
+        ("write", 0),
+        ("write", 2),
+        ("write", 4),
+        ("write", 5),
+    ]
     changed = Organization.objects.get(short_name="Школа № 1")
     assert changed.full_name == "Средняя школа № 1"
     assert changed.search_text == "школа № 1 средняя школа № 1"
@@ -559,3 +569,79 @@ def test_a_worker_stopped_mid_import_saves_nothing_and_fails_the_batch(
         "Импорт прерван из-за ошибки или остановки обработчика задач. "
         "Ничего не сохранено."
     )
+
+
+def test_reading_and_checking_report_the_rows_as_they_go(
+    coordinator, municipality, monkeypatch
+):
+    rows = [[f"Школа № {n}", "Школа", "school"] for n in range(1, 1202)]
+    batch, _plan = _preview(
+        coordinator, municipality, "organizations", organizations_file(rows)
+    )
+    reported = []
+    report = progress.report
+    monkeypatch.setattr(
+        progress,
+        "report",
+        lambda **kw: reported.append((kw["stage"], kw["done"])) or report(**kw),
+    )
+
+    services.apply_batch(batch=batch)
+
+    assert [r for r in reported if r[0] == "read"] == [
+        ("read", 0),
+        ("read", 500),
+        ("read", 1000),
+    ]
+    assert [r for r in reported if r[0] == "check"] == [
+        ("check", 0),
+        ("check", 500),
+        ("check", 1000),
+    ]
+    assert reported[-1] == ("write", 1201)
+
+
+def test_a_running_batch_without_reports_is_failed_as_stalled(
+    coordinator, municipality, settings
+):
+    settings.IMPORT_STALLED_AFTER = 600
+    file = organizations_file([["Школа № 1", "Школа", "school"]])
+    batch, _plan = _preview(coordinator, municipality, "organizations", file)
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
+    batch.refresh_from_db()
+    progress.report(batch_id=batch.pk, done=0, stage=progress.CHECK)
+
+    assert services.fail_if_stalled(batch=batch).status == "running"
+
+    caches_value = ("check", 0, time.time() - 601)
+    caches["imports"].set(f"imports:progress:{batch.pk}", caches_value)
+    batch = services.fail_if_stalled(batch=batch)
+
+    assert batch.status == ImportBatch.Status.FAILED
+    assert batch.error_message == (
+        "Импорт прерван: обработчик задач перестал отвечать. Ничего не сохранено; "
+        "загрузите файл ещё раз."
+    )
+    assert caches["imports"].get(f"imports:progress:{batch.pk}") is None
+
+
+def test_a_worker_that_outlives_the_stall_rolls_back(
+    coordinator, municipality, monkeypatch
+):
+    file = organizations_file([["Школа № 1", "Школа", "school"]])
+    batch, _plan = _preview(coordinator, municipality, "organizations", file)
+    save_rows = organizations_kind.save_rows
+
+    def slow(**kwargs):
+        save_rows(**kwargs)
+        # Meanwhile a page found the worker silent for too long.
+        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.FAILED)
+
+    monkeypatch.setattr(organizations_kind, "save_rows", slow)
+
+    with pytest.raises(BatchClosed):
+        services.apply_batch(batch=batch)
+
+    assert Organization.objects.count() == 0
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED

@@ -1,3 +1,4 @@
+import time
 from datetime import date
 from io import BytesIO
 
@@ -590,7 +591,9 @@ def test_confirm_queues_the_batch_and_the_page_polls_its_progress(
     assert batch.status == ImportBatch.Status.QUEUED
     text = _text(response)
     assert "в очереди" in text
-    assert "Обработано 0 из 1 строки" in text
+    assert (
+        "В очереди: импорт начнётся, как только его возьмёт обработчик задач." in text
+    )
     assert f'hx-get="{reverse("imports:status", args=[batch.pk])}"' in text
     assert "Применить импорт" not in text
     assert Organization.objects.count() == 0
@@ -605,7 +608,7 @@ def test_status_shows_the_progress_of_a_running_batch(
         status=ImportBatch.Status.RUNNING,
         n_rows=10000,
     )
-    progress.report(batch_id=batch.pk, done=3000)
+    progress.report(batch_id=batch.pk, done=3000, stage=progress.WRITE)
     client.force_login(coordinator)
 
     response = client.get(reverse("imports:status", args=[batch.pk]))
@@ -613,10 +616,10 @@ def test_status_shows_the_progress_of_a_running_batch(
     text = _text(response)
     assert response.status_code == 200
     assert "<html" not in text  # the partial only
-    assert '<progress max="10000" value="3000">' in text
-    assert "Обработано 3000 из 10000 строк" in text
+    # Reading and checking are behind: two thirds of the bar, and 3000 rows more.
+    assert '<progress max="30000" value="23000"' in text
+    assert "Шаг 3 из 3, сохранение: 3000 из 10000 строк" in text
     assert 'hx-trigger="every 1s"' in text
-    assert "Файл проверяется" not in text
 
 
 def test_status_of_a_batch_being_checked_says_so(client, coordinator, municipality):
@@ -624,15 +627,58 @@ def test_status_of_a_batch_being_checked_says_so(client, coordinator, municipali
         user=coordinator,
         municipality=municipality,
         status=ImportBatch.Status.RUNNING,
-        n_rows=10,
+        n_rows=21,
     )
-    progress.report(batch_id=batch.pk, done=0)
+    progress.report(batch_id=batch.pk, done=20, stage=progress.CHECK)
     client.force_login(coordinator)
 
     text = _text(client.get(reverse("imports:status", args=[batch.pk])))
 
-    assert "Обработано 0 из 10 строк" in text
-    assert "Файл проверяется по текущим данным реестра…" in text
+    assert '<progress max="63" value="41"' in text
+    assert "Шаг 2 из 3, проверка строк по текущим данным реестра: 20 из 21 строки" in (
+        text
+    )
+
+
+def test_status_of_a_queued_batch_waits_for_the_worker(
+    client, coordinator, municipality
+):
+    batch = ImportBatchFactory(
+        user=coordinator,
+        municipality=municipality,
+        status=ImportBatch.Status.QUEUED,
+        n_rows=5,
+    )
+    client.force_login(coordinator)
+
+    text = _text(client.get(reverse("imports:status", args=[batch.pk])))
+
+    assert '<progress max="15" value="0"' in text
+    assert "В очереди: импорт начнётся, как только его возьмёт обработчик задач." in (
+        text
+    )
+
+
+def test_status_of_a_stalled_batch_fails_it_and_stops_polling(
+    client, coordinator, municipality, settings
+):
+    settings.IMPORT_STALLED_AFTER = 0
+    batch = ImportBatchFactory(
+        user=coordinator,
+        municipality=municipality,
+        status=ImportBatch.Status.RUNNING,
+        n_rows=5,
+    )
+    progress.report(batch_id=batch.pk, done=1, stage=progress.READ)
+    client.force_login(coordinator)
+    time.sleep(0.01)
+
+    text = _text(client.get(reverse("imports:status", args=[batch.pk])))
+
+    assert "Импорт прерван: обработчик задач перестал отвечать." in text
+    assert "hx-trigger" not in text
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.FAILED
 
 
 def test_status_of_a_finished_batch_shows_the_outcome_and_stops_polling(
