@@ -12,7 +12,6 @@ mean service time). Documents are timed sequentially only. Then the import of
 10,000 people through imports.services, and the tables in Markdown."""
 
 import http.client
-import io
 import json
 import os
 import shutil
@@ -22,31 +21,24 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-import openpyxl
 import psycopg
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection, connections
 
 from accounts.models import User
-from bench.middleware import HEADER, count_queries
-from bench.region import SURNAMES, BenchAccounts, generate_region
-from imports import services as import_services
-from imports.kinds import people as people_kind
-from imports.models import ImportBatch
-from organizations.models import Municipality, Organization
-from people.models import Position
+from bench.endpoints import ENDPOINTS, Endpoint
+from bench.importing import time_import
+from bench.middleware import HEADER
+from bench.region import BenchAccounts, generate_region
+from bench.report import Options, Result, ScaleRun, markdown, num
 
 BASE_DIR = Path(settings.BASE_DIR)
 MIN_SEQUENTIAL = 5  # requests a sequential mean is taken over at least
@@ -59,95 +51,6 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(95), latency.mean))
 end
 """
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One measured address. `path` may name {mentor_plan} and {document_plan};
-    `who` is the caller: None (anonymous), "<account>-token" (API bearer token)
-    or "<account>-session" (the session cookie); `load` False times it
-    sequentially only (documents); `kind` picks its target."""
-
-    name: str
-    path: str
-    who: str | None
-    kind: str
-    load: bool = True
-
-
-# The endpoints, in the order of the tables; add a row to measure another.
-ENDPOINTS = [
-    Endpoint("bare view (reference)", "/bench/bare/", None, "bare"),
-    Endpoint("API people", "/api/v1/people", "coordinator-token", "api-list"),
-    Endpoint("API organisations", "/api/v1/organizations", "coordinator-token", "api-list"),
-    Endpoint("API reserve entries", "/api/v1/reserve-entries", "coordinator-token", "api-list"),
-    Endpoint("API plans", "/api/v1/plans", "coordinator-token", "api-list"),
-    Endpoint("API mentorships", "/api/v1/mentorships", "coordinator-token", "api-list"),
-    Endpoint("API mentor orders", "/api/v1/mentor-orders", "coordinator-token", "api-list"),
-    Endpoint("API plan items (20, mentor)", "/api/v1/plans/{mentor_plan}/items", "mentor-token", "api-list"),
-    Endpoint("API my reservists with plans and items", "/api/v1/me/reservists?include=plan,items", "mentor-token", "mentor-screen"),
-    Endpoint("page people", "/people/", "coordinator-session", "page-list"),
-    Endpoint("page organisations", "/organizations/", "coordinator-session", "page-list"),
-    Endpoint("page reserve", "/reserve/", "coordinator-session", "page-list"),
-    Endpoint("page plans", "/plans/", "coordinator-session", "page-list"),
-    Endpoint("page mentor orders", "/mentorships/orders/", "coordinator-session", "page-list"),
-    Endpoint("page mentors", "/mentorships/mentors/", "coordinator-session", "page-list"),
-    Endpoint("mentor: home", "/", "mentor-session", "home"),
-    Endpoint("mentor: my reservists", "/mentorships/my-reservists/", "mentor-session", "page-list"),
-    Endpoint("mentor: plan page (20 items)", "/plans/{mentor_plan}/", "mentor-session", "plan-page"),
-    Endpoint("plan PDF (50 items)", "/plans/{document_plan}/document.pdf", "coordinator-session", "pdf", load=False),
-    Endpoint("plan DOCX (50 items)", "/plans/{document_plan}/document.docx", "coordinator-session", "docx", load=False),
-]  # fmt: skip
-
-# The targets of issue 10, at 10× data: a share of the bare view's req/s, or a
-# sequential time for the documents.
-TARGETS = {
-    "mentor-screen": "≥ 25 %",
-    "api-list": "≥ 20 %",
-    "page-list": "≥ 10 %",
-    "plan-page": "≥ 8 %",
-    "home": "≥ 10 %",
-    "pdf": "≤ 500 ms",
-    "docx": "≤ 150 ms",
-    "bare": "",
-}
-
-
-@dataclass
-class Options:
-    scales: list[float]
-    duration: int  # seconds of each load run
-    sequential: int  # seconds of each sequential run
-    connections: int
-    threads: int
-    warmup: int  # seconds
-    document_requests: int
-    import_rows: int  # 0: no import step
-    output: Path
-    recreate_database: bool = True
-
-
-@dataclass
-class Result:
-    endpoint: Endpoint
-    status: int | str = 0
-    queries: str = ""
-    rps: float | None = None
-    p50: float | None = None
-    p95: float | None = None
-    sequential_ms: float | None = None
-    errors: int = 0
-    ratio: float | None = None
-
-
-@dataclass
-class ScaleRun:
-    scale: float
-    generate_seconds: float
-    load_before: str = ""
-    load_after: str = ""
-    results: list[Result] = field(default_factory=list)
-    import_lines: list[str] = field(default_factory=list)
 
 
 def load_average() -> str:
@@ -400,96 +303,11 @@ def measure(
         result.sequential_ms = sequential_mean(url, hdrs, MIN_SEQUENTIAL)
     result.errors = int(loaded["errors"] + single["errors"])
     log(
-        f"  {endpoint.name}: {_num(result.rps)} req/s, p95 {_num(result.p95, 0)} ms, "
+        f"  {endpoint.name}: {num(result.rps)} req/s, p95 {num(result.p95, 0)} ms, "
         f"{result.sequential_ms:.1f} ms sequential, {result.queries} queries"
         + (f", {result.errors} errors" if result.errors else "")
     )
     return result
-
-
-# The import -----------------------------------------------------------------------
-
-
-def people_workbook(municipality: Municipality, rows: int) -> bytes:
-    """An .xlsx of new people of the municipality, in the import template's
-    columns (imports/kinds/people.py), spread over its organisations."""
-    organizations = list(
-        Organization.objects.filter(municipality=municipality).order_by("pk")
-    )
-    positions = list(
-        Position.objects.filter(municipality=municipality, is_administrative=False)
-    )
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append([column.header for column in people_kind.COLUMNS])
-    for k in range(rows):
-        first = SURNAMES[k % len(SURNAMES)]
-        second = SURNAMES[(k // len(SURNAMES)) % len(SURNAMES)]
-        values = {
-            # Hyphenated, unlike the generated people: every row adds a person.
-            "last_name": f"{first}-{second}",
-            "first_name": ["Анна", "Павел", "Ольга", "Иван"][k // len(SURNAMES) ** 2],
-            "middle_name": "Сергеевна" if k % 2 else "Петрович",
-            "organization": organizations[k % len(organizations)].short_name,
-            "position": positions[k % len(positions)].name,
-            "position_since": date(2015 + k % 10, 9, 1),
-            "management_experience": 0,
-            "teaching_experience": k % 30,
-            "email": f"import{k}@bench.example.ru",
-            "phone": "",
-        }
-        sheet.append([values.get(column.field) for column in people_kind.COLUMNS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def confirm(batch: ImportBatch) -> ImportBatch:
-    """Confirm the batch as the page does (queued for the task worker), then run
-    what the worker runs, in this process, so that its queries are counted. The
-    worker adds only its polling interval to this time."""
-    batch = import_services.confirm_batch(batch=batch)
-    if batch.status != ImportBatch.Status.QUEUED:  # an immediate task backend
-        return batch
-    return import_services.apply_batch(batch=batch)
-
-
-def time_import(accounts: BenchAccounts, rows: int) -> list[str]:
-    """Preview and confirm an import of `rows` new people as the coordinator."""
-    municipality = Municipality.objects.get(pk=accounts.municipality_id)
-    user = User.objects.get(username=accounts.coordinator)
-    content = people_workbook(municipality, rows)
-    upload = SimpleUploadedFile(
-        "people.xlsx",
-        content,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    timings: list[tuple[str, float, int]] = []
-
-    def timed(label: str, step: Callable[[], Any]) -> Any:
-        started = time.monotonic()
-        with count_queries() as counter:
-            value = step()
-        timings.append((label, time.monotonic() - started, counter.n))
-        return value
-
-    batch, plan = timed(
-        "preview",
-        lambda: import_services.preview_upload(
-            user=user, municipality=municipality, kind="people", upload=upload
-        ),
-    )
-    if batch is None:
-        return [f"- the file was rejected: {plan.errors[:3]}"]
-    batch = timed("confirm → done", lambda: confirm(batch))
-    lines = [
-        f"- {label}: {seconds:.1f} s, {queries} queries "
-        f"({queries * 1000 / rows:.0f} per 1,000 rows)"
-        for label, seconds, queries in timings
-    ]
-    lines.append(f"- batch status: {batch.status}, created {batch.n_created}")
-    return lines
 
 
 # The run --------------------------------------------------------------------------
@@ -539,72 +357,3 @@ def run_bench(options: Options) -> str:
     options.output.parent.mkdir(parents=True, exist_ok=True)
     options.output.write_text(report, encoding="utf-8")
     return report
-
-
-# The report -----------------------------------------------------------------------
-
-
-def _num(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value:,.{digits}f}".replace(",", " ")
-
-
-def _status(result: Result) -> str:
-    if result.status == 404 and result.endpoint.kind == "mentor-screen":
-        return "404 / not present"
-    if result.status != 200:
-        return f"**{result.status}**"
-    return f"200, {result.errors} errors" if result.errors else "200"
-
-
-def markdown(runs: list[ScaleRun], options: Options) -> str:
-    lines = [
-        f"Load: wrk, {options.connections} connections, {options.duration} s per "
-        f"endpoint after a {options.warmup} s warm-up; sequential: one connection, "
-        f"{options.sequential} s (documents: {options.document_requests} requests "
-        f"one after another). gunicorn {os.environ.get('GUNICORN_WORKERS', '2')} "
-        "sync workers, DEBUG off.",
-        "",
-    ]
-    for run in runs:
-        lines += [
-            f"### Scale {run.scale:g}×",
-            "",
-            f"Generated in {run.generate_seconds:.0f} s; load average "
-            f"{run.load_before} before the measurements, {run.load_after} after.",
-            "",
-            "| Endpoint | Status | SQL | req/s | p50 ms | p95 ms | sequential ms "
-            "| % of bare | Target (10×) |",
-            "|---|---|--:|--:|--:|--:|--:|--:|---|",
-        ]
-        for r in run.results:
-            ratio = "" if r.ratio is None else f"{r.ratio * 100:.1f} %"
-            lines.append(
-                f"| {r.endpoint.name} | {_status(r)} | {r.queries} | {_num(r.rps)} "
-                f"| {_num(r.p50, 0)} | {_num(r.p95, 0)} | {_num(r.sequential_ms)} "
-                f"| {ratio} | {TARGETS[r.endpoint.kind]} |"
-            )
-        if run.import_lines:
-            lines += ["", f"Import of {options.import_rows} people (in-process, "
-                      "imports.services):", *run.import_lines]  # fmt: skip
-        lines.append("")
-    if len(runs) > 1:
-        first, last = runs[0], runs[-1]
-        lines += [
-            f"### {first.scale:g}× → {last.scale:g}×: time per request "
-            "(sequential ms; the target for lists is ≤ 1.2×)",
-            "",
-            f"| Endpoint | {first.scale:g}× ms | {last.scale:g}× ms | ratio |",
-            "|---|--:|--:|--:|",
-        ]
-        for a, b in zip(first.results, last.results, strict=True):
-            ratio = (
-                f"{b.sequential_ms / a.sequential_ms:.2f}×"
-                if a.sequential_ms and b.sequential_ms
-                else ""
-            )
-            lines.append(
-                f"| {a.endpoint.name} | {_num(a.sequential_ms)} "
-                f"| {_num(b.sequential_ms)} | {ratio} |"
-            )
-        lines.append("")
-    return "\n".join(lines)

@@ -6,16 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from bench.runner import (
-    ENDPOINTS,
-    TARGETS,
-    Endpoint,
-    Options,
-    Result,
-    ScaleRun,
-    markdown,
-    people_workbook,
-)
+from bench.endpoints import ENDPOINTS, TARGETS, Endpoint
+from bench.importing import people_workbook
+from bench.report import Options, Result, ScaleRun, markdown
 from imports import services as import_services
 from organizations.models import Municipality
 
