@@ -3,6 +3,9 @@
 from typing import Any, ClassVar, Self
 
 from django.db import models
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,7 +17,30 @@ def normalize_search(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 
 
-class TimeStampedModel(models.Model):
+# The labels of each field's choices in each language: {value: label}.
+_CHOICE_LABELS: dict[tuple[models.Field, str | None], dict[Any, str]] = {}
+
+
+class ChoiceLabels(models.Model):
+    """get_FOO_display() from a dict built once per field and language. Django's
+    own rebuilds the dict of the choices and translates the label on every call
+    (about 80 µs): a list of 50 rows showing two labels each spent 8 ms on it.
+    The choices of our fields are fixed (TextChoices), never a callable."""
+
+    class Meta:
+        abstract = True
+
+    def _get_FIELD_display(self, field: models.Field) -> Any:
+        value = getattr(self, field.attname)
+        key = (field, get_language())
+        labels = _CHOICE_LABELS.get(key)
+        if labels is None:
+            labels = {make_hashable(k): str(v) for k, v in field.flatchoices}
+            _CHOICE_LABELS[key] = labels
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
+
+
+class TimeStampedModel(ChoiceLabels):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

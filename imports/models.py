@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ChoiceLabels
+
 
 def batch_file_path(batch: "ImportBatch", filename: str) -> str:
     """A random name under imports/: the user's file name is never a path."""
@@ -20,7 +22,7 @@ class ImportBatchQuerySet(models.QuerySet["ImportBatch"]):
         return self.select_related("municipality").order_by("-created_at", "-pk")
 
 
-class ImportBatch(models.Model):
+class ImportBatch(ChoiceLabels):
     """An uploaded .xlsx file: previewed, then applied as a whole or not at all."""
 
     class Kind(models.TextChoices):
@@ -87,7 +89,7 @@ class ImportBatch(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
-class ImportRow(models.Model):
+class ImportRow(ChoiceLabels):
     """One valid row of a batch as its preview shows it, stored when the file is
     checked so that the preview pages never read the file again."""
 
