@@ -85,7 +85,8 @@ class OrderFilterForm(forms.Form):
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        # Only what an option shows: a region's list has hundreds of them.
+        self.fields["organization"].queryset = organizations.only("pk", "short_name")
 
     def filter(self, orders: MentorOrderQuerySet) -> MentorOrderQuerySet:
         """The orders the valid input leaves; all of them when it is invalid."""
@@ -107,7 +108,8 @@ class MentorFilterForm(forms.Form):
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        # Only what an option shows: a region's list has hundreds of them.
+        self.fields["organization"].queryset = organizations.only("pk", "short_name")
 
     def filter(self, mentors: PersonQuerySet) -> PersonQuerySet:
         """The mentors the valid input leaves; all of them when it is invalid."""

@@ -24,7 +24,8 @@ class PersonFilterForm(forms.Form):
 
     def __init__(self, *args, organizations, positions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        # Only what an option shows: a region's list has hundreds of them.
+        self.fields["organization"].queryset = organizations.only("pk", "short_name")
         self.fields["position"].queryset = positions
 
     def filter(self, people: PersonQuerySet) -> PersonQuerySet:

@@ -191,7 +191,8 @@ class PlanFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["organization"]
         assert isinstance(field, forms.ModelChoiceField)  # declared above
-        field.queryset = organizations
+        # Only what an option shows: a region's list has hundreds of them.
+        field.queryset = organizations.only("pk", "short_name")
 
     def filter(self, plans: IndividualPlanQuerySet) -> IndividualPlanQuerySet:
         """Apply the valid filters to the plans (no annotation needed)."""

@@ -55,7 +55,8 @@ class ReserveFilterForm(forms.Form):
 
     def __init__(self, *args, organizations, target_positions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        # Only what an option shows: a region's list has hundreds of them.
+        self.fields["organization"].queryset = organizations.only("pk", "short_name")
         self.fields["target_position"].queryset = target_positions
 
     def filter(self, entries: ReserveEntryQuerySet) -> ReserveEntryQuerySet:
