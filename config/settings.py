@@ -98,16 +98,6 @@ TEMPLATES = [
     },
 ]
 
-# Django's cache holds the callers' roles and scope (accounts.permissions.principal)
-# and the API's rate-limit counts. It is per process: a cached role never goes stale,
-# because its key holds the account's access version, read with the account.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 10000},
-    }
-}
-
 # SQLite by default (one file under var/); DATABASE_URL selects PostgreSQL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 DATABASES = {
@@ -190,11 +180,33 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "nastavnik@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# "default" holds the callers' roles and scope (accounts.permissions.principal),
+# the login limits (accounts.throttling) and the API's rate-limit counts. Without
+# CACHE_URL it is per process (LocMem): right for one process, but every gunicorn
+# worker then counts the limits apart. CACHE_URL (redis://host:6379/0) shares it
+# between the workers and servers. A cached role never goes stale either way: its
+# key holds the account's access version, read with the account.
 # "imports": the rows done of a running import, written by the task worker and read
 # by the web processes (imports/progress.py); both must share it, as they share the
 # uploaded files under VAR_DIR.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    DEFAULT_CACHE: dict = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "nastavnik",
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss:// or unix://, not {CACHE_URL!r}."
+    )
+else:
+    DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": DEFAULT_CACHE,
     "imports": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env_str("IMPORT_PROGRESS_DIR", str(VAR_DIR / "import-progress")),
@@ -226,9 +238,14 @@ API_TOKEN_TTL_HOURS = env_int("API_TOKEN_TTL_HOURS", 24 * 30)
 # Password guessing: token requests allowed per client address, as n/period
 # (s, min, hour, day). The counts live in the cache.
 API_TOKEN_RATE = env_str("API_TOKEN_RATE", "10/min")
-# The client address for that limit: the proxy's X-Forwarded-For entry behind a
-# proxy, REMOTE_ADDR otherwise (a client could fake any X-Forwarded-For).
-NINJA_NUM_PROXIES = 1 if env_bool("BEHIND_PROXY", False) else 0
+# The client address of the login limits and of API_TOKEN_RATE (core.http.
+# client_address): behind a proxy, the entry the proxy appended to X-Forwarded-For;
+# REMOTE_ADDR otherwise (a client could write any X-Forwarded-For).
+NUM_PROXIES = 1 if env_bool("BEHIND_PROXY", False) else 0
+NINJA_NUM_PROXIES = NUM_PROXIES
+# Failed logins (HTML and API token) from one client address, whatever the
+# usernames, before the address is refused for 15 minutes (accounts.throttling).
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -2,18 +2,19 @@
 revoke the token of the request."""
 
 from django.conf import settings
-from django.contrib.auth import authenticate
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.throttling import AnonRateThrottle
 
 from accounts.models import ApiToken
 from accounts.services import issue_token, revoke_token
+from accounts.throttling import LOCKOUT_SECONDS, TooManyAttempts, authenticate_limited
 from api.auth import BearerAuth, bearer_token
 from api.errors import error_body
 from api.schemas.auth import TokenIn, TokenOut
 from api.schemas.common import ErrorOut
+from core.http import client_address
 
 router = Router(tags=["auth"])
 
@@ -24,6 +25,9 @@ class TokenRateThrottle(AnonRateThrottle):
     Its own scope, so other anonymous limits never share its counts."""
 
     scope = "auth-token"
+
+    def get_ident(self, request: HttpRequest) -> str:
+        return client_address(request)
 
 
 @router.post(
@@ -38,10 +42,21 @@ class TokenRateThrottle(AnonRateThrottle):
         429: ErrorOut,
     },
 )
-def obtain_token(request: HttpRequest, payload: TokenIn) -> Status[dict]:
+def obtain_token(
+    request: HttpRequest, response: HttpResponse, payload: TokenIn
+) -> Status[dict]:
     """A new token for an active account; 401 for wrong credentials, 429 after
-    too many requests from one address."""
-    user = authenticate(request, username=payload.username, password=payload.password)
+    too many requests from one address or while the login limits refuse the
+    address or the account (the same limits as the login page)."""
+    try:
+        user = authenticate_limited(
+            request, username=payload.username, password=payload.password
+        )
+    except TooManyAttempts:
+        # The window's end is not known here; its longest wait is.
+        response["Retry-After"] = str(LOCKOUT_SECONDS)
+        detail = _("Too many failed login attempts. Try again in 15 minutes.")
+        return Status(429, error_body(detail))
     if user is None:  # also for an inactive account (ModelBackend refuses it)
         return Status(401, error_body(_("Wrong username or password.")))
     raw = issue_token(user=user)

@@ -97,3 +97,41 @@ def test_templates_are_compiled_once_per_process():
     assert [type(inner).__module__ for inner in loader.loaders] == [
         "django.template.loaders.cached"
     ]
+
+
+def _default_cache_with(cache_url: str) -> subprocess.CompletedProcess:
+    code = (
+        "from django.conf import settings; d = settings.CACHES['default']; "
+        "print(d['BACKEND'], d.get('LOCATION', '-'), settings.NUM_PROXIES)"
+    )
+    return _manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        code,
+        env={"DEBUG": "true", "CACHE_URL": cache_url, "BEHIND_PROXY": "true"},
+    )
+
+
+def test_cache_url_selects_django_redis_cache():
+    result = _default_cache_with("redis://127.0.0.1:6379/0")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/0",
+        "1",
+    ]
+
+
+def test_without_cache_url_the_cache_is_per_process():
+    result = _default_cache_with("")
+
+    assert result.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_an_unknown_cache_url_refuses_to_start():
+    result = _default_cache_with("memcached://127.0.0.1:11211")
+
+    assert result.returncode != 0
+    assert "CACHE_URL must start with redis://" in result.stderr
