@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from accounts.permissions import Principal
 
 
-class User(AbstractUser):
+class User(RemembersLoadedValues, AbstractUser):
     """An account. What it may see comes from its role assignments and linked person."""
+
+    # A change of the password or a deactivation revokes the API tokens
+    # (accounts.signals.account_saved).
+    remembered_fields = ("password", "is_active")
 
     history = HistoricalRecords(
         excluded_fields=["password", "last_login", "access_version"]

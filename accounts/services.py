@@ -25,6 +25,12 @@ def revoke_token(*, raw: str) -> None:
     ApiToken.objects.filter(digest=ApiToken.make_digest(raw)).delete()
 
 
+def revoke_tokens(*, user: User) -> int:
+    """Delete every API token of the account; returns how many there were."""
+    deleted, _by_model = ApiToken.objects.filter(user=user).delete()
+    return deleted
+
+
 def user_for_token(raw: str) -> User | None:
     """The active user behind a valid token, or None."""
     token = (
