@@ -120,12 +120,22 @@ class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API; only its SHA-256 digest is stored."""
+    """A bearer token for the JSON API; only its SHA-256 digest is stored, and
+    its first characters, by which its owner tells it from the others."""
+
+    # Characters of the raw token kept in the clear: 48 of its 256 bits, too few
+    # to matter, enough to recognise it.
+    PREFIX_LENGTH = 8
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     digest = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(db_index=True)
+    prefix = models.CharField(_("beginning"), max_length=PREFIX_LENGTH, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+    # Refreshed at most once per LAST_USED_PRECISION (accounts.services.
+    # user_for_token), so that API calls do not each write; empty for the tokens
+    # issued before it was kept.
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
 

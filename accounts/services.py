@@ -8,16 +8,30 @@ from django.utils import timezone
 
 from accounts.models import ApiToken, RoleAssignment, User
 
+# How stale a token's last_used_at may get: a request writes it only when it is
+# older, so a busy client costs one UPDATE an hour, not one a request.
+LAST_USED_PRECISION = timedelta(hours=1)
+
 
 def issue_token(*, user: User) -> str:
-    """Create an API token for the user and return its raw value (shown once)."""
+    """Create an API token for the user and return its raw value (shown once).
+
+    Issuing it takes the password, so it counts as its first use."""
     raw = ApiToken.generate_raw()
+    now = timezone.now()
     ApiToken.objects.create(
         user=user,
         digest=ApiToken.make_digest(raw),
-        expires_at=timezone.now() + timedelta(hours=settings.API_TOKEN_TTL_HOURS),
+        prefix=raw[: ApiToken.PREFIX_LENGTH],
+        expires_at=now + timedelta(hours=settings.API_TOKEN_TTL_HOURS),
+        last_used_at=now,
     )
     return raw
+
+
+def revoke_api_token(*, token: ApiToken) -> None:
+    """Delete this API token (its owner's «Отозвать»)."""
+    token.delete()
 
 
 def revoke_token(*, raw: str) -> None:
@@ -32,14 +46,20 @@ def revoke_tokens(*, user: User) -> int:
 
 
 def user_for_token(raw: str) -> User | None:
-    """The active user behind a valid token, or None."""
+    """The active user behind a valid token, or None; notes the token's use when
+    its last use is older than LAST_USED_PRECISION."""
     token = (
         ApiToken.objects.valid()
         .select_related("user")
         .filter(digest=ApiToken.make_digest(raw))
         .first()
     )
-    return token.user if token else None
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or token.last_used_at < now - LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
 
 
 @transaction.atomic

@@ -20,6 +20,44 @@ def test_issue_token_stores_only_the_digest(db):
     assert raw not in token.digest
 
 
+def test_issue_token_keeps_its_beginning_to_recognise_it(db):
+    with time_machine.travel("2026-11-24 09:00 +07:00", tick=False):
+        raw = services.issue_token(user=UserFactory())
+
+    token = ApiToken.objects.get()
+    assert token.prefix == raw[:8]
+    assert len(raw) > 40
+    assert token.last_used_at == token.created_at
+
+
+def test_user_for_token_notes_a_use_at_most_once_an_hour(db, django_assert_num_queries):
+    with time_machine.travel("2026-11-24 09:00 +07:00", tick=False) as clock:
+        raw = services.issue_token(user=UserFactory())
+        issued = ApiToken.objects.get().last_used_at
+        clock.shift(timedelta(minutes=59))
+        with django_assert_num_queries(1):  # the token with its account
+            services.user_for_token(raw)
+        assert ApiToken.objects.get().last_used_at == issued
+
+        clock.shift(timedelta(minutes=2))
+        with django_assert_num_queries(2):  # the token, the note of its use
+            services.user_for_token(raw)
+
+    assert ApiToken.objects.get().last_used_at == issued + timedelta(minutes=61)
+
+
+def test_revoke_api_token_deletes_only_that_token(db):
+    user = UserFactory()
+    services.issue_token(user=user)
+    kept = services.issue_token(user=user)
+    token = ApiToken.objects.order_by("pk").first()
+
+    services.revoke_api_token(token=token)
+
+    assert [services.user_for_token(kept)] == [user]
+    assert ApiToken.objects.count() == 1
+
+
 def test_user_for_token_finds_the_owner_of_a_valid_token(db):
     user = UserFactory()
     raw = services.issue_token(user=user)
