@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from accounts.models import Role, RoleAssignment, User
+from accounts.models import ApiToken, Role, RoleAssignment, User
 
 
 @dataclass(frozen=True)
@@ -196,3 +199,19 @@ def coordinated_municipality_ids(user: User | AnonymousUser) -> list[int]:
 def own_person_id(user: User | AnonymousUser) -> int | None:
     """The person record linked to the account, if any."""
     return principal(user).person_id
+
+
+# API tokens: an account sees and revokes its own only (a superuser too).
+
+
+def visible_api_tokens(user: User) -> QuerySet[ApiToken]:
+    """The account's own tokens that still work, newest first."""
+    return ApiToken.objects.filter(user=user, expires_at__gt=timezone.now()).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def get_api_token(user: User, pk: int) -> ApiToken:
+    """One of the account's own tokens; raises Http404 for anyone else's, as for a
+    missing one."""
+    return get_object_or_404(visible_api_tokens(user), pk=pk)

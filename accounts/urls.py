@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
+from accounts import views
 from accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -32,6 +33,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("tokens/", views.api_tokens, name="api_tokens"),
+    path("tokens/<int:pk>/revoke/", views.revoke_api_token, name="revoke_api_token"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(
