@@ -10,8 +10,12 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from core.text import strip_forbidden
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,6 +23,10 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 T = TypeVar("T")
+
+# A text starting with one of these is a formula to Excel or LibreOffice when typed
+# (OWASP's CSV injection list): it must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,29 @@ def noting(
         yield item
 
 
+def put_value(cell: Cell, value: Any) -> Cell:
+    """Write a value of user data into the cell. Text is always a text cell (never
+    a formula, even when it starts with «=»), marked with Excel's quote prefix so
+    that editing it keeps it text, and without the characters Excel cannot store.
+    Every workbook the application writes puts user data through here."""
+    if not isinstance(value, str):
+        cell.value = value
+        return cell
+    cell.value = strip_forbidden(value)
+    if cell.data_type != "s" or cell.value.startswith(FORMULA_STARTS):
+        # openpyxl takes «=…» for a formula and «#N/A» for an error value.
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def text_cell(sheet: Worksheet, value: Any) -> Cell:
+    """A new cell of the sheet holding the value as `put_value` writes it, for
+    `sheet.append`."""
+    # `append` moves the cell to its place.
+    return put_value(Cell(sheet, row=1, column=1), value)
+
+
 def build_workbook(
     title: str, headers: Sequence["StrOrPromise"], rows: Iterable[Sequence[Any]]
 ) -> bytes:
@@ -52,15 +83,15 @@ def build_workbook(
     ws = wb.active
     assert ws is not None  # a new workbook has one sheet, and it is the active one
     ws.title = title[:31]
-    ws.append([str(h) for h in headers])
+    ws.append([text_cell(ws, str(h)) for h in headers])
     widths = [len(str(h)) for h in headers]
     for row in rows:
         values = []
         for i, value in enumerate(row):
             if isinstance(value, datetime):
                 value = timezone.localtime(value).replace(tzinfo=None)
-            values.append(value)
             widths[i] = max(widths[i], min(len(str(value or "")), 60))
+            values.append(text_cell(ws, value))
         ws.append(values)
     for cell in ws[1]:
         cell.font = Font(bold=True)

