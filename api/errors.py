@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.log import log_response
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -18,6 +19,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from api.validation import field_errors
 from core.conflicts import StaleVersionError
+from core.uploads import NOT_MULTIPART_MESSAGE
 
 logger = logging.getLogger("django.request")
 
@@ -73,6 +75,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         detail = " ".join(general) or _("The data did not pass validation.")
         return respond(request, 400, detail, errors)
 
+    def not_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        # Django parses the upload when ninja asks for the file: a body without a
+        # boundary, or cut short, is the client's fault (Django's pages say 400).
+        return respond(request, 400, str(NOT_MULTIPART_MESSAGE))
+
     def not_authenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
         response = respond(request, 401, _("Authentication required."))
         response["WWW-Authenticate"] = 'Bearer realm="api"'
@@ -121,6 +128,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         (NinjaValidationError, request_invalid),
         (DjangoValidationError, data_invalid),
         (HttpError, http_error),
+        (MultiPartParserError, not_multipart),
         (AuthenticationError, not_authenticated),
         (AuthorizationError, forbidden),
         (PermissionDenied, forbidden),

@@ -3,6 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# A POST of multipart/form-data without a boundary, or cut short: Django cannot
+# read its fields and files. The pages and the API both answer 400 with this.
+NOT_MULTIPART_MESSAGE = gettext_lazy(
+    "The request is not a valid multipart/form-data form: send the file as "
+    "multipart/form-data with a boundary."
+)
 
 SIGNATURES = {
     "pdf": [b"%PDF-"],

@@ -6,12 +6,19 @@ they are read."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+
+from core.uploads import NOT_MULTIPART_MESSAGE
 
 
 @login_not_required
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "400.html", status=400)
+    """Django's 400: a form whose upload cannot be read says so."""
+    context = {}
+    if isinstance(exception, MultiPartParserError):
+        context["message"] = NOT_MULTIPART_MESSAGE
+    return render(request, "400.html", context, status=400)
 
 
 @login_not_required

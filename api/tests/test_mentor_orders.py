@@ -792,3 +792,18 @@ def test_make_eligible_is_enough_for_an_order(api_client, head, school, entry):
     )
 
     assert response.status_code == 201
+
+
+def test_scan_without_a_multipart_boundary_is_400(api_client, head, draft):
+    response = api_client(head).post(
+        f"{URL}/{draft.pk}/scan",
+        b"--x\r\n\r\n--x--",
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Запрос не является корректной формой multipart/form-data: "
+        "отправьте файл как multipart/form-data с разделителем (boundary).",
+        "errors": {},
+    }

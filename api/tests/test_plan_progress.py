@@ -243,3 +243,22 @@ def test_evidence_upload_is_refused_to_others(
 
     assert upload(api_client(user), approved, item).status_code == status
     assert not Evidence.objects.exists()
+
+
+NOT_MULTIPART = (
+    "Запрос не является корректной формой multipart/form-data: отправьте файл "
+    "как multipart/form-data с разделителем (boundary)."
+)
+
+
+def test_evidence_without_a_multipart_boundary_is_400(
+    api_client, reservist, approved, item
+):
+    response = api_client(reservist).post(
+        url(approved, item.pk, "evidence"),
+        b"--x\r\n\r\n--x--",
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": NOT_MULTIPART, "errors": {}}

@@ -95,6 +95,19 @@ def test_template_writes_a_formula_like_list_value_as_text(
     assert (cell.data_type, cell.quotePrefix) == ("s", True)
 
 
+def test_upload_without_a_multipart_boundary_is_400_in_russian(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("imports:start", args=["people"]),
+        b"--x\r\n\r\n--x--",
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 400
+    assert "multipart/form-data с разделителем (boundary)" in response.content.decode()
+
+
 def test_upload_preview_confirm_happy_path(client, coordinator, municipality):
     OrganizationFactory(
         municipality=municipality, short_name="Школа № 1", full_name="Школа"

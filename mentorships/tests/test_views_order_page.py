@@ -196,6 +196,20 @@ def test_a_registered_order_is_not_deleted(client, head, school):
 # ------------------------------------------------------------ signed copy
 
 
+def test_a_scan_without_a_multipart_boundary_is_400_in_russian(client, head, school):
+    order = _draft(school)
+    client.force_login(head)
+
+    response = client.post(
+        _url("order_scan_upload", order),
+        b"--x\r\n\r\n--x--",
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 400
+    assert "multipart/form-data с разделителем (boundary)" in response.content.decode()
+
+
 def test_head_attaches_and_anyone_in_scope_downloads_the_scan(
     client, head, coordinator, school
 ):
