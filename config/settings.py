@@ -164,6 +164,9 @@ IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10000)
 # A running import whose worker has not reported for this long (seconds) was
 # stopped (killed, or its server went down): its page says so and it is failed.
 IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 600)
+# What an import's .xlsx (a zip archive) may unpack to: the sheets, strings and
+# styles together. 10,000 rows of the templates' columns unpack to a few MB.
+IMPORT_MAX_UNPACKED_SIZE = env_int("IMPORT_MAX_UNPACKED_SIZE", 50 * 1024 * 1024)
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

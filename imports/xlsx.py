@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.models import normalize_search
+from core.text import check_text
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 # Rows between two reports of the rows read, checked or saved (the progress bar).
@@ -42,6 +43,8 @@ READ_ERRORS = (
     SyntaxError,  # XML parse errors of ElementTree and lxml
 )
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")
+# Excel's own limit of a cell's text.
+MAX_CELL_LENGTH = 32767
 
 
 class CellError(Exception):
@@ -178,10 +181,35 @@ def _open_workbook(file: IO[bytes], size: int):
         )
     if not signature.startswith(ZIP_SIGNATURE):
         raise _not_excel()
+    _check_unpacked_size(file)
     try:
         return load_workbook(file, read_only=True, data_only=True)
     except READ_ERRORS as e:
         raise _not_excel() from e
+
+
+def _check_unpacked_size(file: IO[bytes]) -> None:
+    """Refuse a workbook that unpacks to more than IMPORT_MAX_UNPACKED_SIZE, before
+    openpyxl reads it: a small file may hold a sheet of hundreds of megabytes (one
+    huge cell compresses a thousandfold). zipfile never unpacks more than a
+    member's declared size, so the sizes of the archive's directory are a bound."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except READ_ERRORS as e:
+        raise _not_excel() from e
+    finally:
+        file.seek(0)
+    limit = settings.IMPORT_MAX_UNPACKED_SIZE
+    if unpacked > limit:
+        raise ValidationError(
+            _(
+                "The workbook is too large when unpacked: %(size)s, the limit is "
+                "%(limit)s. Remove pictures and unneeded sheets, or split the "
+                "rows into several files."
+            )
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)}
+        )
 
 
 def _sheet_rows(workbook) -> Iterator[tuple[Any, ...]]:
@@ -263,6 +291,28 @@ def _read_sheet(
     return data
 
 
+def _check_cell(value: Any) -> None:
+    """Excel's limit of a cell's length, and no character that a text input
+    refuses (line breaks are allowed: reading a cell joins its lines)."""
+    if not isinstance(value, str):
+        return
+    if len(value) > MAX_CELL_LENGTH:
+        raise CellError(
+            _(
+                "the text of the cell is longer than Excel allows: %(length)s "
+                "characters, the limit is %(limit)s"
+            )
+            % {
+                "length": formats.number_format(len(value), force_grouping=True),
+                "limit": formats.number_format(MAX_CELL_LENGTH, force_grouping=True),
+            }
+        )
+    try:
+        check_text(value, multiline=True)
+    except ValidationError as e:
+        raise CellError(" ".join(e.messages)) from e
+
+
 def parse_row(
     number: int, cells: dict[str, Any], columns: Sequence[Column]
 ) -> tuple[dict[str, Any], list[RowError]]:
@@ -281,6 +331,7 @@ def parse_row(
                 )
             continue
         try:
+            _check_cell(raw)
             values[column.field] = column.parse(raw)
         except CellError as e:
             errors.append(RowError(number, str(column.label), str(e)))

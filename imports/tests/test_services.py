@@ -645,3 +645,75 @@ def test_a_worker_that_outlives_the_stall_rolls_back(
     assert Organization.objects.count() == 0
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.FAILED
+def _one_huge_cell(length: int) -> bytes:
+    """A .xlsx whose sheet holds one inline string of `length` characters: small on
+    disk, as a decompression attack is."""
+    base = BytesIO(xlsx([], header=ORGANIZATION_HEADER))
+    cell = (
+        f'<row r="2"><c r="A2" t="inlineStr"><is><t>{"A" * length}</t></is></c></row>'
+    )
+    out = BytesIO()
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</row></sheetData>", f"</row>{cell}</sheetData>".encode()
+                )
+            target.writestr(item, data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_workbook_unpacking_beyond_the_limit_is_refused_before_reading(
+    coordinator, municipality, monkeypatch
+):
+    # 60 MB of text in a file of about 60 KB: over the default 50 MB.
+    content = _one_huge_cell(60 * 1024 * 1024)
+    assert len(content) < 200 * 1024
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("openpyxl must not read the file")
+
+    monkeypatch.setattr("imports.xlsx.load_workbook", no_reading)
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", upload(content))
+
+    assert error.value.messages[0].startswith(
+        "Книга Excel слишком велика в распакованном виде: 60,0\xa0МБ, "
+        "ограничение — 50,0\xa0МБ."
+    )
+    assert _counts() == (0, 0, 0)
+
+
+def test_the_unpacked_size_limit_is_a_setting(coordinator, municipality, settings):
+    settings.IMPORT_MAX_UNPACKED_SIZE = 10_000
+    file = organizations_file([["Школа", "Школа № 1", "school", None, "x" * 20_000]])
+
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", file)
+
+    assert "слишком велика в распакованном виде" in error.value.messages[0]
+
+
+def test_a_cell_longer_than_excel_allows_is_a_row_error(coordinator, municipality):
+    file = upload(_one_huge_cell(32768))  # openpyxl would cut it to 32,767
+
+    _batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    assert _errors(plan)[0] == (
+        "Строка 2, столбец «Краткое наименование»: текст ячейки длиннее, чем "
+        "допускает Excel: 32\xa0768 при пределе 32\xa0767 знаков"
+    )
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u202e", "\ufeff"])
+def test_a_cell_with_a_forbidden_character_is_a_row_error(
+    coordinator, municipality, char
+):
+    file = organizations_file([[f"Шко{char}ла", "Школа № 1", "school"]])
+
+    _batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    (error,) = _errors(plan)
+    assert error.startswith("Строка 2, столбец «Краткое наименование»: ")
+    assert f"U+{ord(char):04X}" in error
