@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.throttling import TooManyAttempts, authenticate_limited
+from core.forms import TextCheckedForm
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(TextCheckedForm, AuthenticationForm):
     """Django's login form, signing in through the shared login limits."""
 
     error_messages = {

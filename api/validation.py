@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja.errors import ValidationError
 
+from core.text import FORBIDDEN_MESSAGE, LINE_BREAK_MESSAGE
 from core.validators import DATE_RANGE_MESSAGE
 
 # Every body is read into a parameter named `payload` (see the routers).
@@ -22,6 +23,7 @@ GENERAL = "__all__"
 INVALID_CHOICE = "invalid_choice"
 DATE_RANGE = "reasonable_date"
 NULL_FORBIDDEN = "null_forbidden"
+FORBIDDEN_TEXT = "forbidden_text"
 
 Error = dict[str, Any]
 
@@ -128,6 +130,12 @@ def _choices(ctx: dict) -> str:
     }
 
 
+def _forbidden_text(ctx: dict) -> str:
+    if ctx.get("line_break"):
+        return str(LINE_BREAK_MESSAGE)
+    return str(FORBIDDEN_MESSAGE) % {"char": ctx.get("char", "")}
+
+
 def _message(error: Error) -> str:
     kind: str = error["type"]
     ctx: dict = error.get("ctx") or {}
@@ -141,6 +149,7 @@ def _message(error: Error) -> str:
 _BY_PREFIX: list[tuple[str, Callable[[dict], str]]] = [
     ("missing", lambda ctx: _("Required field.")),
     (NULL_FORBIDDEN, lambda ctx: _("Null is not allowed for this field.")),
+    (FORBIDDEN_TEXT, _forbidden_text),
     (INVALID_CHOICE, lambda ctx: _("No such object, or it is not available to you.")),
     ("extra_forbidden", lambda ctx: _("Unknown field.")),
     ("int", lambda ctx: _("Invalid type: an integer is expected.")),

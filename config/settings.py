@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A query string with NUL, control or invisible characters: 400 (API: 422).
+    "core.middleware.QueryStringMiddleware",
     # Every view needs a signed-in user unless marked `login_not_required`: sign-in,
     # password reset, the admin and the API (they check their callers themselves).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",

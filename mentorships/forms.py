@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TextCheckedForm
 from core.validators import reasonable_date
 from mentorships.models import (
     MentorOrder,
@@ -35,7 +36,7 @@ def _label(model: type[Model], name: str) -> "StrOrPromise":
     return capfirst(field.verbose_name)
 
 
-class ReadinessForm(forms.Form):
+class ReadinessForm(TextCheckedForm, forms.Form):
     confirmed_on = forms.DateField(
         validators=[reasonable_date],
         label=_label(MentorReadiness, "confirmed_on"),
@@ -50,7 +51,7 @@ class ReadinessForm(forms.Form):
     )
 
 
-class EndMentorshipForm(forms.Form):
+class EndMentorshipForm(TextCheckedForm, forms.Form):
     ended_on = forms.DateField(
         validators=[reasonable_date],
         label=_label(Mentorship, "ended_on"),
@@ -72,7 +73,7 @@ class EndMentorshipForm(forms.Form):
     )
 
 
-class OrderFilterForm(forms.Form):
+class OrderFilterForm(TextCheckedForm, forms.Form):
     # The queryset comes from __init__, so the model is named here.
     organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
@@ -99,7 +100,7 @@ class OrderFilterForm(forms.Form):
         )
 
 
-class MentorFilterForm(forms.Form):
+class MentorFilterForm(TextCheckedForm, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     # The queryset comes from __init__, so the model is named here.
     organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
@@ -122,7 +123,7 @@ class MentorFilterForm(forms.Form):
         )
 
 
-class OrderForm(forms.Form):
+class OrderForm(TextCheckedForm, forms.Form):
     """The order's requisites; the lines come in OrderLineFormSet."""
 
     number = forms.CharField(label=_label(MentorOrder, "number"), max_length=30)
@@ -182,7 +183,7 @@ def reservist_choices(entries: Iterable["OrderReservist"]) -> list[tuple]:
     return choices
 
 
-class OrderLineForm(forms.Form):
+class OrderLineForm(TextCheckedForm, forms.Form):
     """One line: the select offers eligible mentors and active reservists, but
     accepts anyone of the organisation, so the service says what is wrong."""
 
@@ -250,7 +251,7 @@ OrderLineFormSet = forms.formset_factory(
 )
 
 
-class ScanForm(forms.Form):
+class ScanForm(TextCheckedForm, forms.Form):
     scan = forms.FileField(
         label=_("Signed copy"),
         help_text=_("PDF, JPEG or PNG, up to 10 MB."),
@@ -262,7 +263,7 @@ class ScanForm(forms.Form):
     )
 
 
-class OrderTemplateForm(forms.Form):
+class OrderTemplateForm(TextCheckedForm, forms.Form):
     # The queryset comes from __init__, so the model is named here.
     organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"),

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TextCheckedForm
 from organizations.models import Municipality, Organization, OrganizationQuerySet
 
 
-class OrganizationFilterForm(forms.Form):
+class OrganizationFilterForm(TextCheckedForm, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     kind = forms.ChoiceField(
         label=_("Type"),
@@ -20,7 +21,7 @@ class OrganizationFilterForm(forms.Form):
         return organizations.filtered(q=data["q"], kind=data["kind"])
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(TextCheckedForm, forms.ModelForm):
     """Shape of an organisation; the service validates the rest."""
 
     def __init__(self, *args, people=None, **kwargs):
@@ -44,7 +45,7 @@ class OrganizationForm(forms.ModelForm):
         widgets = {"full_name": forms.TextInput()}
 
 
-class MunicipalityForm(forms.ModelForm):
+class MunicipalityForm(TextCheckedForm, forms.ModelForm):
     class Meta:
         model = Municipality
         fields = [

@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TextCheckedForm
 from organizations.models import Organization
 from people.models import Person, PersonQuerySet, Position
 
 YES_NO = {"yes": True, "no": False}
 
 
-class PersonFilterForm(forms.Form):
+class PersonFilterForm(TextCheckedForm, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     # The querysets come from __init__, so the models are named here.
     organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
@@ -42,7 +43,7 @@ class PersonFilterForm(forms.Form):
         )
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(TextCheckedForm, forms.ModelForm):
     """Shape of a person; choices limited to the user's scope."""
 
     def __init__(self, *args, organizations, positions, **kwargs):
@@ -69,7 +70,7 @@ class PersonForm(forms.ModelForm):
         }
 
 
-class PositionForm(forms.ModelForm):
+class PositionForm(TextCheckedForm, forms.ModelForm):
     class Meta:
         model = Position
         fields = ["name", "is_administrative"]

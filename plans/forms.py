@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TextCheckedForm
 from organizations.models import Organization
 from plans.models import (
     COLUMN_KEYS,
@@ -68,7 +69,7 @@ def _is_number(text: str) -> bool:
 # Plan forms --------------------------------------------------------------------------
 
 
-class PlanFormCreateForm(forms.Form):
+class PlanFormCreateForm(TextCheckedForm, forms.Form):
     name = forms.CharField(
         label=_("Name of the form"),
         max_length=300,
@@ -76,7 +77,7 @@ class PlanFormCreateForm(forms.Form):
     )
 
 
-class StructureForm(forms.Form):
+class StructureForm(TextCheckedForm, forms.Form):
     """Column titles and the list of sections of a draft form version.
 
     Each section arrives as two repeated fields, in order: `section_ids` (the
@@ -138,7 +139,7 @@ class StructureForm(forms.Form):
         return data
 
 
-class SuggestedItemForm(forms.Form):
+class SuggestedItemForm(TextCheckedForm, forms.Form):
     activity = forms.CharField(
         label=_label(SuggestedItem, "activity"),
         max_length=500,
@@ -155,7 +156,7 @@ class SuggestedItemForm(forms.Form):
     )
 
 
-class ApproveVersionForm(forms.Form):
+class ApproveVersionForm(TextCheckedForm, forms.Form):
     approval_document = forms.CharField(
         label=_label(PlanFormVersion, "approval_document"),
         max_length=300,
@@ -174,7 +175,7 @@ class ApproveVersionForm(forms.Form):
 # Plans -------------------------------------------------------------------------------
 
 
-class PlanFilterForm(forms.Form):
+class PlanFilterForm(TextCheckedForm, forms.Form):
     # The queryset comes from __init__, so the model is named here.
     organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
         label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
@@ -217,7 +218,7 @@ class PlanChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-class PlanCreateForm(forms.Form):
+class PlanCreateForm(TextCheckedForm, forms.Form):
     EMPTY, SUGGESTIONS, COPY = "empty", "suggestions", "copy"
 
     period_start = _period_field(_label(IndividualPlan, "period_start"))
@@ -284,7 +285,7 @@ FIELD_COLUMNS = {
 }
 
 
-class ItemForm(forms.Form):
+class ItemForm(TextCheckedForm, forms.Form):
     """A row of the plan; `version` is the row's version the user has seen."""
 
     section = forms.TypedChoiceField(label=_label(PlanItem, "section"), coerce=int)
@@ -341,7 +342,7 @@ class ItemEditForm(ItemForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
-class DeadlinesForm(forms.Form):
+class DeadlinesForm(TextCheckedForm, forms.Form):
     items = forms.TypedMultipleChoiceField(
         label=_("Items"),
         coerce=int,
@@ -356,11 +357,11 @@ class DeadlinesForm(forms.Form):
         field.choices = [(pk, pk) for pk in item_ids]
 
 
-class MoveForm(forms.Form):
+class MoveForm(TextCheckedForm, forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
 
 
-class PlanVersionForm(forms.Form):
+class PlanVersionForm(TextCheckedForm, forms.Form):
     """The version of the plan (or row) the user has seen, so that two people
     acting at once don't overwrite each other."""
 
@@ -375,7 +376,7 @@ class ReturnForm(PlanVersionForm):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(TextCheckedForm, forms.Form):
     text = forms.CharField(
         label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -399,7 +400,7 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(TextCheckedForm, forms.Form):
     status = forms.ChoiceField(
         label=_("Mark"),
         choices=[
@@ -462,7 +463,7 @@ class ProgressForm(forms.Form):
         }
 
 
-class ControlFilterForm(forms.Form):
+class ControlFilterForm(TextCheckedForm, forms.Form):
     reservist = forms.TypedChoiceField(
         label=_("Reservist"), required=False, coerce=int, empty_value=None
     )

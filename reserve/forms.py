@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TextCheckedForm
 from core.validators import reasonable_date
 from organizations.models import Organization
 from people.models import Person
@@ -24,7 +25,7 @@ def _label(name: str) -> "StrOrPromise":
     return capfirst(field.verbose_name)
 
 
-class ReserveFilterForm(forms.Form):
+class ReserveFilterForm(TextCheckedForm, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     # The querysets come from __init__, so the models are named here.
     organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
@@ -80,7 +81,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.organization.short_name})"
 
 
-class EntryFieldsForm(forms.Form):
+class EntryFieldsForm(TextCheckedForm, forms.Form):
     """The fields of an entry the coordinator fills in and may correct later."""
 
     target_position = forms.ModelChoiceField(
@@ -118,7 +119,7 @@ class InclusionForm(EntryFieldsForm):
         )
 
 
-class AppointForm(forms.Form):
+class AppointForm(TextCheckedForm, forms.Form):
     appointed_position = forms.CharField(
         label=_("Position appointed to"), max_length=255
     )
@@ -130,7 +131,7 @@ class AppointForm(forms.Form):
     )
 
 
-class ExcludeForm(forms.Form):
+class ExcludeForm(TextCheckedForm, forms.Form):
     exclusion_reason = forms.CharField(
         label=_label("exclusion_reason"),
         max_length=500,
@@ -144,7 +145,7 @@ class ExcludeForm(forms.Form):
     )
 
 
-class TargetPositionForm(forms.Form):
+class TargetPositionForm(TextCheckedForm, forms.Form):
     name = forms.CharField(
         label=capfirst(TargetPosition._meta.get_field("name").verbose_name),
         max_length=255,

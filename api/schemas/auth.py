@@ -5,8 +5,10 @@ from datetime import datetime
 from ninja import Schema
 from pydantic import ConfigDict, Field
 
+from api.schemas.common import TextCheckedSchema
 
-class TokenIn(Schema):
+
+class TokenIn(TextCheckedSchema):
     # No stripping: a password is taken exactly as typed.
     model_config = ConfigDict(extra="forbid")
 

@@ -9,7 +9,8 @@ from ninja import Schema
 from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from api.validation import DATE_RANGE, NULL_FORBIDDEN
+from api.validation import DATE_RANGE, FORBIDDEN_TEXT, NULL_FORBIDDEN
+from core.text import LINE_BREAKS, forbidden_character
 from core.validators import reasonable_date
 
 
@@ -50,8 +51,43 @@ ReasonableDate = Annotated[date, AfterValidator(_check_date_range)]
 FilterId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
-class InSchema(Schema):
-    """A request body: unknown fields are errors, text is stripped."""
+def _check_strings(value: Any, *, multiline: bool) -> None:
+    """Every string of a value (in lists and dicts too) as core.text allows it."""
+    if isinstance(value, str):
+        char = forbidden_character(value, multiline=multiline)
+        if char is not None:
+            raise PydanticCustomError(
+                FORBIDDEN_TEXT,
+                "Forbidden character.",
+                {
+                    "char": f"U+{ord(char):04X}",
+                    "line_break": bool(LINE_BREAKS.match(char)),
+                },
+            )
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            _check_strings(item, multiline=multiline)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(key, multiline=False)
+            _check_strings(item, multiline=multiline)
+
+
+class TextCheckedSchema(Schema):
+    """A request body whose text holds no control, invisible or text-direction
+    character (core.text); tab and line breaks only in the `multiline` fields."""
+
+    multiline: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _check_text(cls, value: Any, info: ValidationInfo) -> Any:
+        _check_strings(value, multiline=info.field_name in cls.multiline)
+        return value
+
+
+class InSchema(TextCheckedSchema):
+    """A request body: unknown fields are errors, text is stripped and checked."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 

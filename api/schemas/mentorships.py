@@ -96,6 +96,7 @@ class MentorshipFilter(Schema):
 
 
 class EndMentorshipIn(InSchema):
+    multiline = frozenset({"note"})
     ended_on: ReasonableDate
     reason: Literal["completed", "other"] = Field(
         description="The other reasons are set by the system."

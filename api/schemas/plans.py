@@ -148,6 +148,7 @@ class PlanVersionIn(InSchema):
 
 
 class ReturnIn(PlanVersionIn):
+    multiline = frozenset({"remarks"})
     remarks: str = Field(min_length=1, max_length=5000)
 
 
@@ -216,6 +217,7 @@ class PlanItemOut(Schema):
 
 
 class PlanItemIn(InSchema):
+    multiline = frozenset({"activity"})
     section_id: int = Field(description="A section of the plan's form version.")
     activity: str = Field(min_length=1, max_length=500)
     form_of_work: str = Field("", max_length=300)
@@ -225,6 +227,7 @@ class PlanItemIn(InSchema):
 
 
 class PlanItemPatch(PatchSchema):
+    multiline = frozenset({"activity"})
     version: Version = Field(description="The row's version the caller saw.")
     section_id: int | None = None
     activity: str | None = Field(None, min_length=1, max_length=500)
@@ -235,6 +238,7 @@ class PlanItemPatch(PatchSchema):
 
 
 class MarkIn(InSchema):
+    multiline = frozenset({"evidence_text"})
     version: Version = Field(description="The row's version the caller saw.")
     status: Literal["planned", "in_progress", "done", "not_done"]
     done_on: datetime.date | None = Field(None, description="Required when done.")
@@ -299,5 +303,6 @@ class CommentFilter(Schema):
 
 
 class CommentIn(InSchema):
+    multiline = frozenset({"text"})
     text: str = Field(min_length=1, max_length=5000)
     item_id: int | None = Field(None, description="A row of the same plan.")

@@ -114,5 +114,6 @@ class AppointIn(InSchema):
 
 
 class ExcludeIn(InSchema):
+    multiline = frozenset({"reason"})
     excluded_on: ReasonableDate
     reason: str = Field(min_length=1, max_length=500)

@@ -322,3 +322,20 @@ def test_delete_token_is_401_for_a_session(client, coordinator):
     response = client.delete(TOKEN_URL)
 
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"username": "coordinator\x00", "password": PASSWORD},
+        {"username": "coordinator", "password": "secret\x00"},
+        {"username": "\u202ecoordinator", "password": PASSWORD},
+    ],
+)
+def test_token_refuses_forbidden_characters_anonymously_with_422(db, body):
+    response = post_token(body)
+
+    assert response.status_code == 422
+    (field,) = response.json()["errors"]
+    assert "недопустимый символ" in response.json()["errors"][field][0]
+    assert not ApiToken.objects.exists()

@@ -305,3 +305,30 @@ def test_delete_is_403_for_a_head(api_client, head, mentor):
 
     assert response.status_code == 403
     assert Person.objects.filter(user=mentor).exists()
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x0b", "\x00", "\u200b", "\u202e", "\n"])
+def test_create_refuses_a_forbidden_character_in_a_name(
+    api_client, coordinator, new_person, char
+):
+    new_person["last_name"] = f"Ива{char}нова"
+
+    response = api_client(coordinator).post(
+        URL, new_person, content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    (message,) = response.json()["errors"]["last_name"]
+    assert message.startswith(("Текст содержит недопустимый символ", "Здесь нельзя"))
+    assert not Person.objects.filter(first_name=new_person["first_name"]).exists()
+
+
+def test_update_refuses_a_nul_in_a_name(api_client, coordinator, head):
+    response = api_client(coordinator).patch(
+        f"{URL}/{head.person.pk}",
+        {"first_name": "Ив\x00ан"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 422
+    assert "U+0000" in response.json()["errors"]["first_name"][0]

@@ -146,3 +146,17 @@ def test_create_is_refused_to_others(request, api_client, role, status, plan):
 
     assert response.status_code == status
     assert not Comment.objects.exists()
+
+
+def test_create_refuses_a_nul_and_keeps_line_breaks(api_client, mentor, plan):
+    client = api_client(mentor)
+
+    refused = client.post(url(plan), {"text": "Начнём\x00"}, content_type=JSON)
+    accepted = client.post(
+        url(plan), {"text": "Начнём\r\n\tс устава"}, content_type=JSON
+    )
+
+    assert refused.status_code == 422
+    assert "U+0000" in refused.json()["errors"]["text"][0]
+    assert accepted.status_code == 201
+    assert Comment.objects.get().text == "Начнём\r\n\tс устава"

@@ -192,6 +192,19 @@ def test_create_shows_experience_error_next_to_the_field_and_saves_nothing(
     assert not Person.objects.filter(last_name="Сидоров").exists()
 
 
+@pytest.mark.parametrize("char", ["\x07", "\x0b", "\x00", "\u200b", "\u202e"])
+def test_create_refuses_a_forbidden_character_in_the_name_and_saves_nothing(
+    client, coordinator, school, teacher, char
+):
+    client.force_login(coordinator)
+
+    response = client.post(CREATE, _new(school, teacher, last_name=f"Сидо{char}ров"))
+
+    assertContains(response, "недопустимый символ")
+    assert list(response.context["form"].errors) == ["last_name"]
+    assert not Person.objects.filter(first_name="Сидор").exists()
+
+
 def test_create_refuses_a_position_of_another_municipality(
     client, coordinator, school, far_school
 ):
