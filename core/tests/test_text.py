@@ -152,3 +152,12 @@ def test_an_ordinary_query_passes(client, coordinator):
     client.force_login(coordinator)
 
     assert client.get(reverse("people:list"), {"q": "Иванов\tИван"}).status_code == 200
+
+
+def test_the_login_form_refuses_a_forbidden_character(client, coordinator):
+    response = client.post(
+        reverse("accounts:login"), {"username": "coordinator\u200b", "password": "x"}
+    )
+
+    assert "недопустимый символ U+200B" in response.content.decode()
+    assert "_auth_user_id" not in client.session
