@@ -645,6 +645,8 @@ def test_a_worker_that_outlives_the_stall_rolls_back(
     assert Organization.objects.count() == 0
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.FAILED
+
+
 def _one_huge_cell(length: int) -> bytes:
     """A .xlsx whose sheet holds one inline string of `length` characters: small on
     disk, as a decompression attack is."""
