@@ -48,6 +48,67 @@ class TimeStampedModel(ChoiceLabels):
         abstract = True
 
 
+class CopiesMunicipality(models.Model):
+    """A copy of the municipality of a related row (`municipality_source`: the
+    relations leading to it), so that the coordinator's scope and a list's order
+    share one index of this table instead of filtering through joins.
+
+    The copy is computed, not input: it is not editable, full_clean does not check
+    it (no query per row), and a model leaves it out of its history
+    (`HistoricalRecords(excluded_fields=[*CopiesMunicipality.copied_fields])`).
+    save() copies it on insert and whenever the row's relation to the source is
+    saved (a full save, or `update_fields` naming that relation, to which it adds
+    the copy). A change further along the relations is the domain's to follow (a
+    receiver of `people.signals.person_moved` updating the rows in one query), and
+    bulk writes, which skip save(), call `set_municipality` (or
+    `copy_municipality`) on each row."""
+
+    # The fields save() computes here: left out of history and of full_clean.
+    copied_fields: ClassVar[tuple[str, ...]] = ("municipality",)
+    # The relations from this row to the one whose municipality is copied,
+    # e.g. ("organization",) or ("reserve_entry", "person").
+    municipality_source: ClassVar[tuple[str, ...]]
+
+    municipality = models.ForeignKey(
+        "organizations.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.copy_municipality()
+        elif self.municipality_source[0] in update_fields:
+            # The row moved to another source: the copy follows it.
+            self.copy_municipality()
+            kwargs["update_fields"] = {*update_fields, *self.copied_fields}
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        # The copy is save()'s, not input: no query to check it.
+        super().clean_fields(exclude={*(exclude or ()), *self.copied_fields})
+
+    def copy_municipality(self) -> None:
+        """Copy the source's municipality (reads the relations that are not
+        loaded: one query each)."""
+        source: Any = self
+        for name in self.municipality_source:
+            source = getattr(source, name)
+        self.municipality_id = source.municipality_id
+
+    def set_municipality(self) -> None:
+        """Copy the source's municipality unless the copy is set: what save() does
+        for a new row, for bulk writes that skip save()."""
+        if self.municipality_id is None:
+            self.copy_municipality()
+
+
 class RemembersLoadedValues(models.Model):
     """Remembers some fields as they were loaded or last saved, so that a signal
     receiver can tell what a save changed without a query (Django's documented

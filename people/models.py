@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import RemembersLoadedValues, TimeStampedModel, normalize_search
+from core.models import (
+    CopiesMunicipality,
+    RemembersLoadedValues,
+    TimeStampedModel,
+    normalize_search,
+)
 
 EXPERIENCE_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(70))]
 
@@ -75,11 +80,13 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return found
 
 
-class Person(RemembersLoadedValues, TimeStampedModel):
+class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
     """An employee of an educational organisation (personal data, 152-ФЗ)."""
 
     # Its account's scope follows them (people.signals).
     remembered_fields = ("user_id", "organization_id")
+    # The scope of every coordinator list and its sort share one index.
+    municipality_source = ("organization",)
 
     last_name = models.CharField(_("surname"), max_length=100)
     first_name = models.CharField(_("first name"), max_length=100)
@@ -121,19 +128,12 @@ class Person(RemembersLoadedValues, TimeStampedModel):
         blank=True,
         related_name="person",
     )
-    # The organisation's municipality, copied by save() (and by
-    # services.update_person for the rows that follow a person): the scope of
-    # every coordinator list and its sort then share one index. A bulk_create
-    # must set it.
-    municipality = models.ForeignKey(
-        "organizations.Municipality",
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-        blank=True,
-    )
+    # `municipality` (CopiesMunicipality): the organisation's, copied by save();
+    # services.update_person tells the rows that copy the person's to follow.
     search_text = models.CharField(max_length=310, editable=False, db_index=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "municipality"])
+    history = HistoricalRecords(
+        excluded_fields=["search_text", *CopiesMunicipality.copied_fields]
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -153,35 +153,22 @@ class Person(RemembersLoadedValues, TimeStampedModel):
     def __str__(self) -> str:
         return self.full_name
 
-    def clean_fields(self, exclude=None) -> None:
-        # The copied municipality is save()'s, not input: no query to check it.
-        super().clean_fields(exclude={*(exclude or ()), "municipality"})
-
     def set_search_text(self) -> None:
         """What the search matches: kept by save(), and by bulk writes that skip it."""
         self.search_text = normalize_search(self.full_name)
 
-    def set_municipality(self) -> None:
-        """The organisation's municipality, copied: kept by save(), and by bulk
-        writes that skip it (reads the organisation unless it is loaded)."""
-        self.municipality_id = self.organization.municipality_id
-
     def set_computed_fields(self) -> None:
-        """What save() computes (the search text, the copied municipality), for
-        bulk writes that skip save()."""
+        """What save() computes (the search text, the organisation's municipality),
+        for bulk writes that skip save() (reads the organisation unless it is
+        loaded)."""
         self.set_search_text()
-        self.set_municipality()
+        self.copy_municipality()
 
     def save(self, *args, **kwargs) -> None:
         self.set_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "organization" in update_fields:
-            self.set_municipality()
-        if update_fields is not None:
-            extra = {"search_text"}
-            if "organization" in update_fields:
-                extra.add("municipality")
-            kwargs["update_fields"] = {*update_fields, *extra}
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        # CopiesMunicipality copies the organisation's municipality.
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

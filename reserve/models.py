@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, normalize_search
+from core.models import CopiesMunicipality, TimeStampedModel, normalize_search
 
 # mentorships.Mentorship.Status.ACTIVE
 ACTIVE_MENTORSHIP = "active"
@@ -133,8 +133,11 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
         return found
 
 
-class ReserveEntry(TimeStampedModel):
+class ReserveEntry(CopiesMunicipality, TimeStampedModel):
     """Inclusion of a person in the management reserve."""
+
+    # The coordinator's scope and the list's count are served by one index.
+    municipality_source = ("person",)
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("in the reserve")
@@ -168,18 +171,9 @@ class ReserveEntry(TimeStampedModel):
     exclusion_reason = models.CharField(
         _("exclusion reason"), max_length=500, blank=True
     )
-    # The person's municipality, copied by save() when the entry is created (and
-    # by reserve.receivers when the person moves to another municipality): the
-    # coordinator's scope and the list's count are served by one index. A
-    # bulk_create must set it (set_municipality).
-    municipality = models.ForeignKey(
-        "organizations.Municipality",
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-        blank=True,
-    )
-    history = HistoricalRecords(excluded_fields=["municipality"])
+    # `municipality` (CopiesMunicipality): the person's, followed by
+    # reserve.receivers when the person moves to another municipality.
+    history = HistoricalRecords(excluded_fields=[*CopiesMunicipality.copied_fields])
 
     objects = ReserveEntryQuerySet.as_manager()
 
@@ -217,20 +211,6 @@ class ReserveEntry(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.target_position}"
-
-    def clean_fields(self, exclude=None) -> None:
-        # The copied municipality is save()'s, not input: no query to check it.
-        super().clean_fields(exclude={*(exclude or ()), "municipality"})
-
-    def set_municipality(self) -> None:
-        """The person's municipality, copied unless set: kept by save(), and by
-        bulk writes that skip it (reads the person unless it is loaded)."""
-        if self.municipality_id is None:
-            self.municipality_id = self.person.municipality_id
-
-    def save(self, *args, **kwargs) -> None:
-        self.set_municipality()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("reserve:card", args=[self.pk])

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel
+from core.models import CopiesMunicipality, TimeStampedModel
 from mentorships.models import Mentorship
 
 if TYPE_CHECKING:
@@ -98,8 +98,11 @@ class IndividualPlanQuerySet(models.QuerySet["IndividualPlan"]):
         ).with_progress_counts()
 
 
-class IndividualPlan(TimeStampedModel):
+class IndividualPlan(CopiesMunicipality, TimeStampedModel):
     """План индивидуальной подготовки резервиста (ИПП) on a form version."""
+
+    # The scope of the coordinator's list and its order share one index.
+    municipality_source = ("reserve_entry", "person")
 
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("plan status", "draft")
@@ -145,18 +148,9 @@ class IndividualPlan(TimeStampedModel):
     has_unapproved_changes = models.BooleanField(
         _("changed after approval"), default=False
     )
-    # The reservist's municipality, copied by save() when the plan is created
-    # (and by plans.receivers when the person moves to another municipality):
-    # the scope of the coordinator's list and its order share one index. A
-    # bulk_create must set it.
-    municipality = models.ForeignKey(
-        "organizations.Municipality",
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-        blank=True,
-    )
-    history = HistoricalRecords(excluded_fields=["municipality"])
+    # `municipality` (CopiesMunicipality): the reservist's, followed by
+    # plans.receivers when the person moves to another municipality.
+    history = HistoricalRecords(excluded_fields=[*CopiesMunicipality.copied_fields])
 
     objects = IndividualPlanQuerySet.as_manager()
 
@@ -211,15 +205,6 @@ class IndividualPlan(TimeStampedModel):
             "start": self.period_start.strftime("%d.%m.%Y"),
             "end": self.period_end.strftime("%d.%m.%Y"),
         }
-
-    def clean_fields(self, exclude=None) -> None:
-        # The copied municipality is save()'s, not input: no query to check it.
-        super().clean_fields(exclude={*(exclude or ()), "municipality"})
-
-    def save(self, *args, **kwargs) -> None:
-        if self.municipality_id is None:
-            self.municipality_id = self.reserve_entry.person.municipality_id
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", args=[self.pk])
