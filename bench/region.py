@@ -436,11 +436,14 @@ class Region:
         for i, entry in enumerate(entries):
             by_organization.setdefault(entry.person.organization_id, []).append(i)
         heads = {o.pk: o.head.full_name for o in organizations if o.head}
+        municipality_of = {o.pk: o.municipality_id for o in organizations}
         orders = bulk(
             MentorOrder,
             [
                 MentorOrder(
                     organization_id=org_id,
+                    # bulk_create skips save(), which copies the municipality.
+                    municipality_id=municipality_of[org_id],
                     number=f"{k + 1}-лс",
                     date=self.starts_on,
                     year=self.starts_on.year,
@@ -453,20 +456,21 @@ class Region:
             ],
         )
         order_of = dict(zip(by_organization, orders, strict=True))
-        return bulk(
-            Mentorship,
-            [
-                Mentorship(
-                    mentor=mentors[i // MENTOR_LOAD],
-                    reserve_entry=entry,
-                    order=order_of[entry.person.organization_id],
-                    starts_on=self.starts_on,
-                    planned_end_on=entry.term_until,
-                    status=Mentorship.Status.ACTIVE,
-                )
-                for i, entry in enumerate(entries)
-            ],
-        )
+        mentorships = [
+            Mentorship(
+                mentor=mentors[i // MENTOR_LOAD],
+                reserve_entry=entry,
+                order=order_of[entry.person.organization_id],
+                starts_on=self.starts_on,
+                planned_end_on=entry.term_until,
+                status=Mentorship.Status.ACTIVE,
+            )
+            for i, entry in enumerate(entries)
+        ]
+        for mentorship in mentorships:
+            # bulk_create skips save(), which copies the order's municipality.
+            mentorship.set_municipality()
+        return bulk(Mentorship, mentorships)
 
     def _users(
         self,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel
+from core.models import CopiesMunicipality, TimeStampedModel
 
 
 class MentorReadiness(TimeStampedModel):
@@ -66,8 +66,11 @@ class MentorOrderQuerySet(models.QuerySet["MentorOrder"]):
         return found
 
 
-class MentorOrder(TimeStampedModel):
+class MentorOrder(CopiesMunicipality, TimeStampedModel):
     """Приказ руководителя ОО о закреплении наставников (clause 5)."""
+
+    # The coordinator's scope and the list's order share one index.
+    municipality_source = ("organization",)
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -92,7 +95,9 @@ class MentorOrder(TimeStampedModel):
     )
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
     scan = models.FileField(_("signed copy"), upload_to=scan_upload_to, blank=True)
-    history = HistoricalRecords()
+    # `municipality` (CopiesMunicipality): the organisation's; no service moves an
+    # order to another organisation.
+    history = HistoricalRecords(excluded_fields=[*CopiesMunicipality.copied_fields])
 
     objects = MentorOrderQuerySet.as_manager()
 
@@ -109,6 +114,13 @@ class MentorOrder(TimeStampedModel):
                     "this year."
                 ),
             )
+        ]
+        indexes = [
+            # The coordinator's list: scope and order (-date, -pk) in one.
+            models.Index(
+                fields=["municipality", "date", "id"],
+                name="mentor_order_municipality_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -179,8 +191,11 @@ class MentorshipQuerySet(models.QuerySet["Mentorship"]):
         )
 
 
-class Mentorship(TimeStampedModel):
+class Mentorship(CopiesMunicipality, TimeStampedModel):
     """A mentor guiding one reservist, set by an order (clauses 5, 7)."""
+
+    # The order's: the coordinator's scope and the list's order share one index.
+    municipality_source = ("order",)
 
     class Status(models.TextChoices):
         PENDING = "pending", _("pending the order")
@@ -230,7 +245,10 @@ class Mentorship(TimeStampedModel):
         _("end reason"), max_length=20, choices=EndReason.choices, blank=True
     )
     end_note = models.CharField(_("comment on the end"), max_length=500, blank=True)
-    history = HistoricalRecords()
+    # `municipality` (CopiesMunicipality): the order's organisation's, as the
+    # scope always was (not the reservist's: a move keeps the mentorship where
+    # its order is); no service moves a mentorship to another order.
+    history = HistoricalRecords(excluded_fields=[*CopiesMunicipality.copied_fields])
 
     objects = MentorshipQuerySet.as_manager()
 
@@ -272,6 +290,11 @@ class Mentorship(TimeStampedModel):
             models.Index(fields=["reserve_entry", "status"]),
             # The list's order (-starts_on, -pk), which a scope filter follows.
             models.Index(fields=["starts_on", "id"], name="mentorship_list_order"),
+            # The coordinator's list: scope and order in one.
+            models.Index(
+                fields=["municipality", "starts_on", "id"],
+                name="mentorship_municipality_start",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -34,9 +34,8 @@ def visible_mentorships(user: AnyUser) -> MentorshipQuerySet:
     person_id = p.person_id
     return any_of(
         Mentorship.objects.all(),
-        Q(order__organization__municipality_id__in=coordinated)
-        if coordinated
-        else None,
+        # The order's municipality, copied: one index with the list's order.
+        Q(municipality_id__in=coordinated) if coordinated else None,
         Q(order__organization_id__in=headed) if headed else None,
         Q(mentor_id=person_id) if person_id else None,
         Q(reserve_entry__person_id=person_id) if person_id else None,
@@ -130,7 +129,8 @@ def visible_orders(user: AnyUser) -> MentorOrderQuerySet:
     person_id = p.person_id
     return any_of(
         MentorOrder.objects.all(),
-        Q(organization__municipality_id__in=coordinated) if coordinated else None,
+        # The organisation's municipality, copied: one index with the list's order.
+        Q(municipality_id__in=coordinated) if coordinated else None,
         Q(organization_id__in=headed) if headed else None,
         # The orders naming one in a line, as mentor or as reservist.
         Q(mentorships__mentor_id=person_id) if person_id else None,

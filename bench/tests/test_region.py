@@ -52,6 +52,12 @@ def test_the_first_municipality_holds_a_quarter(region):
     # The copies of the municipality that bulk_create sets (it skips save()).
     assert Person.objects.filter(municipality=first).count() == people
     assert ReserveEntry.objects.filter(municipality=first).count() == entries.count()
+    orders = MentorOrder.objects.filter(organization__municipality=first)
+    mentorships = Mentorship.objects.filter(order__organization__municipality=first)
+    assert orders.exists()
+    assert MentorOrder.objects.filter(municipality=first).count() == orders.count()
+    assert mentorships.count() == entries.count()
+    assert Mentorship.objects.filter(municipality=first).count() == entries.count()
 
 
 def test_every_reservist_is_active_with_an_active_mentor_of_a_registered_order(
