@@ -69,3 +69,18 @@ def assign_role(*, user: User, role: str, **scope) -> RoleAssignment:
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+@transaction.atomic
+def anonymise_user(*, user: User) -> User:
+    """Remove an account's names and e-mail, close it and scrub its history
+    (152-ФЗ; the person it belongs to is anonymised); raises nothing."""
+    user.username = f"anonymised-{user.pk}"
+    user.first_name = user.last_name = user.email = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    user.history.all().update(
+        username=user.username, first_name="", last_name="", email=""
+    )
+    return user

@@ -1,6 +1,6 @@
 """`?page=&page_size=` on every list: `{"count": N, "items": [...]}`."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -63,12 +63,14 @@ class ApiPagination(PageNumberPagination):
 class PeoplePagination(ApiPagination):
     """ApiPagination that logs the people on the page it returns (152-ФЗ).
 
-    `person_id` names the person of an item: `@paginate(PeoplePagination,
-    person_id=attrgetter("person_id"))`."""
+    `people_ids` names the people an item shows: `@paginate(PeoplePagination,
+    people_ids=lambda entry: [entry.person_id])`."""
 
-    def __init__(self, *, person_id: Callable[[Any], int], **kwargs: Any) -> None:
+    def __init__(
+        self, *, people_ids: Callable[[Any], Iterable[int]], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
-        self.person_id = person_id
+        self.people_ids = people_ids
 
     def paginate_queryset(
         self,
@@ -80,9 +82,10 @@ class PeoplePagination(ApiPagination):
         result = super().paginate_queryset(queryset, pagination, request, **params)
         items = list(result[self.items_attribute])
         record_people_access(
-            people_ids=[self.person_id(item) for item in items],
+            people_ids=[pk for item in items for pk in self.people_ids(item)],
             user=request.auth,  # type: ignore[attr-defined]
             channel=PersonViewLog.Channel.API,
+            source=request.path,
         )
         result[self.items_attribute] = items
         return result

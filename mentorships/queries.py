@@ -17,7 +17,7 @@ from django.db.models import (
 )
 
 from accounts.models import User
-from mentorships.models import Mentorship
+from mentorships.models import MentorOrder, Mentorship
 from mentorships.permissions import visible_mentorships_as_mentor
 from organizations.models import Organization
 from people.models import Person, PersonQuerySet
@@ -161,3 +161,12 @@ def my_reservists(user: User | AnonymousUser) -> list[Mentorship]:
         .for_list()
         .order_by("reserve_entry__person__last_name", "reserve_entry__person__pk")
     )
+
+
+def order_people_ids(order: MentorOrder) -> list[int]:
+    """The people an order's document names (mentors, reservists, the mentors
+    replaced), for the access log; one query."""
+    rows = Mentorship.objects.filter(order=order).values_list(
+        "mentor_id", "reserve_entry__person_id", "replaces__mentor_id"
+    )
+    return [pk for row in rows for pk in row if pk is not None]

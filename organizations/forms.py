@@ -55,5 +55,6 @@ class MunicipalityForm(TextCheckedForm, forms.ModelForm):
             "mentor_min_experience",
             "mentor_max_load",
             "reserve_term_years",
+            "personal_data_years",
             "plan_approver",
         ]

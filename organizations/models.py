@@ -41,6 +41,15 @@ class Municipality(TimeStampedModel):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
 
+    personal_data_years = models.PositiveSmallIntegerField(
+        _("keep personal data after leaving the reserve, years"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(75)],
+        help_text=_(
+            "After this period a person who has left the reserve may be anonymised."
+        ),
+    )
+
     class PlanApprover(models.TextChoices):
         COORDINATOR = "coordinator", _("the coordinator")
         HEAD = "head", _("the head of the reservist's organisation")

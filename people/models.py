@@ -1,11 +1,14 @@
 """Positions and people (работники) of educational organisations."""
 
+from datetime import date
 from decimal import Decimal
 from typing import Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -16,6 +19,10 @@ from core.models import (
     TimeStampedModel,
     normalize_search,
 )
+
+# reserve.ReserveEntry.Status.ACTIVE: the reserve is a higher app, reached by
+# relation name only (a test in reserve guards the spelling).
+ACTIVE_ENTRY = "active"
 
 EXPERIENCE_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(70))]
 
@@ -49,6 +56,15 @@ class Position(TimeStampedModel):
         return self.name
 
 
+def retention_cutoff(*, years: int, today: date) -> date:
+    """The last day of leaving the reserve whose data may be removed today:
+    `years` before today (28 February for a 29 February); raises nothing."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
 class PersonQuerySet(models.QuerySet["Person"]):
     def for_list(self) -> Self:
         """Everything the list page, export and API list touch, in one query."""
@@ -78,6 +94,19 @@ class PersonQuerySet(models.QuerySet["Person"]):
         if is_administrative is not None:
             found = found.filter(position__is_administrative=is_administrative)
         return found
+
+    def left_reserve_by(self, day: date) -> Self:
+        """People not yet anonymised who have left the reserve (appointed or
+        excluded) on or before the day and have no active entry."""
+        left_on = Max(
+            Coalesce("reserve_entries__appointed_on", "reserve_entries__excluded_on")
+        )
+        return (
+            self.filter(anonymised_at__isnull=True)
+            .exclude(reserve_entries__status=ACTIVE_ENTRY)
+            .annotate(left_reserve_on=left_on)
+            .filter(left_reserve_on__lte=day)
+        )
 
 
 class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
@@ -131,8 +160,12 @@ class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
     # `municipality` (CopiesMunicipality): the organisation's, copied by save();
     # services.update_person tells the rows that copy the person's to follow.
     search_text = models.CharField(max_length=310, editable=False, db_index=True)
+    # Set when the names and contacts were removed (people.services.anonymise_person).
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"), null=True, blank=True, editable=False
+    )
     history = HistoricalRecords(
-        excluded_fields=["search_text", *CopiesMunicipality.copied_fields]
+        excluded_fields=["search_text", *CopiesMunicipality.copied_fields, "anonymised_at"]
     )
 
     objects = PersonQuerySet.as_manager()
@@ -174,6 +207,14 @@ class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("people:detail", args=[self.pk])
 
+    def is_due_for_anonymisation(self, today: date) -> bool:
+        """Has the person left the reserve (no active entry) longer ago than their
+        municipality keeps personal data, and not been anonymised yet? One query
+        (the organisation's municipality must be loaded)."""
+        years = self.organization.municipality.personal_data_years
+        cutoff = retention_cutoff(years=years, today=today)
+        return Person.objects.filter(pk=self.pk).left_reserve_by(cutoff).exists()
+
     @property
     def full_name(self) -> str:
         return " ".join(
@@ -189,13 +230,55 @@ class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
         return f"{self.last_name} {initials}".strip()
 
 
+class PersonViewLogQuerySet(models.QuerySet["PersonViewLog"]):
+    def for_list(self) -> Self:
+        """Everything the log page and its export touch, in one query."""
+        return self.select_related("person", "user")
+
+    def filtered(
+        self,
+        *,
+        person: str | None = None,
+        person_id: int | None = None,
+        viewer: str | None = None,
+        channel: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Self:
+        """The rows the log's filters leave (dates are local days, inclusive);
+        one definition for the page and its export."""
+        found = self
+        if person:
+            found = found.filter(person__search_text__contains=normalize_search(person))
+        if person_id is not None:
+            found = found.filter(person_id=person_id)
+        if viewer:
+            found = found.filter(
+                Q(user__username__icontains=viewer)
+                | Q(user__last_name__icontains=viewer)
+                | Q(user__first_name__icontains=viewer)
+            )
+        if channel:
+            found = found.filter(channel=channel)
+        if since is not None:
+            found = found.filter(viewed_at__date__gte=since)
+        if until is not None:
+            found = found.filter(viewed_at__date__lte=until)
+        return found
+
+
 class PersonViewLog(models.Model):
     """Who opened whose card, and when: the personal-data access log."""
 
     class Channel(models.TextChoices):
-        PAGE = "page", _("page")
+        PAGE = "page", _("card")
+        LIST = "list", _("list")
+        FORM = "form", _("edit form")
+        DOCUMENT = "document", _("document")
         API = "api", _("API")
         EXPORT = "export", _("export")
+        SUBJECT = "subject", _("export on the subject's request")
+        ANONYMISED = "anonymised", _("anonymisation")
 
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="view_logs"
@@ -203,13 +286,17 @@ class PersonViewLog(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    channel = models.CharField(max_length=10, choices=Channel.choices)
-    viewed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    channel = models.CharField(_("kind"), max_length=10, choices=Channel.choices)
+    # The address the data was shown at (the page, the file, the API endpoint).
+    source = models.CharField(_("page"), max_length=200, blank=True)
+    viewed_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    objects = PersonViewLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("personal data access")
         verbose_name_plural = _("personal data accesses")
-        ordering = ["-viewed_at"]
+        ordering = ["-viewed_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.viewed_at:%d.%m.%Y %H:%M} {self.user} → {self.person}"

@@ -1,5 +1,7 @@
 """Who may see and change people and positions (personal data, 152-ФЗ)."""
 
+from datetime import date
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -8,7 +10,13 @@ from django.http import Http404
 from accounts.models import User
 from accounts.permissions import principal
 from core.scopes import any_of
-from people.models import Person, PersonQuerySet, Position
+from people.models import (
+    Person,
+    PersonQuerySet,
+    PersonViewLog,
+    PersonViewLogQuerySet,
+    Position,
+)
 
 AnyUser = User | AnonymousUser
 
@@ -83,6 +91,41 @@ def get_person(user: AnyUser, pk: int, *, write: bool = False) -> Person:
 def may_edit_person(user: AnyUser, person: Person) -> bool:
     """A person's card is changed by their municipality's coordinator."""
     return principal(user).coordinates(person.organization.municipality_id)
+
+
+def may_anonymise_person(user: AnyUser, person: Person, today: date) -> bool:
+    """The coordinator of the person's municipality, once the person has left
+    the reserve and the municipality's retention period has passed (one query)."""
+    return (
+        may_edit_person(user, person)
+        and person.anonymised_at is None
+        and person.is_due_for_anonymisation(today)
+    )
+
+
+def may_export_person_data(user: AnyUser, person: Person) -> bool:
+    """Everything about a person in one file (a subject's request, 152-ФЗ art. 14)
+    is given by their municipality's coordinator."""
+    return may_edit_person(user, person)
+
+
+def may_view_access_log(user: AnyUser) -> bool:
+    """The personal-data access log is read by coordinators (their municipality's)."""
+    p = principal(user)
+    return p.is_superuser or p.is_coordinator
+
+
+def visible_view_logs(user: AnyUser) -> PersonViewLogQuerySet:
+    """The access log about the people of the coordinator's municipalities; none
+    for other roles (who see it when may_view_access_log says so only)."""
+    p = principal(user)
+    if p.is_superuser:
+        return PersonViewLog.objects.all()
+    if not p.is_coordinator:
+        return PersonViewLog.objects.none()
+    return PersonViewLog.objects.filter(
+        person__municipality_id__in=p.coordinator_municipality_ids
+    )
 
 
 def visible_positions(user: AnyUser) -> QuerySet[Position]:

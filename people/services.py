@@ -1,12 +1,15 @@
 """Every write to people and positions."""
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.services import anonymise_user
 from core.services import create_validated, delete_protected, update_validated
 from organizations.models import Municipality, Organization
 from people.models import Person, PersonViewLog, Position
@@ -70,17 +73,61 @@ def delete_position(*, position: Position) -> None:
     delete_protected(position)
 
 
-def record_person_view(*, person: Person, user: Any, channel: str) -> PersonViewLog:
-    """Log that an account opened a person's card (152-ФЗ access log)."""
-    return PersonViewLog.objects.create(person=person, user=user, channel=channel)
+def record_person_view(
+    *, person: Person, user: Any, channel: str, source: str = ""
+) -> PersonViewLog:
+    """Log that an account opened a person's card (152-ФЗ access log); `source`
+    is the address it was shown at."""
+    return PersonViewLog.objects.create(
+        person=person, user=user, channel=channel, source=source[:SOURCE_LENGTH]
+    )
 
 
 def record_people_access(
-    *, people_ids: Iterable[int], user: Any, channel: str
+    *, people_ids: Iterable[int], user: Any, channel: str, source: str = ""
 ) -> list[PersonViewLog]:
-    """Log a bulk read (an export, a page of an API list) of people's data
-    (152-ФЗ access log): one row per person, in one INSERT; raises nothing."""
+    """Log a bulk read (a list page, an export, a page of an API list) of
+    people's data (152-ФЗ access log): one row per person, in one INSERT;
+    raises nothing."""
+    source = source[:SOURCE_LENGTH]
     return PersonViewLog.objects.bulk_create(
-        PersonViewLog(person_id=pk, user=user, channel=channel)
+        PersonViewLog(person_id=pk, user=user, channel=channel, source=source)
         for pk in dict.fromkeys(people_ids)
     )
+
+
+SOURCE_LENGTH = PersonViewLog._meta.get_field("source").max_length or 200
+ANONYMISED_SURNAME = "Обезличено"
+
+
+@transaction.atomic
+def anonymise_person(*, person: Person, by: Any, today: date) -> Person:
+    """Remove a person's names and contacts, keep the rest (entries, mentorships,
+    plans, documents' numbers, statistics): the names become «Обезличено №id»,
+    the contacts are emptied, the person's history and account are scrubbed and
+    the anonymisation is logged. Raises ValidationError unless the person is due
+    (left the reserve, no active entry, the retention period passed)."""
+    if not person.is_due_for_anonymisation(today):
+        raise ValidationError(
+            _(
+                "The person's data cannot be anonymised yet: the person is in the "
+                "reserve, has never left it, or the retention period has not passed."
+            )
+        )
+    scrubbed = {
+        "last_name": ANONYMISED_SURNAME,
+        "first_name": f"№{person.pk}",
+        "middle_name": "",
+        "email": "",
+        "phone": "",
+    }
+    for name, value in scrubbed.items():
+        setattr(person, name, value)
+    person.anonymised_at = timezone.now()
+    person.save(update_fields=[*scrubbed, "anonymised_at"])
+    # django-simple-history keeps every old value: scrub them all.
+    person.history.all().update(**scrubbed)
+    if person.user is not None:
+        anonymise_user(user=person.user)
+    record_person_view(person=person, user=by, channel=PersonViewLog.Channel.ANONYMISED)
+    return person

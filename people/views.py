@@ -48,6 +48,12 @@ def _person_form(request: HttpRequest, **kwargs) -> PersonForm:
 def person_list(request: HtmxHttpRequest) -> HttpResponse:
     form, people = _filtered(request)
     page = paginate(people, request.GET.get("page"))
+    services.record_people_access(
+        people_ids=[person.pk for person in page],
+        user=request.user,
+        channel=PersonViewLog.Channel.LIST,
+        source=request.path,
+    )
     template = "people/list.html#rows" if request.htmx else "people/list.html"
     response = render(
         request,
@@ -73,7 +79,10 @@ def person_export(request: HttpRequest) -> HttpResponse:
     rows = noting(people.iterator(chunk_size=2000), _own_id, exported)
     content = export_workbook(_("People"), PERSON_COLUMNS, rows)
     services.record_people_access(
-        people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
+        people_ids=exported,
+        user=request.user,
+        channel=PersonViewLog.Channel.EXPORT,
+        source=request.path,
     )
     return xlsx_response(content, "people.xlsx")
 
@@ -82,7 +91,10 @@ def person_export(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = permissions.get_person(request.user, pk)
     services.record_person_view(
-        person=person, user=request.user, channel=PersonViewLog.Channel.PAGE
+        person=person,
+        user=request.user,
+        channel=PersonViewLog.Channel.PAGE,
+        source=request.path,
     )
     shows_history = may_view_history(request.user, person.organization.municipality_id)
     return render(
@@ -115,6 +127,12 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = permissions.get_person(request.user, pk, write=True)
+    services.record_person_view(
+        person=person,
+        user=request.user,
+        channel=PersonViewLog.Channel.FORM,
+        source=request.path,
+    )
     form = _person_form(request, instance=copy(person))
     if request.method == "POST" and form.is_valid():
         try:

@@ -482,3 +482,9 @@ def thread(plan: IndividualPlan, item: PlanItem | None) -> list[Comment]:
     for comment in comments:
         comment.author_name = display_name(comment.author)
     return comments
+
+
+def plan_people_ids(plan: IndividualPlan) -> list[int]:
+    """The people a plan's page and document name (the reservist and the mentor),
+    for the access log; no query (the plan's entry is loaded with it)."""
+    return [plan.reserve_entry.person_id, plan.mentor_id]

@@ -62,6 +62,12 @@ def entry_list(request: HtmxHttpRequest) -> HttpResponse:
         annotate=ReserveEntryQuerySet.for_list,
         pick_keys=ReserveEntryQuerySet.page_keys,
     )
+    record_people_access(
+        people_ids=[entry.person_id for entry in page],
+        user=request.user,
+        channel=PersonViewLog.Channel.LIST,
+        source=request.path,
+    )
     template = "reserve/list.html#rows" if request.htmx else "reserve/list.html"
     response = render(
         request,
@@ -87,7 +93,10 @@ def entry_export(request: HttpRequest) -> HttpResponse:
     rows = noting(entries.for_list().iterator(chunk_size=2000), _person_id, exported)
     content = export_workbook(_("Reserve"), RESERVE_COLUMNS, rows)
     record_people_access(
-        people_ids=exported, user=request.user, channel=PersonViewLog.Channel.EXPORT
+        people_ids=exported,
+        user=request.user,
+        channel=PersonViewLog.Channel.EXPORT,
+        source=request.path,
     )
     return xlsx_response(content, "reserve.xlsx")
 
@@ -125,7 +134,10 @@ def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResp
 def entry_card(request: HttpRequest, pk: int) -> HttpResponse:
     entry = permissions.get_reserve_entry(request.user, pk)
     record_person_view(
-        person=entry.person, user=request.user, channel=PersonViewLog.Channel.PAGE
+        person=entry.person,
+        user=request.user,
+        channel=PersonViewLog.Channel.PAGE,
+        source=request.path,
     )
     return _render_card(request, entry)
 

@@ -13,7 +13,7 @@ from api.auth import caller
 from api.choices import chosen, chosen_each, require_chosen
 from api.errors import error_body
 from api.files import DOCX, file_response
-from api.pagination import ApiPagination
+from api.pagination import ApiPagination, PeoplePagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from api.schemas.mentorships import (
     DocumentQuery,
@@ -38,9 +38,12 @@ from mentorships.models import (
     Mentorship,
     MentorshipQuerySet,
 )
+from mentorships.queries import order_people_ids
 from mentorships.services import OrderLine
 from organizations.models import Organization
+from people.models import PersonViewLog
 from people.permissions import get_person, visible_people
+from people.services import record_people_access
 from reserve.permissions import visible_reserve_entries
 
 router = Router()
@@ -188,8 +191,15 @@ def get_mentor_order_document(
     request: HttpRequest, pk: int, query: Query[DocumentQuery]
 ) -> HttpResponse:
     """The order as a document to download (ГОСТ Р 7.0.97-2016)."""
-    order = permissions.get_order(caller(request), pk)
+    user = caller(request)
+    order = permissions.get_order(user, pk)
     content, filename, content_type = render_order(order, query.format)
+    record_people_access(
+        people_ids=order_people_ids(order),
+        user=user,
+        channel=PersonViewLog.Channel.DOCUMENT,
+        source=request.path,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -229,11 +239,16 @@ def get_mentor_order_scan(request: HttpRequest, pk: int) -> FileResponse | Statu
 
 
 @mentorships.get("/mentorships", response=list[MentorshipOut])
-@paginate(ApiPagination, annotate=MentorshipQuerySet.for_list)
+@paginate(
+    PeoplePagination,
+    people_ids=lambda m: [m.reserve_entry.person_id, m.mentor_id],
+    annotate=MentorshipQuerySet.for_list,
+)
 def list_mentorships(
     request: HttpRequest, filters: Query[MentorshipFilter]
 ) -> QuerySet[Mentorship]:
-    """Mentorships in the caller's scope, the latest first."""
+    """Mentorships in the caller's scope, the latest first; the page's mentors
+    and reservists are logged (152-ФЗ)."""
     found = permissions.visible_mentorships(caller(request)).in_list_order()
     if filters.mentor_id is not None:
         found = found.filter(mentor_id=filters.mentor_id)

@@ -1,7 +1,5 @@
 """`/people`: employees in the caller's scope (personal data, 152-ФЗ)."""
 
-from operator import attrgetter
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -42,7 +40,7 @@ def _resolve(user: User, fields: dict) -> dict:
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(PeoplePagination, person_id=attrgetter("pk"))
+@paginate(PeoplePagination, people_ids=lambda person: [person.pk])
 def list_people(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
     """People in the caller's scope, by name; the page's people are logged."""
     people = permissions.visible_people(caller(request)).for_list()
@@ -60,7 +58,7 @@ def get_person(request: HttpRequest, pk: int) -> Person:
     user = caller(request)
     person = permissions.get_person(user, pk)
     services.record_person_view(
-        person=person, user=user, channel=PersonViewLog.Channel.API
+        person=person, user=user, channel=PersonViewLog.Channel.API, source=request.path
     )
     return person
 

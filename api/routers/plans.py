@@ -13,7 +13,7 @@ from accounts.models import User
 from api.auth import caller
 from api.choices import chosen
 from api.files import DOCX, PDF, file_response
-from api.pagination import ApiPagination
+from api.pagination import ApiPagination, PeoplePagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from api.schemas.plans import (
     CommentFilter,
@@ -27,6 +27,8 @@ from api.schemas.plans import (
     PlanVersionIn,
     ReturnIn,
 )
+from people.models import PersonViewLog
+from people.services import record_people_access
 from plans import permissions, queries, services
 from plans.document_services import render_plan
 from plans.models import Comment, IndividualPlan
@@ -41,11 +43,16 @@ comments = Router(tags=["plan-comments"])
 
 
 @plans.get("/plans", response=list[PlanListOut])
-@paginate(ApiPagination, annotate=queries.annotate_listed)
+@paginate(
+    PeoplePagination,
+    people_ids=lambda plan: [plan.reserve_entry.person_id, plan.mentor_id],
+    annotate=queries.annotate_listed,
+)
 def list_plans(
     request: HttpRequest, filters: Query[PlanFilter]
 ) -> QuerySet[IndividualPlan]:
-    """Plans in the caller's scope, the latest first, with their progress."""
+    """Plans in the caller's scope, the latest first, with their progress; the
+    page's reservists and mentors are logged (152-ФЗ)."""
     found = queries.plans_in_list_order(permissions.visible_plans(caller(request)))
     if filters.status:
         found = found.filter(status=filters.status)
@@ -175,8 +182,15 @@ def get_plan_document(
     request: HttpRequest, pk: int, query: Query[DocumentQuery]
 ) -> HttpResponse:
     """The plan on the approved form as a document to download (A4 landscape)."""
-    plan = permissions.get_plan(caller(request), pk)
+    user = caller(request)
+    plan = permissions.get_plan(user, pk)
     content, filename, content_type = render_plan(plan, query.format)
+    record_people_access(
+        people_ids=queries.plan_people_ids(plan),
+        user=user,
+        channel=PersonViewLog.Channel.DOCUMENT,
+        source=request.path,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

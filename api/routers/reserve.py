@@ -1,7 +1,5 @@
 """`/target-positions` and `/reserve-entries`: the management reserve (clause 4)."""
 
-from operator import attrgetter
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -107,7 +105,7 @@ def _target_positions(user: User, municipality_id: int) -> QuerySet[TargetPositi
 @entries.get("/reserve-entries", response=list[ReserveEntryOut])
 @paginate(
     PeoplePagination,
-    person_id=attrgetter("person_id"),
+    people_ids=lambda entry: [entry.person_id],
     annotate=ReserveEntryQuerySet.for_list,
     pick_keys=ReserveEntryQuerySet.page_keys,
 )
@@ -135,7 +133,10 @@ def get_reserve_entry(request: HttpRequest, pk: int) -> ReserveEntry:
     user = caller(request)
     entry = permissions.get_reserve_entry(user, pk)
     record_person_view(
-        person=entry.person, user=user, channel=PersonViewLog.Channel.API
+        person=entry.person,
+        user=user,
+        channel=PersonViewLog.Channel.API,
+        source=request.path,
     )
     return entry
 

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext
 from api.tests.conftest import API, make_order, ru
 from mentorships.models import Mentorship
 from mentorships.tests.factories import EligibleMentorFactory
+from people.models import PersonViewLog
 from reserve.tests.factories import ReserveEntryFactory
 
 URL = f"{API}/mentorships"
@@ -148,8 +149,9 @@ def test_list_query_count_is_constant(
         )
     client = api_client(coordinator)
 
-    # token, roles, person, count, the page's keys, the page's rows
-    with django_assert_max_num_queries(6):
+    # token, roles, person, count, the page's keys, the page's rows, the access
+    # log's INSERT
+    with django_assert_max_num_queries(7):
         response = client.get(URL)
 
     assert response.json()["count"] == n_rows
@@ -262,3 +264,19 @@ def test_end_is_401_for_an_anonymous_client(api_client, mentorship):
     )
 
     assert response.status_code == 401
+
+
+def test_list_logs_the_page_s_mentors_and_reservists(
+    api_client, coordinator, mentor_person, entry
+):
+    make_order(mentor_person, entry)
+
+    api_client(coordinator).get(URL)
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person_id for log in logs) == sorted(
+        [entry.person_id, mentor_person.pk]
+    )
+    assert {(log.user, log.channel, log.source) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.API, URL)
+    }

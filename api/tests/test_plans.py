@@ -8,6 +8,7 @@ from django.utils.translation import pgettext
 
 from api.tests.conftest import API, make_order, ru
 from mentorships.models import Mentorship
+from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
 from plans.models import IndividualPlan, PlanItem
 from plans.tests.factories import IndividualPlanFactory, PlanItemFactory
@@ -146,8 +147,9 @@ def test_list_query_count_is_constant(
         PlanItemFactory.create_batch(i % 3, plan=plan)
     client = api_client(coordinator)
 
-    # token, roles, person, count, the page's keys, the page annotated
-    with django_assert_max_num_queries(6):
+    # token, roles, person, count, the page's keys, the page annotated, the
+    # access log's INSERT
+    with django_assert_max_num_queries(7):
         response = client.get(URL)
 
     assert response.json()["count"] == n_rows
@@ -326,3 +328,28 @@ def test_make_order_gives_the_plan_a_mentor(mentor_person, entry):
     make_order(mentor_person, entry)
 
     assert IndividualPlanFactory(reserve_entry=entry).mentor == mentor_person
+
+
+def test_list_logs_the_page_s_reservists_and_mentors(
+    api_client, coordinator, plan, mentor_person, entry
+):
+    api_client(coordinator).get(URL)
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person_id for log in logs) == sorted(
+        [entry.person_id, mentor_person.pk]
+    )
+    assert {(log.user, log.channel, log.source) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.API, URL)
+    }
+
+
+def test_document_logs_the_reservist_and_the_mentor(
+    api_client, mentor, plan, mentor_person, entry
+):
+    url = f"{URL}/{plan.pk}/document"
+    assert api_client(mentor).get(url, {"format": "docx"}).status_code == 200
+
+    logs = PersonViewLog.objects.all()
+    assert {log.person_id for log in logs} == {entry.person_id, mentor_person.pk}
+    assert {log.channel for log in logs} == {PersonViewLog.Channel.DOCUMENT}

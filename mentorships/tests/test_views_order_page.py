@@ -11,6 +11,7 @@ from core.tests.utils import xlsx_rows
 from mentorships import services
 from mentorships.models import MentorOrder, Mentorship, OrderTemplate
 from mentorships.tests.factories import MentorOrderFactory, MentorshipFactory
+from people.models import PersonViewLog
 
 pytestmark = pytest.mark.django_db
 
@@ -403,3 +404,20 @@ def test_reservist_sees_the_order_with_only_their_own_card_linked(
     assert own.reserve_entry.get_absolute_url() in content
     assert other.reserve_entry.person.full_name in content
     assert other.reserve_entry.get_absolute_url() not in content
+
+
+def test_order_document_logs_the_people_it_names(client, head, school):
+    order = _draft(school, n_lines=2)
+    client.force_login(head)
+    url = _url("order_document", order, "docx")
+    assert client.get(url).status_code == 200
+    logs = PersonViewLog.objects.all()
+    named = {
+        pk
+        for m in order.mentorships.all()
+        for pk in (m.mentor_id, m.reserve_entry.person_id)
+    }
+    assert {log.person_id for log in logs} == named
+    assert {(log.user, log.channel, log.source) for log in logs} == {
+        (head, PersonViewLog.Channel.DOCUMENT, url)
+    }

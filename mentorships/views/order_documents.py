@@ -8,6 +8,9 @@ from django.shortcuts import redirect
 
 from mentorships import permissions
 from mentorships.document_services import FORMATS, render_order, scan_filename
+from mentorships.queries import order_people_ids
+from people.models import PersonViewLog
+from people.services import record_people_access
 
 
 @login_required
@@ -32,6 +35,12 @@ def order_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     except ValidationError as e:  # a municipality's template that cannot be filled
         messages.error(request, " ".join(e.messages))
         return redirect(order)
+    record_people_access(
+        people_ids=order_people_ids(order),
+        user=request.user,
+        channel=PersonViewLog.Channel.DOCUMENT,
+        source=request.path,
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -272,7 +272,9 @@ def test_record_person_view_logs_who_opened_the_card(school, coordinator):
     assert log.viewed_at is not None
 
 
-@pytest.mark.parametrize("n", [1, 200])
+# 199: SQLite's 999 bound variables hold 199 rows of five columns (PostgreSQL
+# takes any number in one INSERT).
+@pytest.mark.parametrize("n", [1, 199])
 def test_record_people_access_is_one_insert_whatever_the_count(
     school, coordinator, django_assert_num_queries, n
 ):

@@ -329,3 +329,17 @@ def test_delete_returns_404_for_stranger(client, stranger, ivanov):
 
     assert client.post(_delete(ivanov)).status_code == 404
     assert Person.objects.filter(pk=ivanov.pk).exists()
+
+
+def test_edit_form_writes_the_access_log(client, coordinator, ivanov):
+    client.force_login(coordinator)
+
+    assert client.get(_edit(ivanov)).status_code == 200
+
+    log = PersonViewLog.objects.get()
+    assert (log.person, log.user, log.channel, log.source) == (
+        ivanov,
+        coordinator,
+        PersonViewLog.Channel.FORM,
+        _edit(ivanov),
+    )

@@ -281,8 +281,8 @@ def _people(municipality, school, other_school, n):
 
 
 # Budget: session, user, roles, linked person, count, organisation choices,
-# position choices, rows.
-LIST_QUERIES = 8
+# position choices, rows, the access log's INSERT.
+LIST_QUERIES = 9
 
 
 @pytest.mark.parametrize("n", [3, 40])
@@ -370,3 +370,13 @@ def test_export_of_a_name_with_a_control_character_saved_before_the_check(
 
     assert response.status_code == 200
     assert xlsx_text_cells(response, "Иванов")
+
+
+def test_list_logs_the_people_on_its_page_only(client, coordinator, staff):
+    client.force_login(coordinator)
+    assert client.get(LIST, {"q": "Иванов"}).status_code == 200
+    logs = PersonViewLog.objects.all()
+    assert {log.person for log in logs} == {staff["ivanov"]}
+    assert {(log.user, log.channel, log.source) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.LIST, LIST)
+    }

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from people.models import PersonViewLog
 from plans import services
 from plans.models import Comment, IndividualPlan
 from plans.tests.view_helpers import PDF, add, approve, fresh
@@ -343,12 +344,37 @@ def test_plan_page_query_count_does_not_grow_with_rows(
             item=fresh(item), by=mentor, expected_version=None, responsible="Я"
         )
     client.force_login(mentor)
-    # session, user, roles, person, plan, sections, items, files, comments,
-    # revisions
-    with django_assert_max_num_queries(10):
+    # session, user, roles, person, plan, the access log's INSERT, sections,
+    # items, files, comments, revisions
+    with django_assert_max_num_queries(11):
         response = client.get(_page(plan))
     assert response.content.decode().count('class="item-row') == n
     # the next request reads the roles and the person from the cache
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(_page(plan))
     assert response.content.decode().count('class="item-row') == n
+
+
+def test_plan_page_and_document_log_the_reservist_and_the_mentor(
+    client, plan, mentor, reservist
+):
+    client.force_login(mentor)
+    page = reverse("plans:plan", args=[plan.pk])
+    document = reverse("plans:document", args=[plan.pk, "docx"])
+    assert client.get(page).status_code == 200
+    assert client.get(document).status_code == 200
+    rows = {
+        (log.person_id, log.channel, log.source)
+        for log in PersonViewLog.objects.filter(user=mentor)
+    }
+    people = {reservist.person.pk, mentor.person.pk}
+    assert rows == {
+        *((pk, PersonViewLog.Channel.PAGE, page) for pk in people),
+        *((pk, PersonViewLog.Channel.DOCUMENT, document) for pk in people),
+    }
+
+
+def test_plan_page_is_not_logged_for_a_stranger(client, plan, stranger):
+    client.force_login(stranger)
+    assert client.get(reverse("plans:plan", args=[plan.pk])).status_code == 404
+    assert not PersonViewLog.objects.exists()

@@ -14,6 +14,8 @@ from core.forms import add_service_error
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations.permissions import visible_organizations
+from people.models import PersonViewLog
+from people.services import record_people_access
 from plans import permissions, queries, services
 from plans.document_services import render_plan as render_document
 from plans.forms import (
@@ -98,6 +100,12 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     plan = permissions.get_plan(request.user, pk)
+    record_people_access(
+        people_ids=queries.plan_people_ids(plan),
+        user=request.user,
+        channel=PersonViewLog.Channel.PAGE,
+        source=request.path,
+    )
     return render_plan_page(request, plan)
 
 
@@ -187,6 +195,12 @@ def plan_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect(plan)
+    record_people_access(
+        people_ids=queries.plan_people_ids(plan),
+        user=request.user,
+        channel=PersonViewLog.Channel.DOCUMENT,
+        source=request.path,
+    )
     response = HttpResponse(content, content_type=content_type)
     disposition = content_disposition_header(True, filename)
     assert disposition is not None  # None only for an inline file without a name

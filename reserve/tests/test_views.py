@@ -120,8 +120,8 @@ def test_list_query_count_is_constant(
         MentorshipFactory(reserve_entry__person__organization=school)
     client.force_login(coordinator)
     # session, user, roles, person, count, the page's keys, the page annotated,
-    # organisations, target positions
-    with django_assert_max_num_queries(9):
+    # organisations, target positions, the access log's INSERT
+    with django_assert_max_num_queries(10):
         response = client.get(LIST)
     assert len(response.context["page"].object_list) == n
 
@@ -338,3 +338,17 @@ def test_export_writes_a_formula_like_name_as_text(client, coordinator, school):
     for text in (formula, "-1"):
         (cell,) = xlsx_text_cells(response, text)
         assert (cell.data_type, cell.quotePrefix) == ("s", True)
+
+
+def test_list_logs_the_reservists_on_its_page(client, coordinator, school, far_school):
+    shown = [_entry(school), _entry(school)]
+    _entry(far_school)
+    client.force_login(coordinator)
+
+    assert client.get(LIST).status_code == 200
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person_id for log in logs) == sorted(e.person_id for e in shown)
+    assert {(log.user, log.channel, log.source) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.LIST, LIST)
+    }
