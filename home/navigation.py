@@ -40,6 +40,7 @@ def navigation(request: HttpRequest) -> dict:
             NavItem(_("Orders"), reverse("mentorships:orders")),
             NavItem(_("Import"), reverse("imports:index")),
             NavItem(_("Plan forms"), reverse("plans:forms")),
+            NavItem(_("Access log"), reverse("people:access_log")),
         ]
     elif head:
         items += [

@@ -4,6 +4,7 @@ Which cards and figures a user gets is asked of the permission predicates; the
 counts themselves are real queries over the scoped querysets of each domain."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Q
@@ -28,10 +29,12 @@ from mentorships.permissions import (
     visible_orders,
 )
 from organizations.permissions import visible_organizations
+from people.models import Person
 from people.permissions import visible_people, visible_positions
 from plans.models import IndividualPlan, PlanItem
 from plans.permissions import may_view_own_plans, plans_mentored_now
 from plans.queries import awaiting_approval, current_plan_of
+from reserve.models import ReserveEntry
 from reserve.permissions import visible_reserve_entries
 
 
@@ -167,3 +170,101 @@ def cards(user: User | AnonymousUser) -> Cards:
         municipality_ids=coordinated_municipality_ids(user),
         person_id=own_person_id(user),
     )
+
+
+def person_data(person: Person) -> dict[str, Any]:
+    """Everything the system holds about a person, for a subject's request
+    (152-ФЗ art. 14): the card, reserve entries, mentorships (as reservist and as
+    mentor), individual plans with their rows, and the access log about them.
+    Seven queries; the values are JSON-ready through DjangoJSONEncoder."""
+    entries = ReserveEntry.objects.filter(person=person)
+    mentorships = Mentorship.objects.filter(
+        Q(reserve_entry__person=person) | Q(mentor=person)
+    )
+    plans = IndividualPlan.objects.filter(
+        Q(reserve_entry__person=person) | Q(mentor=person)
+    )
+    return {
+        "person": {
+            "id": person.pk,
+            "last_name": person.last_name,
+            "first_name": person.first_name,
+            "middle_name": person.middle_name,
+            "organization": person.organization.full_name,
+            "position": person.position.name,
+            "position_since": person.position_since,
+            "management_experience": person.management_experience,
+            "teaching_experience": person.teaching_experience,
+            "email": person.email,
+            "phone": person.phone,
+            "account": person.user.username if person.user else None,
+            "created_at": person.created_at,
+            "anonymised_at": person.anonymised_at,
+        },
+        "reserve_entries": list(
+            entries.values(
+                "id",
+                "target_position__name",
+                "basis_number",
+                "basis_date",
+                "included_on",
+                "term_until",
+                "status",
+                "appointed_position",
+                "appointed_on",
+                "excluded_on",
+                "exclusion_reason",
+            )
+        ),
+        "mentorships": list(
+            mentorships.values(
+                "id",
+                "order__number",
+                "order__date",
+                "mentor_id",
+                "reserve_entry__person_id",
+                "starts_on",
+                "planned_end_on",
+                "status",
+                "end_reason",
+                "end_note",
+            )
+        ),
+        "plans": list(
+            plans.values(
+                "id",
+                "reserve_entry__person_id",
+                "mentor_id",
+                "period_start",
+                "period_end",
+                "status",
+                "approved_at",
+                "remarks",
+            )
+        ),
+        "plan_items": list(
+            PlanItem.objects.filter(plan__in=plans).values(
+                "id",
+                "plan_id",
+                "activity",
+                "form_of_work",
+                "deadline",
+                "responsible",
+                "expected_result",
+                "status",
+                "done_on",
+                "not_done_reason",
+                "evidence_text",
+                "evidence_link",
+            )
+        ),
+        "access_log": [
+            {
+                "viewed_at": log.viewed_at,
+                "viewer": log.user.username if log.user else None,
+                "kind": log.channel,
+                "page": log.source,
+            }
+            for log in person.view_logs.select_related("user")
+        ],
+    }

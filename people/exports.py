@@ -2,10 +2,12 @@
 
 from operator import attrgetter
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from core.excel import Column, yes_no
-from people.models import Person, Position
+from people.models import Person, PersonViewLog, Position
 
 # Rows come from PersonQuerySet.for_list(), which joins the organisation and position.
 PERSON_COLUMNS: list[Column[Person]] = [
@@ -23,6 +25,27 @@ PERSON_COLUMNS: list[Column[Person]] = [
     Column(_("E-mail"), attrgetter("email")),
     Column(_("Phone"), attrgetter("phone")),
 ]
+
+# Rows come from PersonViewLogQuerySet.for_list(), which joins the person and user.
+ACCESS_LOG_COLUMNS: list[Column[PersonViewLog]] = [
+    # Text: the exports write a date cell without its time.
+    Column(
+        _("When"), lambda log: f"{timezone.localtime(log.viewed_at):%d.%m.%Y %H:%M:%S}"
+    ),
+    Column(_("Who viewed"), lambda log: viewer_name(log.user)),
+    Column(_("Whose data"), attrgetter("person.full_name")),
+    Column(_("Kind"), lambda log: log.get_channel_display()),
+    Column(_("Page"), attrgetter("source")),
+]
+
+
+def viewer_name(user: User | None) -> str:
+    """The account as the log shows it: the name and the login."""
+    if user is None:
+        return str(_("a deleted account"))
+    name = user.get_full_name()
+    return f"{name} ({user.username})" if name else user.username
+
 
 POSITION_COLUMNS: list[Column[Position]] = [
     Column(_("Name"), attrgetter("name")),

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import TextCheckedForm
 from organizations.models import Organization
-from people.models import Person, PersonQuerySet, Position
+from people.models import (
+    Person,
+    PersonQuerySet,
+    PersonViewLog,
+    PersonViewLogQuerySet,
+    Position,
+)
 
 YES_NO = {"yes": True, "no": False}
 
@@ -40,6 +46,37 @@ class PersonFilterForm(TextCheckedForm, forms.Form):
             organization_id=organization.pk if organization else None,
             position_id=position.pk if position else None,
             is_administrative=YES_NO.get(data["administrative"]),
+        )
+
+
+class AccessLogFilterForm(TextCheckedForm, forms.Form):
+    person = forms.CharField(label=_("Whose data"), required=False, max_length=100)
+    viewer = forms.CharField(label=_("Who viewed"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("all")), *PersonViewLog.Channel.choices],
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    person_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def filter(self, logs: PersonViewLogQuerySet) -> PersonViewLogQuerySet:
+        """The rows the valid input leaves; all of them when it is invalid."""
+        if not self.is_valid():
+            return logs
+        data = self.cleaned_data
+        return logs.filtered(
+            person=data["person"],
+            person_id=data["person_id"],
+            viewer=data["viewer"],
+            channel=data["kind"],
+            since=data["since"],
+            until=data["until"],
         )
 
 

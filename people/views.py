@@ -1,10 +1,12 @@
 from copy import copy
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -19,8 +21,13 @@ from organizations.permissions import (
     visible_organizations,
 )
 from people import permissions, services
-from people.exports import PERSON_COLUMNS, POSITION_COLUMNS
-from people.forms import PersonFilterForm, PersonForm, PositionForm
+from people.exports import (
+    ACCESS_LOG_COLUMNS,
+    PERSON_COLUMNS,
+    POSITION_COLUMNS,
+    viewer_name,
+)
+from people.forms import AccessLogFilterForm, PersonFilterForm, PersonForm, PositionForm
 from people.models import Person, PersonQuerySet, PersonViewLog
 
 
@@ -97,12 +104,18 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         source=request.path,
     )
     shows_history = may_view_history(request.user, person.organization.municipality_id)
+    can_edit = permissions.may_edit_person(request.user, person)
     return render(
         request,
         "people/detail.html",
         {
             "person": person,
-            "can_edit": permissions.may_edit_person(request.user, person),
+            "can_edit": can_edit,
+            "can_anonymise": can_edit
+            and permissions.may_anonymise_person(
+                request.user, person, timezone.localdate()
+            ),
+            "can_export_data": permissions.may_export_person_data(request.user, person),
             "history": history_of(person) if shows_history else None,
         },
     )
@@ -213,3 +226,50 @@ def position_export(request: HttpRequest) -> HttpResponse:
     )
     content = export_workbook(_("Positions"), POSITION_COLUMNS, positions)
     return xlsx_response(content, "positions.xlsx")
+
+
+ACCESS_LOG_PAGE_SIZE = 25
+
+
+def _access_log(request: HttpRequest) -> tuple[AccessLogFilterForm, Any]:
+    if not permissions.may_view_access_log(request.user):
+        raise PermissionDenied
+    form = AccessLogFilterForm(request.GET)
+    return form, form.filter(permissions.visible_view_logs(request.user))
+
+
+@login_required
+def access_log(request: HtmxHttpRequest) -> HttpResponse:
+    """The personal-data access log of the coordinator's municipality."""
+    form, logs = _access_log(request)
+    page = paginate(logs.for_list(), request.GET.get("page"), ACCESS_LOG_PAGE_SIZE)
+    for log in page:
+        log.viewer = viewer_name(log.user)
+    template = (
+        "people/access_log.html#rows" if request.htmx else "people/access_log.html"
+    )
+    response = render(request, template, {"form": form, "page": page})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+def access_log_export(request: HttpRequest) -> HttpResponse:
+    _form, logs = _access_log(request)
+    rows = logs.for_list().iterator(chunk_size=2000)
+    content = export_workbook(_("Personal data access log"), ACCESS_LOG_COLUMNS, rows)
+    return xlsx_response(content, "access-log.xlsx")
+
+
+@login_required
+def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove the names and contacts of a person who left the reserve long ago."""
+    person = permissions.get_person(request.user, pk, write=True)
+    today = timezone.localdate()
+    if not permissions.may_anonymise_person(request.user, person, today):
+        raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "people/anonymise.html", {"person": person})
+    services.anonymise_person(person=person, by=request.user, today=today)
+    messages.success(request, _("The person's data has been anonymised."))
+    return redirect(person)
