@@ -101,7 +101,9 @@ ANONYMISED_SURNAME = "Обезличено"
 
 
 @transaction.atomic
-def anonymise_person(*, person: Person, by: Any, today: date) -> Person:
+def anonymise_person(
+    *, person: Person, by: Any, today: date, source: str = ""
+) -> Person:
     """Remove a person's names and contacts, keep the rest (entries, mentorships,
     plans, documents' numbers, statistics): the names become «Обезличено №id»,
     the contacts are emptied, the person's history and account are scrubbed and
@@ -129,5 +131,7 @@ def anonymise_person(*, person: Person, by: Any, today: date) -> Person:
     person.history.all().update(**scrubbed)
     if person.user is not None:
         anonymise_user(user=person.user)
-    record_person_view(person=person, user=by, channel=PersonViewLog.Channel.ANONYMISED)
+    record_person_view(
+        person=person, user=by, channel=PersonViewLog.Channel.ANONYMISED, source=source
+    )
     return person

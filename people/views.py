@@ -270,6 +270,8 @@ def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if request.method != "POST":
         return render(request, "people/anonymise.html", {"person": person})
-    services.anonymise_person(person=person, by=request.user, today=today)
+    services.anonymise_person(
+        person=person, by=request.user, today=today, source=request.path
+    )
     messages.success(request, _("The person's data has been anonymised."))
     return redirect(person)

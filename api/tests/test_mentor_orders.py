@@ -10,6 +10,7 @@ from api.tests.conftest import API, START, make_eligible, make_order, ru
 from mentorships import services
 from mentorships.models import MentorOrder, Mentorship
 from mentorships.tests.factories import EligibleMentorFactory
+from people.models import PersonViewLog
 from people.tests.factories import PersonFactory, PositionFactory
 from reserve.models import ReserveEntry
 from reserve.services import exclude_reservist
@@ -672,6 +673,21 @@ def test_document_is_a_file_to_download(
         f'attachment; filename="prikaz-1-ot-2026-09-10.{fmt}"'
     )
     assert response.content.startswith(magic)
+
+
+def test_document_logs_the_people_it_names(
+    api_client, head, draft, mentor_person, entry
+):
+    url = f"{URL}/{draft.pk}/document"
+    assert api_client(head).get(url).status_code == 200
+
+    logs = PersonViewLog.objects.all()
+    assert sorted(log.person_id for log in logs) == sorted(
+        [mentor_person.pk, entry.person_id]
+    )
+    assert {(log.user, log.channel, log.source) for log in logs} == {
+        (head, PersonViewLog.Channel.DOCUMENT, url)
+    }
 
 
 def test_document_is_docx_by_default(api_client, head, draft):

@@ -381,6 +381,35 @@ def test_municipality_edit_shows_errors_and_saves_nothing(
     assert municipality.name == "Town"
 
 
+def test_municipality_sets_the_personal_data_retention_period(
+    client, coordinator, municipality
+):
+    client.force_login(coordinator)
+    page = client.get(_municipality(municipality))
+    assertContains(page, "хранить персональные данные после выхода из резерва, лет")
+    assert municipality.personal_data_years == 3  # the default
+
+    client.post(
+        _municipality(municipality),
+        form_data(page.context["form"], personal_data_years=5),
+    )
+    municipality.refresh_from_db()
+    assert municipality.personal_data_years == 5
+
+    response = client.post(
+        _municipality(municipality),
+        form_data(page.context["form"], personal_data_years=0),
+    )
+    assertContains(
+        response,
+        "Убедитесь, что это значение больше либо равно 1.",
+        status_code=response.status_code,
+    )
+    assert response.status_code in (200, 422)
+    municipality.refresh_from_db()
+    assert municipality.personal_data_years == 5
+
+
 def test_municipality_edit_is_denied_to_head(client, head, municipality):
     client.force_login(head)
 

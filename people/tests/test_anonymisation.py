@@ -147,6 +147,8 @@ def test_command_anonymises_the_due_only_and_dry_run_changes_nothing(
 
     call_command("anonymise_people")
     assert Person.objects.get(pk=due.pk).last_name == "Обезличено"
+    log = PersonViewLog.objects.get(person=due)
+    assert (log.user, log.source) == (None, "manage.py anonymise_people")
     assert Person.objects.filter(last_name="Обезличено").count() == 1
 
 

@@ -9,6 +9,8 @@ from organizations.models import Municipality
 from people.models import Person, retention_cutoff
 from people.services import anonymise_person
 
+SOURCE = "manage.py anonymise_people"
+
 
 class Command(BaseCommand):
     help = (
@@ -39,7 +41,7 @@ class Command(BaseCommand):
             for person in due:
                 self.stdout.write(f"{municipality.name}: #{person.pk}")
                 if not dry_run:
-                    anonymise_person(person=person, by=None, today=today)
+                    anonymise_person(person=person, by=None, today=today, source=SOURCE)
                 done += 1
         verb = "would be anonymised" if dry_run else "anonymised"
         self.stdout.write(f"{done} people {verb}.")
