@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from people.models import PersonViewLog
 from plans import services
 from plans.models import IndividualPlan, PlanItem
 from plans.tests.factories import (
@@ -140,8 +141,8 @@ def test_list_query_count_does_not_grow(
         add(plan, mentor, "Мероприятие", date(2026, 10, 1))
     client.force_login(coordinator)
     # session, user, roles, person, count, the page's keys, the plans annotated,
-    # organisations of the filter
-    with django_assert_max_num_queries(8):
+    # organisations of the filter, the access log's INSERT
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("plans:list"))
     assert response.content.decode().count('class="progress-block"') == n
 
@@ -359,3 +360,19 @@ def test_new_plan_page_query_count_does_not_grow(
     with django_assert_max_num_queries(7):
         response = client.get(_create(entry))
     assert len(response.context["form"].fields["copy_from"].choices) == n + 2
+
+
+def test_list_logs_the_reservists_and_mentors_on_its_page(client, coordinator, school):
+    plan = IndividualPlanFactory(organization=school)
+    client.force_login(coordinator)
+
+    assert client.get(reverse("plans:list")).status_code == 200
+
+    logs = PersonViewLog.objects.all()
+    assert {log.person_id for log in logs} == {
+        plan.reserve_entry.person_id,
+        plan.mentor_id,
+    }
+    assert {(log.user, log.channel) for log in logs} == {
+        (coordinator, PersonViewLog.Channel.LIST)
+    }

@@ -55,6 +55,12 @@ def plan_list(request: HtmxHttpRequest) -> HttpResponse:
         form.filter(plans), request.GET.get("page"), annotate=queries.annotate_listed
     )
     page.object_list = queries.with_progress(page.object_list)
+    record_people_access(
+        people_ids=[pk for plan in page for pk in queries.plan_people_ids(plan)],
+        user=request.user,
+        channel=PersonViewLog.Channel.LIST,
+        source=request.path,
+    )
     if request.htmx:
         response = render(request, "plans/list.html#rows", {"page": page})
     else:
