@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from people import permissions
+from people.models import PersonViewLog
+from people.services import record_people_access
 from people.tests.factories import PersonFactory, PositionFactory
 
 ROLES = ["coordinator", "head", "mentor", "reservist", "commission", "stranger"]
@@ -267,3 +269,29 @@ def test_only_the_coordinator_of_their_municipality_may_edit_a_person(
     person = cast["reservist"].person
 
     assert permissions.may_edit_person(cast[role], person) is allowed
+
+
+def test_access_log_is_for_coordinators_in_their_municipality_only(
+    coordinator, stranger, head, mentor, reservist, school, far_school
+):
+    mine = PersonFactory(organization=school)
+    far = PersonFactory(organization=far_school)
+    record_people_access(
+        people_ids=[mine.pk, far.pk], user=head, channel=PersonViewLog.Channel.LIST
+    )
+
+    assert permissions.may_view_access_log(coordinator)
+    assert {log.person for log in permissions.visible_view_logs(coordinator)} == {mine}
+    assert {log.person for log in permissions.visible_view_logs(stranger)} == {far}
+    for other in (head, mentor, reservist):
+        assert not permissions.may_view_access_log(other)
+        assert not permissions.visible_view_logs(other).exists()
+
+
+def test_person_data_is_exported_by_the_coordinator_in_scope_only(
+    coordinator, stranger, head, school
+):
+    person = PersonFactory(organization=school)
+    assert permissions.may_export_person_data(coordinator, person)
+    assert not permissions.may_export_person_data(stranger, person)
+    assert not permissions.may_export_person_data(head, person)
