@@ -165,7 +165,11 @@ class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
         _("anonymised at"), null=True, blank=True, editable=False
     )
     history = HistoricalRecords(
-        excluded_fields=["search_text", *CopiesMunicipality.copied_fields, "anonymised_at"]
+        excluded_fields=[
+            "search_text",
+            *CopiesMunicipality.copied_fields,
+            "anonymised_at",
+        ]
     )
 
     objects = PersonQuerySet.as_manager()
