@@ -18,9 +18,12 @@ from pydantic import BaseModel, Field, PlainSerializer, field_validator
 from pydantic_core import PydanticCustomError
 
 from api.pagination import MAX_PAGE, PAGE_SIZE
-from mentorships.models import Mentorship
-from plans.models import IndividualPlan, PlanItem
-from reserve.models import ReserveEntry
+from api.schemas.enums import (
+    IndividualPlanStatus,
+    MentorshipStatus,
+    PlanItemStatus,
+    ReserveEntryStatus,
+)
 
 # A moment as the rest of the API writes it: «2026-10-01T05:00:00.123Z».
 DateTime = Annotated[
@@ -108,7 +111,7 @@ class MyPlanItemOut(_Out):
     deadline: datetime.date
     responsible: str
     expected_result: str
-    status: PlanItem.Status
+    status: PlanItemStatus
     status_display: str
     is_overdue: bool = Field(description="Open past the deadline.")
     is_done_late: bool
@@ -137,7 +140,7 @@ class Progress(_Out):
 
 class MyPlanOut(_Out):
     id: int
-    status: IndividualPlan.Status
+    status: IndividualPlanStatus
     status_display: str
     period_start: datetime.date
     period_end: datetime.date
@@ -153,11 +156,11 @@ class MyPlanOut(_Out):
 
 class MyReservistOut(_Out):
     id: int = Field(description="The mentorship.")
-    status: Mentorship.Status = Field(description="Of the mentorship.")
+    status: MentorshipStatus = Field(description="Of the mentorship.")
     starts_on: datetime.date
     planned_end_on: datetime.date
     reserve_entry_id: int
-    reserve_entry_status: ReserveEntry.Status
+    reserve_entry_status: ReserveEntryStatus
     reservist: ReservistRef
     target_position: TargetPositionRef
     plan: MyPlanOut | None = Field(

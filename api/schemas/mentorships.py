@@ -8,6 +8,7 @@ from ninja import Schema
 from pydantic import Field
 
 from api.schemas.common import FilterId, InSchema, ReasonableDate
+from api.schemas.enums import MentorOrderStatus, MentorshipEndReason, MentorshipStatus
 from api.schemas.people import OrganizationRefOut
 from api.schemas.reserve import PersonRefOut, TargetPositionRefOut
 from mentorships.models import MentorOrder, MentorReadiness, Mentorship
@@ -40,7 +41,7 @@ class OrderRefOut(Schema):
     organization_id: int
     number: str
     date: datetime.date
-    status: MentorOrder.Status
+    status: MentorOrderStatus
 
 
 class OrderLineOut(Schema):
@@ -54,7 +55,7 @@ class OrderLineOut(Schema):
     starts_on: datetime.date
     planned_end_on: datetime.date
     replaces_id: int | None = Field(description="The mentorship this one replaces.")
-    status: Mentorship.Status
+    status: MentorshipStatus
 
     @staticmethod
     def resolve_reservist(obj: Mentorship) -> Person:
@@ -69,7 +70,7 @@ class MentorshipOut(OrderLineOut):
     order: OrderRefOut
     status_display: str
     ended_on: datetime.date | None
-    end_reason: Mentorship.EndReason | None
+    end_reason: MentorshipEndReason | None
     end_reason_display: str
     end_note: str
 
@@ -89,7 +90,7 @@ class MentorshipOut(OrderLineOut):
 class MentorshipFilter(Schema):
     mentor_id: FilterId | None = None
     reserve_entry_id: FilterId | None = None
-    status: Mentorship.Status | None = None
+    status: MentorshipStatus | None = None
     organization_id: FilterId | None = Field(
         None, description="The order's organisation."
     )
@@ -112,7 +113,7 @@ class _OrderFields(Schema):
     title: str
     signatory_name: str
     signatory_position: str
-    status: MentorOrder.Status
+    status: MentorOrderStatus
     status_display: str
     registered_at: datetime.datetime | None
     has_scan: bool = Field(description="A signed copy is attached.")
@@ -140,7 +141,7 @@ class MentorOrderOut(_OrderFields):
 
 class MentorOrderFilter(Schema):
     organization_id: FilterId | None = None
-    status: MentorOrder.Status | None = None
+    status: MentorOrderStatus | None = None
 
 
 class OrderLineIn(InSchema):

@@ -4,6 +4,7 @@ from ninja import Schema
 from pydantic import Field
 
 from api.schemas.common import Email, InSchema, PatchSchema
+from api.schemas.enums import OrganizationKind
 from organizations.models import Organization
 
 
@@ -28,7 +29,7 @@ class HeadOut(Schema):
 class OrganizationOut(Schema):
     id: int
     municipality_id: int
-    kind: Organization.Kind
+    kind: OrganizationKind
     kind_display: str
     full_name: str
     short_name: str
@@ -49,14 +50,14 @@ class OrganizationListOut(OrganizationOut):
 
 class OrganizationFilter(Schema):
     q: str | None = Field(None, max_length=100, description="Search in the names.")
-    kind: Organization.Kind | None = None
+    kind: OrganizationKind | None = None
 
 
 class OrganizationIn(InSchema):
     municipality_id: int | None = Field(
         None, description="One of the caller's municipalities; the first by default."
     )
-    kind: Organization.Kind
+    kind: OrganizationKind
     full_name: str = Field(min_length=1, max_length=500)
     short_name: str = Field(min_length=1, max_length=150)
     inn: str = Field("", max_length=10)
@@ -68,7 +69,7 @@ class OrganizationIn(InSchema):
 class OrganizationPatch(PatchSchema):
     nullable = frozenset({"head_id"})
 
-    kind: Organization.Kind | None = None
+    kind: OrganizationKind | None = None
     full_name: str | None = Field(None, min_length=1, max_length=500)
     short_name: str | None = Field(None, min_length=1, max_length=150)
     inn: str | None = Field(None, max_length=10)

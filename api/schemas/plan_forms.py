@@ -7,6 +7,7 @@ from ninja import Schema
 from pydantic import Field
 
 from api.schemas.common import FilterId, InSchema, PatchSchema
+from api.schemas.enums import PlanFormVersionStatus
 from plans.models import COLUMN_KEYS, PlanForm, PlanFormSection, PlanFormVersion
 
 # plans.models.COLUMN_KEYS, spelled out for OpenAPI (a test keeps them in step).
@@ -41,7 +42,7 @@ class SectionOut(Schema):
 class VersionRefOut(Schema):
     id: int
     number: int
-    status: PlanFormVersion.Status
+    status: PlanFormVersionStatus
     status_display: str
     approved_at: datetime.datetime | None
 

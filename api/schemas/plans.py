@@ -8,6 +8,7 @@ from ninja import Schema
 from pydantic import Field
 
 from api.schemas.common import FilterId, InSchema, PatchSchema
+from api.schemas.enums import IndividualPlanStatus, PlanItemStatus
 from api.schemas.people import OrganizationRefOut
 from api.schemas.reserve import TargetPositionRefOut
 from plans.models import Comment, Evidence, IndividualPlan, PlanItem, Revision
@@ -58,7 +59,7 @@ class _PlanFields(Schema):
     form_version: PlanFormVersionRefOut
     period_start: datetime.date
     period_end: datetime.date
-    status: IndividualPlan.Status
+    status: IndividualPlanStatus
     status_display: str
     version: int = Field(description="Send it back with every change.")
     has_unapproved_changes: bool = Field(
@@ -118,7 +119,7 @@ class PlanOut(_PlanFields):
 
 
 class PlanFilter(Schema):
-    status: IndividualPlan.Status | None = None
+    status: IndividualPlanStatus | None = None
     organization_id: FilterId | None = Field(
         None, description="The reservist's workplace."
     )
@@ -188,7 +189,7 @@ class PlanItemOut(Schema):
     deadline: datetime.date
     responsible: str
     expected_result: str
-    status: PlanItem.Status
+    status: PlanItemStatus
     status_display: str
     is_overdue: bool = Field(description="Open past the deadline.")
     is_done_late: bool
@@ -277,7 +278,7 @@ class DeadlinesOut(Schema):
 
 class ItemFilter(Schema):
     section_id: FilterId | None = None
-    status: PlanItem.Status | None = None
+    status: PlanItemStatus | None = None
 
 
 # ------------------------------------------------------------------- comments

@@ -6,6 +6,7 @@ from ninja import Schema
 from pydantic import Field
 
 from api.schemas.common import FilterId, InSchema, PatchSchema, ReasonableDate
+from api.schemas.enums import ReserveEntryStatus
 from api.schemas.people import OrganizationRefOut, PositionRefOut
 from mentorships.models import Mentorship
 from reserve.models import ReserveEntry
@@ -50,7 +51,7 @@ class ReserveEntryOut(Schema):
     basis_date: date
     included_on: date
     term_until: date
-    status: ReserveEntry.Status
+    status: ReserveEntryStatus
     status_display: str
     appointed_position: str
     appointed_on: date | None
@@ -78,7 +79,7 @@ class ReserveEntryFilter(Schema):
         None, description="The reservist's workplace."
     )
     target_position_id: FilterId | None = None
-    status: ReserveEntry.Status | None = None
+    status: ReserveEntryStatus | None = None
     has_mentor: bool | None = Field(None, description="An active mentorship exists.")
     plan_approved: bool | None = Field(
         None, description="An approved (or completed) individual plan exists."

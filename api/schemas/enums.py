@@ -1,0 +1,46 @@
+"""The models' choices as the API's enums, each under its own OpenAPI name.
+
+pydantic names an enum's component after its class, and the models nest theirs
+(`PlanItem.Status`, `ReserveEntry.Status`, …): ninja merges every schema's
+components into one document, so the enums that share a class name overwrote
+each other there and the answers broke their documented schema. Annotate a field
+with an alias from here, never with a model's enum itself
+(api/tests/test_openapi_responses.py checks it)."""
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import CoreSchema
+
+from mentorships.models import MentorOrder, Mentorship
+from organizations.models import Organization
+from plans.models import IndividualPlan, PlanFormVersion, PlanItem
+from reserve.models import ReserveEntry
+
+
+@dataclass(frozen=True)
+class _OwnName:
+    """Publish the enum as a component named after its qualified class name:
+    `PlanItem.Status` as `PlanItemStatus`."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        schema = handler.resolve_ref_schema(handler(source))
+        name = source.__qualname__.replace(".", "")
+        metadata = {
+            **schema.get("metadata", {}),
+            "pydantic_js_updates": {"title": name},
+        }
+        return {**schema, "ref": f"{name}:{id(source)}", "metadata": metadata}
+
+
+OrganizationKind = Annotated[Organization.Kind, _OwnName()]
+ReserveEntryStatus = Annotated[ReserveEntry.Status, _OwnName()]
+MentorOrderStatus = Annotated[MentorOrder.Status, _OwnName()]
+MentorshipStatus = Annotated[Mentorship.Status, _OwnName()]
+MentorshipEndReason = Annotated[Mentorship.EndReason, _OwnName()]
+PlanFormVersionStatus = Annotated[PlanFormVersion.Status, _OwnName()]
+IndividualPlanStatus = Annotated[IndividualPlan.Status, _OwnName()]
+PlanItemStatus = Annotated[PlanItem.Status, _OwnName()]

@@ -1,0 +1,137 @@
+"""Every JSON answer of the API matches the schema that /openapi.json publishes.
+
+The sample holds a value of every enum the answers carry (a reserve entry of each
+status, an ended mentorship, items of several statuses …), so a component that
+documents another enum's values fails here."""
+
+import json
+import re
+from datetime import date
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from api.tests.conftest import API, approve, make_eligible, make_order
+from mentorships.models import MentorOrder
+from people.tests.factories import PersonFactory
+from plans.models import PlanItem
+from plans.services.comments import add_comment
+from reserve.services import appoint_reservist, exclude_reservist
+from reserve.tests.factories import ReserveEntryFactory
+
+pytestmark = pytest.mark.usefixtures("today")
+
+JSON = "application/json"
+
+
+def _validator(spec: dict, schema: dict) -> Draft202012Validator:
+    """A validator of one response schema whose `#/components/...` refs resolve
+    against the published document's components (OpenAPI 3.1's schemas are JSON
+    Schema 2020-12)."""
+    document = {**schema, "components": spec["components"]}
+    Draft202012Validator.check_schema(document)
+    return Draft202012Validator(document)
+
+
+@pytest.fixture
+def sample(plan, coordinator, mentor_person, school):
+    """Objects of every kind the GET endpoints answer with, each enum's values
+    present: plan items planned, done and not done, entries active, appointed and
+    excluded, mentorships active and ended, orders draft and registered."""
+    approve(plan, by=coordinator)
+    first, second = plan.items.order_by("pk")
+    PlanItem.objects.filter(pk=first.pk).update(
+        status=PlanItem.Status.DONE, done_on=date(2027, 1, 12)
+    )
+    PlanItem.objects.filter(pk=second.pk).update(
+        status=PlanItem.Status.NOT_DONE, not_done_reason="Отменено"
+    )
+    add_comment(plan=plan, author=coordinator, text="Проверено", item=first)
+    appointed, excluded, waiting = (
+        ReserveEntryFactory.create(person=PersonFactory(organization=school))
+        for _ in range(3)
+    )
+    make_order(mentor_person, appointed, excluded, number="2")
+    appoint_reservist(
+        entry=appointed, position_name="Директор", appointed_on=date(2027, 1, 10)
+    )
+    exclude_reservist(entry=excluded, excluded_on=date(2027, 1, 10), reason="Сам")
+    other = make_eligible(PersonFactory(organization=school))
+    make_order(other, waiting, number="3", register=False)
+    version = plan.form_version
+    return {
+        "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
+        "organizations/{pk}": school.pk,
+        "people/{pk}": plan.reserve_entry.person_id,
+        "people/{pk}/eligibility": mentor_person.pk,
+        "positions/{pk}": mentor_person.position_id,
+        "target-positions/{pk}": plan.reserve_entry.target_position_id,
+        "reserve-entries/{pk}": appointed.pk,
+        "mentor-orders/{pk}": MentorOrder.objects.get(number="3").pk,
+        "mentorships/{pk}": appointed.mentorships.get().pk,
+        "plan-forms/{pk}": version.form_id,
+        "plan-forms/{pk}/versions/{version_id}": (version.form_id, version.pk),
+        "plans/{pk}": plan.pk,
+        "plans/{pk}/comments": plan.pk,
+        "plans/{pk}/items": plan.pk,
+        "plans/{pk}/items/{item_id}": (plan.pk, first.pk),
+    }
+
+
+def _url(path: str, sample: dict) -> str:
+    """The path with the sample's ids in its placeholders; a path the sample does
+    not cover fails the test, so a new endpoint must be added to it."""
+    if "{" not in path:
+        return path
+    ids = sample[path.removeprefix(f"{API}/")]
+    ids = ids if isinstance(ids, tuple) else (ids,)
+    placeholders = re.findall(r"\{\w+\}", path)
+    assert len(placeholders) == len(ids), path
+    for placeholder, pk in zip(placeholders, ids, strict=True):
+        path = path.replace(placeholder, str(pk))
+    return path
+
+
+def test_every_json_answer_matches_the_published_schema(
+    client, api_client, coordinator, mentor, sample
+):
+    spec = client.get(f"{API}/openapi.json").json()
+    as_coordinator, as_mentor = api_client(coordinator), api_client(mentor)
+    checked, errors = 0, []
+    for path, operations in spec["paths"].items():
+        get = operations.get("get")
+        if get is None or JSON not in get["responses"]["200"].get("content", {}):
+            continue
+        response = (as_mentor if path.startswith(f"{API}/me/") else as_coordinator).get(
+            _url(path, sample)
+        )
+        assert response.status_code == 200, (path, response.content)
+        body = json.loads(response.content)
+        if isinstance(body, list):
+            assert body, f"{path}: the sample should give at least one row"
+        schema = get["responses"]["200"]["content"][JSON]["schema"]
+        errors += [
+            f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in _validator(spec, schema).iter_errors(body)
+        ]
+        checked += 1
+    assert not errors, "\n".join(errors)
+    assert checked >= 26  # 12 lists and 14 details in December 2026
+
+
+def test_every_enum_has_its_own_component(client):
+    """No two enums share a component name: each is named after its class."""
+    schemas = client.get(f"{API}/openapi.json").json()["components"]["schemas"]
+
+    enums = {name: s["enum"] for name, s in schemas.items() if "enum" in s}
+
+    assert enums["PlanItemStatus"] == [s.value for s in PlanItem.Status]
+    assert enums["ReserveEntryStatus"] == ["active", "appointed", "excluded"]
+    assert enums["IndividualPlanStatus"] == [
+        "draft",
+        "submitted",
+        "approved",
+        "completed",
+    ]
+    assert "Status" not in enums
+    assert not [n for n in enums if "__" in n]
