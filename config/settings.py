@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # 422 for a class-based view's form shown again with errors (core.forms.render_form
+    # does it for the function views).
+    "core.middleware.RefusedFormStatusMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

@@ -34,8 +34,14 @@ def add_conflict_error(form: forms.BaseForm) -> None:
     form.add_error(None, ValidationError(CONFLICT_MESSAGE, code="conflict"))
 
 
-def form_status(form: forms.BaseForm | None) -> int:
-    """409 for a form that lost a race (add_conflict_error), 200 otherwise."""
-    if form is not None and form.has_error(NON_FIELD_ERRORS, "conflict"):
+def form_status(*forms_: forms.BaseForm | forms.BaseFormSet | None) -> int:
+    """The status of a page that shows these forms again: 409 for a form that lost
+    a race (add_conflict_error), 422 for input refused with errors on the form
+    (design §7: bad input gets a 4xx), 200 otherwise (unbound or valid)."""
+    refused = [f for f in forms_ if f is not None and f.is_bound and not f.is_valid()]
+    if any(
+        isinstance(f, forms.BaseForm) and f.has_error(NON_FIELD_ERRORS, "conflict")
+        for f in refused
+    ):
         return 409
-    return 200
+    return 422 if refused else 200

@@ -1,9 +1,16 @@
 """Form helpers shared by the apps' HTML views."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from core.conflicts import form_status
+
+FORM_TYPES = (forms.BaseForm, forms.BaseFormSet)
 
 from core.text import multiline_text, single_line_text
 
@@ -32,3 +39,22 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields else None, errors)
+
+
+def render_form(
+    request: HttpRequest,
+    template_name: str,
+    context: dict[str, Any],
+    status: int = 200,
+    nested: Iterable[forms.BaseForm | None] = (),
+) -> HttpResponse:
+    """`render()` for a page that shows a form again after a POST: 422 when a form
+    of the context refused its input, 409 when one lost a race (form_status).
+    htmx swaps both (the htmx-config in base.html), so the errors show either way.
+    A status the caller sets other than 200 stands; `nested` adds the forms that the
+    context holds deeper than its top level."""
+    if status == 200:
+        status = form_status(
+            *(v for v in context.values() if isinstance(v, FORM_TYPES)), *nested
+        )
+    return render(request, template_name, context, status=status)

@@ -5,8 +5,11 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from core.conflicts import form_status
+from core.forms import FORM_TYPES
 from core.text import check_text
 
 
@@ -35,3 +38,24 @@ class QueryStringMiddleware:
                 body, status=422, json_dumps_params={"ensure_ascii": False}
             )
         return render(request, "400.html", {"message": message}, status=400)
+
+
+class RefusedFormStatusMiddleware:
+    """422 for the class-based views (Django's sign-in and password pages) that
+    show a form again with its errors; the function views use core.forms.render_form
+    to the same end."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_template_response(
+        self, request: HttpRequest, response: TemplateResponse
+    ) -> TemplateResponse:
+        context = response.context_data
+        if response.status_code == 200 and isinstance(context, dict):
+            forms = [v for v in context.values() if isinstance(v, FORM_TYPES)]
+            response.status_code = form_status(*forms)
+        return response

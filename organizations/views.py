@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import export_workbook, xlsx_response
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from core.history import history_of
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
@@ -100,7 +100,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The organisation has been added."))
             return redirect(organization)
-    return render(request, "organizations/form.html", {"form": form})
+    return render_form(request, "organizations/form.html", {"form": form})
 
 
 @login_required
@@ -119,7 +119,7 @@ def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(organization)
-    return render(
+    return render_form(
         request, "organizations/form.html", {"form": form, "organization": organization}
     )
 
@@ -150,7 +150,7 @@ def municipality_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("home:index")
-    return render(
+    return render_form(
         request,
         "organizations/municipality_form.html",
         {

@@ -11,7 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.excel import export_workbook, noting, xlsx_response
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from core.history import history_of
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
@@ -134,7 +134,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The person has been added."))
             return redirect(person)
-    return render(request, "people/form.html", {"form": form})
+    return render_form(request, "people/form.html", {"form": form})
 
 
 @login_required
@@ -155,7 +155,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(person)
-    return render(request, "people/form.html", {"form": form, "person": person})
+    return render_form(request, "people/form.html", {"form": form, "person": person})
 
 
 @login_required
@@ -190,7 +190,7 @@ def position_list(request: HttpRequest) -> HttpResponse:
         municipality=municipality
     )
     page = paginate(positions, request.GET.get("page"), page_size=100)
-    return render(request, "people/positions.html", {"form": form, "page": page})
+    return render_form(request, "people/positions.html", {"form": form, "page": page})
 
 
 @login_required
@@ -205,7 +205,7 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("people:positions")
-    return render(
+    return render_form(
         request,
         "people/position_form.html",
         {

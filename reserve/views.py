@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.conflicts import add_conflict_error, form_status
 from core.excel import export_workbook, noting, xlsx_response
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from core.history import history_of
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
@@ -127,7 +127,7 @@ def _render_card(request: HttpRequest, entry: ReserveEntry, **forms) -> HttpResp
         if permissions.may_view_entry_history(request.user, entry)
         else None,
     }
-    return render(request, "reserve/card.html", context)
+    return render_form(request, "reserve/card.html", context)
 
 
 @login_required
@@ -165,7 +165,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The person has been included in the reserve."))
             return redirect(entry)
-    return render(
+    return render_form(
         request, "reserve/form.html", {"form": form}, status=form_status(form)
     )
 
@@ -186,7 +186,7 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(entry)
-    return render(request, "reserve/form.html", {"form": form, "entry": entry})
+    return render_form(request, "reserve/form.html", {"form": form, "entry": entry})
 
 
 @login_required
@@ -249,7 +249,7 @@ def position_list(request: HttpRequest) -> HttpResponse:
         municipality=municipality
     )
     page = paginate(positions, request.GET.get("page"), page_size=100)
-    return render(request, "reserve/positions.html", {"form": form, "page": page})
+    return render_form(request, "reserve/positions.html", {"form": form, "page": page})
 
 
 @login_required
@@ -267,7 +267,7 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The changes have been saved."))
             return redirect("reserve:positions")
     context = {"form": form, "position": position, "history": history_of(position)}
-    return render(request, "reserve/position_form.html", context)
+    return render_form(request, "reserve/position_form.html", context)
 
 
 @login_required

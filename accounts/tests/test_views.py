@@ -64,11 +64,12 @@ def test_login_ignores_next_to_another_site(client, user):
 def test_login_with_wrong_password_shows_russian_error(client, user):
     response = client.post(LOGIN, {"username": "ivanova", "password": "wrong"})
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assertContains(
         response,
         "Пожалуйста, введите правильные имя пользователя и пароль. "
         "Оба поля могут быть чувствительны к регистру.",
+        status_code=422,
     )
     assert "_auth_user_id" not in client.session
 
@@ -80,7 +81,9 @@ def test_login_of_inactive_account_is_refused(client, user):
     response = client.post(LOGIN, {"username": "ivanova", "password": "secret-pass-1"})
 
     assertContains(
-        response, "Пожалуйста, введите правильные имя пользователя и пароль."
+        response,
+        "Пожалуйста, введите правильные имя пользователя и пароль.",
+        status_code=422,
     )
 
 
@@ -97,8 +100,8 @@ def test_login_is_refused_after_ten_failures_even_with_the_right_password(client
 
     response = client.post(LOGIN, {"username": "ivanova", "password": "secret-pass-1"})
 
-    assert response.status_code == 200
-    assertContains(response, TOO_MANY)
+    assert response.status_code == 422
+    assertContains(response, TOO_MANY, status_code=422)
     assert "_auth_user_id" not in client.session
 
 
@@ -194,7 +197,7 @@ def test_password_change_with_wrong_old_password_shows_russian_error(client, use
         },
     )
 
-    assertContains(response, "Ваш старый пароль введен неправильно.")
+    assertContains(response, "Ваш старый пароль введен неправильно.", status_code=422)
     user.refresh_from_db()
     assert user.check_password("secret-pass-1")
 
@@ -211,7 +214,7 @@ def test_password_change_rejects_a_weak_password_in_russian(client, user):
         },
     )
 
-    assertContains(response, "Введённый пароль слишком короткий.")
+    assertContains(response, "Введённый пароль слишком короткий.", status_code=422)
 
 
 def test_password_reset_page_is_ours_and_russian(client, db):

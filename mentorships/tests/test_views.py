@@ -68,7 +68,7 @@ def test_readiness_is_confirmed_by_self_head_or_coordinator(
 def test_readiness_in_the_future_is_refused(client, mentor):
     client.force_login(mentor)
     response = client.post(_readiness(mentor.person), {"confirmed_on": "2100-01-01"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["confirmed_on"]
     assert not MentorReadiness.objects.exists()
 
@@ -280,7 +280,7 @@ def test_end_before_the_start_is_refused(client, head, school):
         reverse("mentorships:end", args=[mentorship.pk]),
         {"ended_on": "2020-01-01", "reason": "completed"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["ended_on"]
     mentorship.refresh_from_db()
     assert mentorship.status == Mentorship.Status.ACTIVE

@@ -246,7 +246,7 @@ def test_a_text_file_named_pdf_is_refused(client, head, school):
         "scan.pdf", b"just text", content_type="application/pdf"
     )
     response = client.post(_url("order_scan_upload", order), {"scan": upload})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["scan_form"].errors["scan"]
     order.refresh_from_db()
     assert not order.scan
@@ -258,7 +258,7 @@ def test_a_scan_over_the_limit_is_refused(client, head, school, monkeypatch):
     client.force_login(head)
     upload = SimpleUploadedFile("scan.pdf", PDF, content_type="application/pdf")
     response = client.post(_url("order_scan_upload", order), {"scan": upload})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["scan_form"].errors["scan"]
     order.refresh_from_db()
     assert not order.scan
@@ -342,7 +342,7 @@ def test_a_file_that_is_not_docx_is_refused(client, coordinator):
     client.force_login(coordinator)
     upload = SimpleUploadedFile("t.docx", b"not a zip at all")
     response = client.post(TEMPLATES, {"organization": "", "file": upload})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors
     assert not OrderTemplate.objects.exists()
 

@@ -129,7 +129,7 @@ def test_head_saves_a_draft_with_two_lines(client, head, school, cast):
 def test_a_blank_first_line_is_required(client, head, school, cast):
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(None, None)]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Обязательное поле." in response.content.decode()
     assert not MentorOrder.objects.exists()
 
@@ -142,7 +142,7 @@ def test_forged_ineligible_mentor_is_refused_with_the_reason(
     )
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(teacher, cast["first"])]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     errors = response.context["form"].non_field_errors()
     assert len(errors) == 3
     assert all("Учителев" in e for e in errors)
@@ -157,7 +157,7 @@ def test_a_mentor_from_another_organisation_is_not_a_valid_choice(
     stranger_mentor = EligibleMentorFactory(organization=other_school)
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(stranger_mentor, cast["first"])]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["lines"].forms[0].errors["mentor"]
     assert not MentorOrder.objects.exists()
 
@@ -172,7 +172,7 @@ def test_over_the_load_is_refused(client, head, school, cast):
             school, [(cast["mentor"], cast["first"]), (cast["mentor"], cast["second"])]
         ),
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Наставников" in _errors(response)
     assert "2" in _errors(response)
     assert not MentorOrder.objects.exists()
@@ -186,7 +186,7 @@ def test_a_reservist_with_a_mentor_pending_is_refused(client, head, school, cast
     )
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Алексеев" in _errors(response)
     assert MentorOrder.objects.count() == 1
 
@@ -195,7 +195,7 @@ def test_the_same_active_mentor_again_is_refused(client, head, school, cast):
     MentorshipFactory(reserve_entry=cast["first"], mentor=cast["mentor"])
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Наставников" in _errors(response)
     assert MentorOrder.objects.count() == 1
 
@@ -210,7 +210,7 @@ def test_a_reservist_out_of_the_reserve_is_refused(client, head, school, cast):
     )
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(cast["mentor"], excluded)]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Исключённый" in _errors(response)
     assert "исключён из резерва" in _errors(response)
     assert not MentorOrder.objects.exists()
@@ -220,7 +220,7 @@ def test_a_duplicate_number_in_the_year_is_refused(client, head, school, cast):
     MentorOrderFactory(organization=school, number="15-н", date=date(2026, 1, 9))
     client.force_login(head)
     response = client.post(CREATE, _post(school, [(cast["mentor"], cast["first"])]))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "уже существует" in _errors(response)
     assert MentorOrder.objects.count() == 1
     assert not Mentorship.objects.exists()
@@ -239,7 +239,7 @@ def test_end_before_start_is_refused(client, head, school, cast):
         CREATE,
         _post(school, [(cast["mentor"], cast["first"], "2026-09-10", "2026-09-01")]),
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["lines"].forms[0].errors["planned_end_on"]
     assert not MentorOrder.objects.exists()
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.conflicts import CONFLICT_MESSAGE
+from core.forms import render_form
 from core.history import history_of
 from mentorships import permissions, services
 from mentorships.forms import ScanForm
@@ -38,7 +39,7 @@ def _render_order(
         "scan_form": scan_form or ScanForm(),
         "history": history_of(order) if shows_history else None,
     }
-    return render(request, "mentorships/order.html", context, status=status)
+    return render_form(request, "mentorships/order.html", context, status=status)
 
 
 @login_required

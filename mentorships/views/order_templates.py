@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from mentorships import permissions, services
 from mentorships.documents import BUILTIN_DOCX, PLACEHOLDERS_HELP
 from mentorships.forms import OrderTemplateForm
@@ -42,7 +42,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
         .order_by("organization__short_name")
     )
     context = {"form": form, "templates": templates, "placeholders": PLACEHOLDERS_HELP}
-    return render(request, "mentorships/templates.html", context)
+    return render_form(request, "mentorships/templates.html", context)
 
 
 @login_required

@@ -123,7 +123,7 @@ def order_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The draft order has been saved."))
             return redirect(order)
     context = {"form": form, "lines": lines, "organization": organization}
-    status = form_status(form)
+    status = form_status(form, lines)
     return render(request, "mentorships/order_form.html", context, status=status)
 
 

@@ -158,9 +158,10 @@ def test_create_shows_inn_error_next_to_the_field_and_saves_nothing(
         '<ul class="errorlist" id="id_inn_error">'
         "<li>ИНН организации состоит из 10 цифр.</li></ul>",
         html=True,
+        status_code=422,
     )
-    assertContains(response, 'aria-describedby="id_inn_error"')
-    assertContains(response, 'id="id_inn_error"', count=1)  # ids are unique
+    assertContains(response, 'aria-describedby="id_inn_error"', status_code=422)
+    assertContains(response, 'id="id_inn_error"', count=1, status_code=422)  # unique
     assert not Organization.objects.exists()
 
 
@@ -173,7 +174,7 @@ def test_create_shows_required_fields(client, coordinator):
         "short_name": ["Обязательное поле."],
         "kind": ["Обязательное поле."],
     }
-    assertContains(response, "Обязательное поле.", count=2)
+    assertContains(response, "Обязательное поле.", count=2, status_code=422)
     assert not Organization.objects.exists()
 
 
@@ -182,8 +183,10 @@ def test_create_shows_duplicate_short_name_above_the_form(client, coordinator, s
 
     response = client.post(CREATE, {**NEW, "short_name": "School"})
 
-    assertContains(response, '<div class="nonfield" role="alert">')
-    assertContains(response, "Организация с таким кратким наименованием уже есть.")
+    assertContains(response, '<div class="nonfield" role="alert">', status_code=422)
+    assertContains(
+        response, "Организация с таким кратким наименованием уже есть.", status_code=422
+    )
     assert Organization.objects.filter(short_name="School").count() == 1
 
 
@@ -233,6 +236,7 @@ def test_edit_refuses_a_head_from_another_organization(
     assertContains(
         response,
         "Выберите корректный вариант. Вашего варианта нет среди допустимых значений.",
+        status_code=422,
     )
     school.refresh_from_db()
     assert school.head is None
@@ -245,8 +249,10 @@ def test_edit_shows_errors_and_keeps_the_record(client, coordinator, school):
         _edit(school), _edit_data(client, school, email="school@", address="Новый")
     )
 
-    assertContains(response, "Введите правильный адрес электронной почты.")
-    assertContains(response, "<h1>School: изменение</h1>", html=True)
+    assertContains(
+        response, "Введите правильный адрес электронной почты.", status_code=422
+    )
+    assertContains(response, "<h1>School: изменение</h1>", html=True, status_code=422)
     school.refresh_from_db()
     assert school.address == ""
 
@@ -260,8 +266,10 @@ def test_edit_shows_duplicate_short_name_and_keeps_the_heading(
         _edit(school), _edit_data(client, school, short_name="Other school")
     )
 
-    assertContains(response, "Организация с таким кратким наименованием уже есть.")
-    assertContains(response, "<h1>School: изменение</h1>", html=True)
+    assertContains(
+        response, "Организация с таким кратким наименованием уже есть.", status_code=422
+    )
+    assertContains(response, "<h1>School: изменение</h1>", html=True, status_code=422)
 
 
 @pytest.mark.parametrize("role", ["head", "mentor", "reservist"])
@@ -376,7 +384,7 @@ def test_municipality_edit_shows_errors_and_saves_nothing(
 
     response = client.post(_municipality(municipality), form_data(form, name=""))
 
-    assertContains(response, "Обязательное поле.")
+    assertContains(response, "Обязательное поле.", status_code=422)
     municipality.refresh_from_db()
     assert municipality.name == "Town"
 

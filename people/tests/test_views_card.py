@@ -188,6 +188,7 @@ def test_create_shows_experience_error_next_to_the_field_and_saves_nothing(
         '<ul class="errorlist" id="id_teaching_experience_error">'
         "<li>Убедитесь, что это значение меньше либо равно 70.</li></ul>",
         html=True,
+        status_code=422,
     )
     assert not Person.objects.filter(last_name="Сидоров").exists()
 
@@ -214,7 +215,7 @@ def test_create_refuses_a_position_of_another_municipality(
     response = client.post(CREATE, _new(school, foreign))
 
     assert "position" in response.context["form"].errors
-    assertContains(response, "Выберите корректный вариант.")
+    assertContains(response, "Выберите корректный вариант.", status_code=422)
     assert not Person.objects.filter(last_name="Сидоров").exists()
 
 
@@ -268,7 +269,9 @@ def test_edit_shows_errors_and_keeps_the_record(client, coordinator, ivanov):
         _edit_data(client, ivanov, management_experience="80", last_name="Петров"),
     )
 
-    assertContains(response, "Убедитесь, что это значение меньше либо равно 70.")
+    assertContains(
+        response, "Убедитесь, что это значение меньше либо равно 70.", status_code=422
+    )
     ivanov.refresh_from_db()
     assert ivanov.last_name == "Иванов"
 

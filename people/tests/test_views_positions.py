@@ -67,7 +67,9 @@ def test_list_shows_duplicate_name_and_adds_nothing(client, coordinator, catalog
 
     response = client.post(LIST, {"name": "Учитель"})
 
-    assertContains(response, "Должность с таким наименованием уже есть.")
+    assertContains(
+        response, "Должность с таким наименованием уже есть.", status_code=422
+    )
     assert Position.objects.filter(name="Учитель").count() == 1
 
 
@@ -80,6 +82,7 @@ def test_list_shows_required_name_next_to_the_field(client, coordinator):
         response,
         '<ul class="errorlist" id="id_name_error"><li>Обязательное поле.</li></ul>',
         html=True,
+        status_code=422,
     )
     assert not Position.objects.exists()
 
@@ -128,8 +131,10 @@ def test_edit_shows_duplicate_name_and_keeps_the_record(client, coordinator, cat
 
     response = client.post(_edit(teacher), {"name": "Директор"})
 
-    assertContains(response, "Должность с таким наименованием уже есть.")
-    assertContains(response, "<h1>Учитель: изменение</h1>", html=True)
+    assertContains(
+        response, "Должность с таким наименованием уже есть.", status_code=422
+    )
+    assertContains(response, "<h1>Учитель: изменение</h1>", html=True, status_code=422)
     teacher.refresh_from_db()
     assert teacher.name == "Учитель"
 

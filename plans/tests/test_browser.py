@@ -417,3 +417,28 @@ def test_a_stale_edit_shows_the_fresh_row_instead_of_overwriting(
     expect(row).to_contain_text("Петров Д. И.")
     expect(page.locator("tr.edit-row")).to_have_count(0)
     assert page.evaluate("window.notReloaded") is True
+
+
+def test_an_item_refused_by_the_server_shows_its_errors_in_place(
+    live_server, page: Page, story
+):
+    """The server answers an invalid htmx form with 422; htmx swaps it anyway
+    (htmx-config in base.html), so the errors show without a reload."""
+    today = story["today"]
+    plan = plans_services.create_plan(
+        entry=story["entry"],
+        period_start=today - timedelta(days=60),
+        period_end=today + timedelta(days=300),
+    )
+    _sign_in(page, live_server.url, "mentor")
+    page.goto(f"{live_server.url}{plan.get_absolute_url()}")
+    page.evaluate("window.notReloaded = true")
+    add = page.locator("#add-item")
+    add.locator("summary").click()
+
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        add.get_by_role("button", name="Добавить мероприятие").click()
+
+    assert answer.value.status == 422
+    expect(page.locator("#add-item")).to_contain_text("Обязательное поле.")
+    assert page.evaluate("window.notReloaded") is True

@@ -40,13 +40,13 @@ PAGES = {
 }
 
 # action: (URL name, the objects whose pks it takes, expected status by role);
-# a 302 or 200 means the view let the user act (the service may still refuse).
+# a 302, 200 or 422 (the empty form refused) means the view let the user act.
 ACTIONS = {
     "submit": ("plans:submit", ["plan"], [403, 403, 302, 403, 404, 404]),
     "approve": ("plans:approve", ["plan"], [302, 403, 403, 403, 404, 404]),
-    "return": ("plans:return", ["plan"], [200, 403, 403, 403, 404, 404]),
+    "return": ("plans:return", ["plan"], [422, 403, 403, 403, 404, 404]),
     "complete": ("plans:complete", ["plan"], [302, 403, 302, 403, 404, 404]),
-    "add item": ("plans:item_add", ["plan"], [403, 403, 200, 200, 404, 404]),
+    "add item": ("plans:item_add", ["plan"], [403, 403, 422, 422, 404, 404]),
     "edit item": ("plans:item_edit", ["plan", "item"], [403, 403, 200, 200, 404, 404]),
     "remove item": (
         "plans:item_remove",
@@ -54,16 +54,16 @@ ACTIONS = {
         [403, 403, 409, 409, 404, 404],
     ),
     "move item": ("plans:item_move", ["plan", "item"], [403, 403, 302, 302, 404, 404]),
-    "deadlines": ("plans:deadlines", ["plan"], [403, 403, 200, 200, 404, 404]),
+    "deadlines": ("plans:deadlines", ["plan"], [403, 403, 422, 422, 404, 404]),
     "mark": ("plans:item_progress", ["plan", "item"], [403, 403, 200, 200, 404, 404]),
     "confirm": ("plans:item_confirm", ["plan", "item"], [403, 403, 409, 403, 404, 404]),
-    "comment": ("plans:comment", ["plan"], [200, 403, 200, 200, 404, 404]),
+    "comment": ("plans:comment", ["plan"], [422, 403, 422, 422, 404, 404]),
     "new form": ("plans:forms", [], [200, 403, 403, 403, 403, 200]),
     "new version": ("plans:form_new", ["form"], [302, 403, 403, 403, 403, 404]),
     "structure": (
         "plans:form_structure",
         ["form", "number"],
-        [200, 403, 403, 403, 403, 404],
+        [422, 403, 403, 403, 403, 404],
     ),
 }
 
@@ -205,5 +205,5 @@ def test_a_plan_period_in_the_year_9999_is_a_form_error(client, mentor, plan):
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["period_start"]

@@ -76,7 +76,7 @@ def test_adding_an_item_outside_the_period_shows_the_error_and_saves_nothing(
 def test_adding_an_item_without_an_activity_shows_the_form_error(client, plan, mentor):
     client.force_login(mentor)
     response = client.post(_url("plans:item_add", plan), _item_data(plan, activity=""))
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Обязательное поле." in response.content.decode()
     assert not PlanItem.objects.exists()
 
@@ -185,7 +185,7 @@ def test_edit_errors_come_back_in_the_row(client, plan, mentor):
         _item_data(plan, deadline="2026-01-01", version=1),
         headers=HTMX,
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     content = response.content.decode()
     assert 'class="edit-row"' in content
     assert "Срок должен быть в пределах периода плана" in content
@@ -311,6 +311,6 @@ def test_deadlines_refuse_rows_of_another_plan(client, plan, mentor, school):
     response = client.post(
         _url("plans:deadlines", plan), {"items": [foreign.pk], "deadline": "2027-02-01"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert fresh(foreign).deadline != date(2027, 2, 1)
     assert IndividualPlan.objects.get(pk=plan.pk).status == IndividualPlan.Status.DRAFT

@@ -83,7 +83,7 @@ def test_a_disguised_file_is_refused_and_nothing_is_saved(
         {**_done(item, evidence_text=""), "files": [fake]},
         headers=HTMX,
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     content = response.content.decode()
     assert 'class="progress-row"' in content
     assert "Файл недопустимого типа (разрешены: PDF, JPEG, PNG, DOCX/XLSX/ODT)" in (
@@ -252,7 +252,7 @@ def test_a_refused_mark_keeps_no_uploaded_file(client, plan, item, reservist, se
         },
         headers=HTMX,
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Дата не может быть в будущем." in response.content.decode()
     assert fresh(item).status == PlanItem.Status.PLANNED
     assert not Evidence.objects.exists()

@@ -3,12 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from core.htmx import HtmxHttpRequest
 from core.pagination import to_int
 from plans import permissions, queries, services
@@ -32,7 +32,7 @@ def _render_thread(request: HtmxHttpRequest, plan, item, form: CommentForm):
         "comment_form": form,
         "comment_key": key,
     }
-    response = render(request, "plans/plan.html#thread", context)
+    response = render_form(request, "plans/plan.html#thread", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

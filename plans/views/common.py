@@ -5,12 +5,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import reswap, retarget
 
+from core.forms import render_form
 from core.htmx import HtmxHttpRequest
 from plans import permissions, queries
 from plans.forms import CommentForm, DeadlinesForm, ItemForm, ReturnForm
@@ -56,8 +57,8 @@ def render_plan_page(
     """The plan page, or for htmx its body, which replaces the one on the page."""
     context = plan_context(request, plan, **extra)
     if not request.htmx:
-        return render(request, PLAN_PAGE, context, status=status)
-    response = render(request, f"{PLAN_PAGE}#plan_body", context, status=status)
+        return render_form(request, PLAN_PAGE, context, status=status)
+    response = render_form(request, f"{PLAN_PAGE}#plan_body", context, status=status)
     reswap(retarget(response, "#plan-body"), "outerHTML")
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -92,7 +93,7 @@ def render_row(
     item = next((i for i in context["page"].items if i.pk == item_pk), None)
     if item is None:  # removed meanwhile
         return render_plan_page(request, plan, status=status, **extra)
-    response = render(
+    response = render_form(
         request, f"{PLAN_PAGE}#{partial}", context | {"item": item}, status=status
     )
     patch_vary_headers(response, ["HX-Request"])

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from core.htmx import HtmxHttpRequest
 from organizations.permissions import managed_municipalities
 from plans import permissions, queries, services
@@ -39,7 +39,7 @@ def form_list(request: HttpRequest) -> HttpResponse:
             return redirect(plan_form)
     plan_forms = queries.forms_for_list(permissions.visible_plan_forms(request.user))
     context = {"plan_forms": plan_forms, "form": form, "can_create": bool(municipality)}
-    return render(request, "plans/forms.html", context)
+    return render_form(request, "plans/forms.html", context)
 
 
 @login_required
@@ -88,7 +88,8 @@ def _render_version(
         request.user, plan_form.municipality_id
     )
     editable = permissions.may_edit_form_version(request.user, version)
-    _suggestion_forms(sections, extra.pop("suggestion", None))
+    suggestion = extra.pop("suggestion", None)
+    _suggestion_forms(sections, suggestion)
     versions = list(plan_form.versions.order_by("-number"))
     context = {
         "plan_form": plan_form,
@@ -103,7 +104,7 @@ def _render_version(
         "approve_form": ApproveVersionForm(),
     } | extra
     template = f"{VERSION_PAGE}#body" if request.htmx else VERSION_PAGE
-    response = render(request, template, context)
+    response = render_form(request, template, context, nested=[suggestion])
     patch_vary_headers(response, ["HX-Request"])
     return response
 

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import add_service_error
+from core.forms import add_service_error, render_form
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
 from organizations.permissions import visible_organizations
@@ -87,7 +87,7 @@ def plan_create(request: HttpRequest, entry_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The draft plan has been created."))
             return redirect(plan)
-    return render(request, "plans/create.html", {"form": form, "entry": entry})
+    return render_form(request, "plans/create.html", {"form": form, "entry": entry})
 
 
 @login_required

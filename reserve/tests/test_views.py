@@ -235,7 +235,7 @@ def test_inclusion_form_is_prefilled_with_the_person(client, coordinator, school
 def test_inclusion_shows_form_errors(client, coordinator, school):
     client.force_login(coordinator)
     response = client.post(reverse("reserve:create"), {"basis_number": ""})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Обязательное поле." in response.content.decode()
     assert not ReserveEntry.objects.exists()
 
@@ -248,7 +248,7 @@ def test_inclusion_shows_the_service_rule(client, coordinator, school):
         reverse("reserve:create"),
         _inclusion(person, target, basis_date="2026-09-05"),
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].errors["basis_date"]
     assert not ReserveEntry.objects.exists()
 

@@ -23,7 +23,7 @@ def test_a_duplicate_name_is_refused(client, coordinator, municipality):
     TargetPositionFactory(municipality=municipality, name="Директор школы")
     client.force_login(coordinator)
     response = client.post(POSITIONS, {"name": "Директор школы"})
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert response.context["form"].non_field_errors()
     assert TargetPosition.objects.count() == 1
 
