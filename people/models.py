@@ -5,11 +5,13 @@ from decimal import Decimal
 from typing import Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -189,6 +191,15 @@ class Person(RemembersLoadedValues, CopiesMunicipality, TimeStampedModel):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def clean(self) -> None:
+        """Rules across every way in (forms, API, import), as full_clean runs them."""
+        super().clean()
+        if self.position_since and self.position_since > timezone.localdate():
+            message = _("The date in the position cannot be in the future.")
+            raise ValidationError(
+                {"position_since": ValidationError(message, code="future")}
+            )
 
     def set_search_text(self) -> None:
         """What the search matches: kept by save(), and by bulk writes that skip it."""

@@ -1,6 +1,9 @@
 """/people: personal data in scope only, the access log, writes, query count."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from api.tests.conftest import API, ru
 from people.models import Person, PersonViewLog
@@ -332,3 +335,22 @@ def test_update_refuses_a_nul_in_a_name(api_client, coordinator, head):
 
     assert response.status_code == 422
     assert "U+0000" in response.json()["errors"]["first_name"][0]
+
+
+def test_patch_refuses_a_future_position_since(
+    api_client, coordinator, school, teacher
+):
+    person = PersonFactory(organization=school, position=teacher)
+
+    response = api_client(coordinator).patch(
+        f"{API}/people/{person.pk}",
+        {"position_since": (timezone.localdate() + timedelta(days=1)).isoformat()},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400  # a model rule: see api/errors.py
+    assert response.json()["errors"] == {
+        "position_since": ["Дата начала работы в должности не может быть в будущем."]
+    }
+    person.refresh_from_db()
+    assert person.position_since != (timezone.localdate() + timedelta(days=1))
