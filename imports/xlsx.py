@@ -234,9 +234,15 @@ def _header_key(value: Any) -> str:
     return normalize_search(parse_text(value)).rstrip("*").strip()
 
 
-def _match_header(header: Sequence[Any], columns: Sequence[Column]) -> dict[str, int]:
-    """The position of each known column; raises ValidationError naming the
-    required columns that are missing."""
+# The header row may sit below a title or notes: looked for among the first
+# non-empty rows of the sheet.
+HEADER_SEARCH_ROWS = 10
+
+
+def _match_header(
+    header: Sequence[Any], columns: Sequence[Column]
+) -> tuple[dict[str, int], list[Column]]:
+    """The position of each known column, and the required columns missing."""
     wanted = {_header_key(column.label): column for column in columns}
     positions: dict[str, int] = {}
     for i, value in enumerate(header):
@@ -244,29 +250,47 @@ def _match_header(header: Sequence[Any], columns: Sequence[Column]) -> dict[str,
         if column is not None and column.field not in positions:
             positions[column.field] = i
     missing = [c for c in columns if c.is_required and c.field not in positions]
-    if missing:
-        raise ValidationError(
-            _(
-                "Required columns are missing: %(columns)s. Take the header row "
-                "from the template."
-            )
-            % {"columns": ", ".join(f"«{c.label}»" for c in missing)}
+    return positions, missing
+
+
+def _find_header(
+    rows: Iterator[tuple[int, tuple[Any, ...]]], columns: Sequence[Column]
+) -> dict[str, int]:
+    """The positions of the columns in the header row: the first of the first
+    non-empty rows that names every required column (title rows above it are
+    skipped). Raises ValidationError naming the required columns that the closest
+    row misses, or for an empty sheet."""
+    closest: list[Column] | None = None
+    candidates = 0
+    for _number, row in rows:
+        if all(_is_blank(value) for value in row):
+            continue
+        positions, missing = _match_header(row, columns)
+        if not missing:
+            return positions
+        if closest is None or len(missing) < len(closest):
+            closest = missing
+        candidates += 1
+        if candidates == HEADER_SEARCH_ROWS:
+            break
+    if closest is None:
+        raise ValidationError(_("The first sheet of the file is empty."))
+    raise ValidationError(
+        _(
+            "Required columns are missing: %(columns)s. Take the header row "
+            "from the template."
         )
-    return positions
+        % {"columns": ", ".join(f"«{c.label}»" for c in closest)}
+    )
 
 
 def _read_sheet(
     workbook, columns: Sequence[Column], on_rows: Callable[[int], None] | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
-    """Non-empty data rows with their Excel row numbers, the header being the first
-    non-empty row. Stops reading past IMPORT_MAX_ROWS so a huge file fails fast."""
+    """Non-empty data rows below the header row (_find_header) with their Excel
+    row numbers. Stops reading past IMPORT_MAX_ROWS so a huge file fails fast."""
     rows = enumerate(_sheet_rows(workbook), start=1)
-    for _number, row in rows:
-        if not all(_is_blank(value) for value in row):
-            positions = _match_header(row, columns)
-            break
-    else:
-        raise ValidationError(_("The first sheet of the file is empty."))
+    positions = _find_header(rows, columns)
     limit = settings.IMPORT_MAX_ROWS
     data: list[tuple[int, dict[str, Any]]] = []
     for number, row in rows:

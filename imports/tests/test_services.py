@@ -223,6 +223,36 @@ def test_bad_file_is_rejected_with_message_and_saves_nothing(
     assert _counts() == before
 
 
+def test_title_rows_above_the_header_are_skipped(coordinator, municipality):
+    """A school's sheet often starts with a title and a note above the header."""
+    rows = [
+        ["Список образовательных организаций"],
+        [None],
+        ["по состоянию на 01.09.2026", None, "заполнил: Иванов"],
+        ORGANIZATION_HEADER,
+        ["Школа № 1", "Средняя школа № 1", "school"],
+        ["Школа № 2", "Средняя школа № 2", "unknown kind"],
+    ]
+    file = upload(xlsx(rows, header=None))
+
+    _batch, plan = _preview(coordinator, municipality, "organizations", file)
+
+    assert plan.n_rows == 2
+    assert [e.row for e in plan.errors] == [6]  # the Excel row number
+
+
+def test_a_header_below_the_first_rows_is_not_looked_for(coordinator, municipality):
+    titles = [[f"Строка заголовка {n}"] for n in range(1, 11)]
+    file = upload(
+        xlsx([*titles, ORGANIZATION_HEADER, ["Школа", "Школа", "school"]], header=None)
+    )
+
+    with pytest.raises(ValidationError) as error:
+        _preview(coordinator, municipality, "organizations", file)
+
+    assert "Нет обязательных столбцов" in error.value.messages[0]
+
+
 def test_too_large_file_is_rejected(coordinator, municipality, settings):
     settings.IMPORT_MAX_FILE_SIZE = 1000
     file = organizations_file([["Школа", "Школа № 1", "school", None, "x" * 3000]])
