@@ -158,17 +158,23 @@ class Segment:
     kind: str
     label: "StrOrPromise"
     count: int
+    start: int = 0  # the sum of the counts drawn before it (the SVG's x)
 
 
 def segments(progress: Progress) -> list[Segment]:
     """The parts of the stacked progress bar, in the order they are drawn."""
-    return [
-        Segment("ok", _("Done on time"), progress.done_on_time),
-        Segment("late", _("Done late"), progress.done_late),
-        Segment("overdue", _("Overdue"), progress.overdue),
-        Segment("not_done", _("Not done"), progress.not_done),
-        Segment("remaining", _("Remaining"), progress.remaining),
+    parts = [
+        ("ok", _("Done on time"), progress.done_on_time),
+        ("late", _("Done late"), progress.done_late),
+        ("overdue", _("Overdue"), progress.overdue),
+        ("not_done", _("Not done"), progress.not_done),
+        ("remaining", _("Remaining"), progress.remaining),
     ]
+    result, start = [], 0
+    for kind, label, count in parts:
+        result.append(Segment(kind, label, count, start))
+        start += count
+    return result
 
 
 # Plan forms --------------------------------------------------------------------------
