@@ -7,6 +7,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, path, re_path
 from django.utils.translation import gettext as _
@@ -36,6 +38,22 @@ class Renderer(JSONRenderer):
     """UTF-8 JSON with Russian text as is, not as \\u escapes."""
 
     json_dumps_params = {"ensure_ascii": False}
+
+
+def docs_access(view: Callable) -> Callable:
+    """The docs and the schema: public when API_DOCS_PUBLIC, else for a signed-in
+    user only (the docs page sends a visitor to sign in, the schema answers 401)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if settings.API_DOCS_PUBLIC or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        if request.path.endswith(".json"):
+            body = error_body(_("Sign in to read the API's description."))
+            return api.create_response(request, body, status=401)
+        return redirect_to_login(request.get_full_path())
+
+    return wrapper
 
 
 class Api(NinjaAPI):
@@ -87,6 +105,7 @@ api = Api(
     urls_namespace="api",
     auth=[BearerAuth(), SessionAuth()],
     renderer=Renderer(),
+    docs_decorator=docs_access,
 )
 install_error_handlers(api)
 for module in (

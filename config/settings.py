@@ -272,6 +272,9 @@ NINJA_NUM_PROXIES = NUM_PROXIES
 LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
 
 NINJA_PAGINATION_PER_PAGE = 50
+# /api/v1/docs and /api/v1/openapi.json for anyone (development), or only for a
+# signed-in user (production: they map every endpoint).
+API_DOCS_PUBLIC = env_bool("API_DOCS_PUBLIC", DEBUG)
 
 LOGGING = {
     "version": 1,

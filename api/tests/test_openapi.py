@@ -2,7 +2,15 @@
 
 import json
 
+import pytest
+
 from api.tests.conftest import API
+
+
+@pytest.fixture(autouse=True)
+def _public_docs(settings):
+    """As in development (DEBUG); the tests of the closed docs turn it off."""
+    settings.API_DOCS_PUBLIC = True
 
 
 def test_openapi_describes_every_resource(client):
@@ -127,3 +135,25 @@ def test_openapi_describes_plan_forms_and_plans(client):
     assert "application/pdf" in document["responses"]["200"]["content"]
     evidence = paths[f"{API}/plans/{{pk}}/items/{{item_id}}/evidence"]["post"]
     assert "multipart/form-data" in evidence["requestBody"]["content"]
+
+
+@pytest.mark.parametrize("url", ["docs", "openapi.json"])
+def test_docs_and_schema_need_a_sign_in_in_production(client, settings, url):
+    settings.API_DOCS_PUBLIC = False
+
+    response = client.get(f"{API}/{url}")
+
+    if url == "docs":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/?next=")
+    else:
+        assert response.status_code == 401
+        assert response.json()["detail"] == "Войдите, чтобы прочитать описание API."
+
+
+@pytest.mark.parametrize("url", ["docs", "openapi.json"])
+def test_docs_and_schema_are_served_to_a_signed_in_user(client, settings, mentor, url):
+    settings.API_DOCS_PUBLIC = False
+    client.force_login(mentor)
+
+    assert client.get(f"{API}/{url}").status_code == 200

@@ -24,6 +24,11 @@ pytestmark = pytest.mark.usefixtures("today")
 JSON = "application/json"
 
 
+@pytest.fixture(autouse=True)
+def _public_docs(settings):
+    settings.API_DOCS_PUBLIC = True
+
+
 def _validator(spec: dict, schema: dict) -> Draft202012Validator:
     """A validator of one response schema whose `#/components/...` refs resolve
     against the published document's components (OpenAPI 3.1's schemas are JSON
