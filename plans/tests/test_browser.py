@@ -430,11 +430,16 @@ def test_an_item_refused_by_the_server_shows_its_errors_in_place(
         period_start=today - timedelta(days=60),
         period_end=today + timedelta(days=300),
     )
+    blocked = []  # what the Content-Security-Policy refused, as the console says
+    page.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security" in m.text else None,
+    )
     _sign_in(page, live_server.url, "mentor")
     page.goto(f"{live_server.url}{plan.get_absolute_url()}")
     page.evaluate("window.notReloaded = true")
     add = page.locator("#add-item")
-    add.locator("summary").click()
+    add.evaluate("details => { details.open = true; }")  # open already when empty
 
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
         add.get_by_role("button", name="Добавить мероприятие").click()
@@ -442,3 +447,4 @@ def test_an_item_refused_by_the_server_shows_its_errors_in_place(
     assert answer.value.status == 422
     expect(page.locator("#add-item")).to_contain_text("Обязательное поле.")
     assert page.evaluate("window.notReloaded") is True
+    assert blocked == []

@@ -1,0 +1,21 @@
+"""The interactive API docs work under the Content-Security-Policy."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_docs_render_and_nothing_is_blocked(live_server, page: Page, settings):
+    settings.API_DOCS_PUBLIC = True
+    blocked = []
+    page.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security" in m.text else None,
+    )
+
+    page.goto(f"{live_server.url}/api/v1/docs")
+
+    expect(page.get_by_role("heading", name="Наставник API")).to_be_visible()
+    expect(page.get_by_text("/api/v1/reserve-entries").first).to_be_visible()
+    assert blocked == []
