@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.throttling import TooManyAttempts, authenticate_limited
+from core.conflicts import TOO_MANY_ATTEMPTS
 from core.forms import TextCheckedForm
 
 
@@ -13,7 +14,7 @@ class LoginForm(TextCheckedForm, AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "too_many_attempts": _(
+        TOO_MANY_ATTEMPTS: _(
             "Too many failed login attempts. Try again in 15 minutes."
         ),
     }
@@ -28,8 +29,8 @@ class LoginForm(TextCheckedForm, AuthenticationForm):
                 )
             except TooManyAttempts:
                 raise ValidationError(
-                    self.error_messages["too_many_attempts"],
-                    code="too_many_attempts",
+                    self.error_messages[TOO_MANY_ATTEMPTS],
+                    code=TOO_MANY_ATTEMPTS,
                 ) from None
             if self.user_cache is None:
                 raise self.get_invalid_login_error()

@@ -34,14 +34,20 @@ def add_conflict_error(form: forms.BaseForm) -> None:
     form.add_error(None, ValidationError(CONFLICT_MESSAGE, code="conflict"))
 
 
+# The error code of a form refused for too many attempts: the page answers 429.
+TOO_MANY_ATTEMPTS = "too_many_attempts"
+
+
 def form_status(*forms_: forms.BaseForm | forms.BaseFormSet | None) -> int:
     """The status of a page that shows these forms again: 409 for a form that lost
-    a race (add_conflict_error), 422 for input refused with errors on the form
-    (design §7: bad input gets a 4xx), 200 otherwise (unbound or valid)."""
+    a race (add_conflict_error), 429 for one refused for too many attempts (the
+    sign-in form's limits, accounts.throttling), 422 for input refused with errors
+    on the form (design §7: bad input gets a 4xx), 200 otherwise (unbound or valid)."""
     refused = [f for f in forms_ if f is not None and f.is_bound and not f.is_valid()]
-    if any(
-        isinstance(f, forms.BaseForm) and f.has_error(NON_FIELD_ERRORS, "conflict")
-        for f in refused
-    ):
-        return 409
+    for code, status in (("conflict", 409), (TOO_MANY_ATTEMPTS, 429)):
+        if any(
+            isinstance(f, forms.BaseForm) and f.has_error(NON_FIELD_ERRORS, code)
+            for f in refused
+        ):
+            return status
     return 422 if refused else 200

@@ -9,10 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.conflicts import form_status
+from core.text import multiline_text, single_line_text
 
 FORM_TYPES = (forms.BaseForm, forms.BaseFormSet)
-
-from core.text import multiline_text, single_line_text
 
 
 class TextCheckedForm(forms.BaseForm):

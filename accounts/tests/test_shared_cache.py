@@ -81,7 +81,7 @@ def test_login_failures_are_counted_in_redis_for_every_worker(db, redis_prefix):
     )
 
     assert here == [b"10"]
-    assertContains(response, TOO_MANY)
+    assertContains(response, TOO_MANY, status_code=429)
 
 
 def test_the_token_throttle_counts_in_redis(db, redis_prefix):

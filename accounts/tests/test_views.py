@@ -100,8 +100,8 @@ def test_login_is_refused_after_ten_failures_even_with_the_right_password(client
 
     response = client.post(LOGIN, {"username": "ivanova", "password": "secret-pass-1"})
 
-    assert response.status_code == 422
-    assertContains(response, TOO_MANY, status_code=422)
+    assert response.status_code == 429
+    assertContains(response, TOO_MANY, status_code=429)
     assert "_auth_user_id" not in client.session
 
 

@@ -201,7 +201,7 @@ def test_create_refuses_a_forbidden_character_in_the_name_and_saves_nothing(
 
     response = client.post(CREATE, _new(school, teacher, last_name=f"Сидо{char}ров"))
 
-    assertContains(response, "недопустимый символ")
+    assertContains(response, "недопустимый символ", status_code=422)
     assert list(response.context["form"].errors) == ["last_name"]
     assert not Person.objects.filter(first_name="Сидор").exists()
 
