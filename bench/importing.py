@@ -11,8 +11,9 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import User
+from bench.data import SURNAMES
 from bench.middleware import count_queries
-from bench.region import SURNAMES, BenchAccounts
+from bench.region import BenchAccounts
 from imports import services as import_services
 from imports.kinds import people as people_kind
 from imports.models import ImportBatch

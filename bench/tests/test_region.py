@@ -7,7 +7,7 @@ from django.test import Client
 
 from accounts.models import Role, RoleAssignment, User
 from accounts.permissions import principal
-from bench.region import split
+from bench.data import split
 from mentorships.models import MentorOrder, Mentorship
 from organizations.models import Municipality, Organization
 from people.models import Person
