@@ -56,6 +56,23 @@ urlpatterns = [
         ),
         name="password_reset_confirm",
     ),
+    # The link of an invitation (accounts.services.invitation_link): the owner of
+    # a new account sets the password, then signs in.
+    path(
+        "invitation/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/invitation_confirm.html",
+            success_url=reverse_lazy("accounts:invitation_complete"),
+        ),
+        name="invitation_confirm",
+    ),
+    path(
+        "invitation/complete/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/invitation_complete.html"
+        ),
+        name="invitation_complete",
+    ),
     path(
         "password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(),

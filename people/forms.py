@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import TextCheckedForm
@@ -111,3 +112,32 @@ class PositionForm(TextCheckedForm, forms.ModelForm):
     class Meta:
         model = Position
         fields = ["name", "is_administrative"]
+
+
+# A login: what people type at the sign-in form, so only unambiguous characters.
+LOGIN_VALIDATOR = RegexValidator(
+    r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?\Z",
+    _(
+        "A login consists of small Latin letters, digits, dots, hyphens and "
+        "underscores, and begins and ends with a letter or a digit."
+    ),
+)
+
+
+class AccountForm(forms.Form):
+    """A new account for a person: login, e-mail for the invitation, roles (the
+    ones the inviting user may grant, given by the view)."""
+
+    username = forms.CharField(
+        label=_("Login"), min_length=3, max_length=150, validators=[LOGIN_VALIDATOR]
+    )
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("The invitation is sent to this address.")
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, roles: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["roles"].choices = roles  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from accounts.models import User
+from accounts.models import Role, User
 from accounts.permissions import principal
 from core.scopes import any_of
 from people.models import (
@@ -145,3 +145,59 @@ def get_position(user: AnyUser, pk: int, *, write: bool = False) -> Position:
     if write and not principal(user).coordinates(position.municipality_id):
         raise PermissionDenied
     return position
+
+
+# Accounts of people: created, invited again, deactivated and reactivated from
+# the person's card by their coordinator or head.
+
+# What a head may grant inside their own organisation: never a role with a scope
+# of its own (coordinator, head) or the municipality's commission.
+HEAD_GRANTABLE_ROLES = (Role.MENTOR, Role.RESERVIST)
+
+
+def grantable_roles(user: AnyUser, person: Person) -> list[str]:
+    """The roles the user may give the person's account: any role for the
+    coordinator of the person's municipality, mentor and reservist for the head
+    of the person's organisation, none for anyone else."""
+    p = principal(user)
+    if p.coordinates(person.municipality_id):
+        return list(Role.values)
+    if p.heads(person.organization_id):
+        return list(HEAD_GRANTABLE_ROLES)
+    return []
+
+
+def may_view_account_of(user: AnyUser, person: Person) -> bool:
+    """The person's account page is for their coordinator and head."""
+    return bool(grantable_roles(user, person))
+
+
+def may_create_account_for(user: AnyUser, person: Person) -> bool:
+    """An account is created by the person's coordinator or head, once."""
+    return person.user_id is None and may_view_account_of(user, person)
+
+
+def may_manage_account_of(user: AnyUser, person: Person) -> bool:
+    """Invite again, deactivate, reactivate: by the person's coordinator or head,
+    for an account holding only roles they may grant, and never one's own."""
+    account = person.user
+    if account is None or account.pk == user.pk:
+        return False
+    held = principal(account)
+    asking = principal(user)
+    if held.is_superuser and not asking.is_superuser:
+        return False
+    if not held.roles <= set(grantable_roles(user, person)):
+        return False
+    return held.coordinator_municipality_ids <= asking.coordinator_municipality_ids or (
+        asking.is_superuser
+    )
+
+
+def get_person_for_account(user: AnyUser, pk: int) -> Person:
+    """A visible person whose account page the user may open; Http404 if unseen,
+    PermissionDenied if seen but not theirs to invite."""
+    person = get_person(user, pk)
+    if not may_view_account_of(user, person):
+        raise PermissionDenied
+    return person

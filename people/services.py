@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.services import anonymise_user
+from accounts import services as accounts_services
+from accounts.models import Role, User
 from core.services import create_validated, delete_protected, update_validated
 from organizations.models import Municipality, Organization
 from people.models import Person, PersonViewLog, Position
@@ -135,3 +137,34 @@ def anonymise_person(
         person=person, user=by, channel=PersonViewLog.Channel.ANONYMISED, source=source
     )
     return person
+def _role_scope(role: str, person: Person) -> dict[str, int | None]:
+    """A coordinator's role covers the person's municipality, a head's their
+    organisation; the other roles follow the linked person."""
+    if role == Role.COORDINATOR:
+        return {"municipality_id": person.municipality_id}
+    if role == Role.HEAD:
+        return {"organization_id": person.organization_id}
+    return {}
+
+
+@transaction.atomic
+def create_account_for_person(
+    *, person: Person, username: str, email: str, roles: list[str], invited_by: User
+) -> User:
+    """Create the person's account with these roles in the person's scope, link
+    it to the person and send the invitation; raises ValidationError when the
+    person has an account already, on a taken login or a missing e-mail."""
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    if locked.user_id is not None:
+        raise ValidationError(_("This person already has an account."))
+    user = accounts_services.create_invited_account(
+        username=username,
+        email=email,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        roles={role: _role_scope(role, person) for role in roles},
+    )
+    person.user = user
+    person.save(update_fields=["user"])
+    accounts_services.send_invitation(user=user, invited_by=invited_by)
+    return user

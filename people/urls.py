@@ -1,6 +1,6 @@
 from django.urls import path
 
-from people import views
+from people import account_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -13,6 +13,22 @@ urlpatterns = [
     path("<int:pk>/anonymise/", views.person_anonymise, name="anonymise"),
     path("access-log/", views.access_log, name="access_log"),
     path("access-log/export.xlsx", views.access_log_export, name="access_log_export"),
+    path("<int:pk>/account/", account_views.person_account, name="account"),
+    path(
+        "<int:pk>/account/invite/",
+        account_views.resend_invitation,
+        name="account_invite",
+    ),
+    path(
+        "<int:pk>/account/deactivate/",
+        account_views.deactivate_account,
+        name="account_deactivate",
+    ),
+    path(
+        "<int:pk>/account/reactivate/",
+        account_views.reactivate_account,
+        name="account_reactivate",
+    ),
     path("positions/", views.position_list, name="positions"),
     path("positions/export.xlsx", views.position_export, name="positions_export"),
     path("positions/<int:pk>/", views.position_edit, name="position_edit"),

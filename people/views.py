@@ -116,6 +116,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user, person, timezone.localdate()
             ),
             "can_export_data": permissions.may_export_person_data(request.user, person),
+            "can_view_account": permissions.may_view_account_of(request.user, person),
             "history": history_of(person) if shows_history else None,
         },
     )
