@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,7 +24,7 @@ from people.models import Person
 def _account_form(request: AuthenticatedHttpRequest, person: Person) -> AccountForm:
     labels = dict(Role.choices)
     roles = [
-        (role, str(labels[role]))
+        (role, str(capfirst(labels[role])))
         for role in permissions.grantable_roles(request.user, person)
     ]
     initial = {
