@@ -143,8 +143,15 @@ def send_invitation(*, user: User, invited_by: User) -> None:
         raise ValidationError(
             _("The invitation can be sent only until the password is set.")
         )
+    if not user.email:
+        raise ValidationError(_("An e-mail address is needed to send the invitation."))
     user.set_unusable_password()  # a new random mark: the earlier links end
-    user.save(update_fields=["password"])
+    # The history leaves out the password: this save would be an empty change.
+    user.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        user.save(update_fields=["password"])
+    finally:
+        del user.skip_history_when_saving  # type: ignore[attr-defined]
     transaction.on_commit(
         lambda: tasks.send_invitation_email.enqueue(
             user_id=user.pk, invited_by_id=invited_by.pk

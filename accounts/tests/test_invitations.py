@@ -203,6 +203,22 @@ def test_a_new_invitation_ends_the_earlier_link(
     assert "Задайте пароль" in client.get(second, follow=True).content.decode()
 
 
+def test_no_invitation_without_an_e_mail(db):
+    user = _invite()
+    User.objects.filter(pk=user.pk).update(email="")
+    user.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.send_invitation(user=user, invited_by=UserFactory())
+    assert error.value.messages == ["Для приглашения нужен адрес электронной почты."]
+
+
+def test_a_new_invitation_adds_no_empty_change_to_the_history(db):
+    user = _invite()
+    before = user.history.count()
+    services.send_invitation(user=user, invited_by=UserFactory())
+    assert user.history.count() == before
+
+
 def test_no_invitation_once_the_password_is_set(db):
     user = UserFactory()
     with pytest.raises(ValidationError):
