@@ -60,9 +60,8 @@ urlpatterns = [
     # a new account sets the password, then signs in.
     path(
         "invitation/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/invitation_confirm.html",
-            success_url=reverse_lazy("accounts:invitation_complete"),
+        views.InvitationConfirmView.as_view(
+            success_url=reverse_lazy("accounts:invitation_complete")
         ),
         name="invitation_confirm",
     ),

@@ -1,8 +1,9 @@
-"""The account's own API tokens: see them and revoke one (the other account pages
-are Django's views, see urls.py)."""
+"""The account's own API tokens: see them and revoke one; the link of an
+invitation (the other account pages are Django's views, see urls.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetConfirmView
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import permissions, services
 from accounts.http import AuthenticatedHttpRequest
+from accounts.models import User
 
 
 @login_required
@@ -27,3 +29,15 @@ def revoke_api_token(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     services.revoke_api_token(token=token)
     messages.success(request, _("The token has been revoked."))
     return redirect("accounts:api_tokens")
+
+
+class InvitationConfirmView(PasswordResetConfirmView):
+    """Django's set-password page for the link of an invitation
+    (accounts.services.invitation_link), which a deactivated account's link no
+    longer opens."""
+
+    template_name = "accounts/invitation_confirm.html"
+
+    def get_user(self, uidb64: str) -> User | None:
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None

@@ -203,6 +203,20 @@ def test_a_new_invitation_ends_the_earlier_link(
     assert "Задайте пароль" in client.get(second, follow=True).content.decode()
 
 
+def test_a_deactivated_accounts_link_does_not_open(
+    db, client, django_capture_on_commit_callbacks
+):
+    user = _invite()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_invitation(user=user, invited_by=UserFactory())
+
+    services.deactivate_account(user=user)
+
+    page = client.get(_link(mail.outbox[0]), follow=True).content.decode()
+    assert "уже использована или её срок истёк" in page
+    assert "Задайте пароль" not in page
+
+
 def test_no_invitation_without_an_e_mail(db):
     user = _invite()
     User.objects.filter(pk=user.pk).update(email="")
