@@ -68,6 +68,11 @@ def test_coordinator_invites_a_person_who_then_signs_in(
     _screenshot(page, "account-invited-phone")
     page.set_viewport_size(DESKTOP)
 
+    page.get_by_role("link", name="К карточке работника").click()
+    expect(page.get_by_text("приглашение не принято")).to_be_visible()
+    expect(page.get_by_role("link", name="Управление учётной записью")).to_be_visible()
+    _screenshot(page, "person-card-account")
+
     [letter] = mail.outbox
     assert letter.to == ["ivanova@example.ru"]
     found = re.search(
