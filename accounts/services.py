@@ -93,6 +93,8 @@ def anonymise_user(*, user: User) -> User:
     user.history.all().update(
         username=user.username, first_name="", last_name="", email=""
     )
+
+
 # Invitations: an account created for a person by their coordinator or head has
 # no password until its owner sets one through the link of the invitation (a
 # password-reset token: it stops working once the password is set, and after

@@ -80,7 +80,7 @@ def person_account(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 request, _("The account has been created and the invitation sent.")
             )
             return redirect("people:account", pk=person.pk)
-    return _render_account(request, person, form, status=400 if form.errors else 200)
+    return _render_account(request, person, form, status=422 if form.errors else 200)
 
 
 def _managed_account(request: AuthenticatedHttpRequest, pk: int) -> tuple[Person, User]:

@@ -124,7 +124,7 @@ LOGIN_VALIDATOR = RegexValidator(
 )
 
 
-class AccountForm(forms.Form):
+class AccountForm(TextCheckedForm, forms.Form):
     """A new account for a person: login, e-mail for the invitation, roles (the
     ones the inviting user may grant, given by the view)."""
 

@@ -137,6 +137,8 @@ def anonymise_person(
         person=person, user=by, channel=PersonViewLog.Channel.ANONYMISED, source=source
     )
     return person
+
+
 def _role_scope(role: str, person: Person) -> dict[str, int | None]:
     """A coordinator's role covers the person's municipality, a head's their
     organisation; the other roles follow the linked person."""

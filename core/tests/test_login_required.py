@@ -31,6 +31,9 @@ PUBLIC = {
     ("GET", "accounts/password/reset/sent/"): "200",
     ("GET", "accounts/password/reset/<uidb64>/<token>/"): "200",  # «link is invalid»
     ("GET", "accounts/password/reset/complete/"): "200",
+    # The invited owner of a new account sets the password: not signed in yet.
+    ("GET", "accounts/invitation/<uidb64>/<token>/"): "200",  # «link is invalid»
+    ("GET", "accounts/invitation/complete/"): "200",
     # The admin guards its pages itself (below); it signs in on its own page, and
     # its logout sends an anonymous visitor to its index, and so to that page.
     ("GET", "admin/login/"): "200",

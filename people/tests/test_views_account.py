@@ -167,8 +167,8 @@ def test_head_may_not_grant_the_coordinator_role(client, head, teacher):
 
     response = _create(client, teacher, roles=["coordinator"])
 
-    assert response.status_code == 400
-    assertContains(response, "Выберите корректный вариант", status_code=400)
+    assert response.status_code == 422
+    assertContains(response, "Выберите корректный вариант", status_code=422)
     assert not RoleAssignment.objects.filter(role="coordinator", user__person=teacher)
     assert Person.objects.get(pk=teacher.pk).user is None
 
@@ -185,14 +185,14 @@ def test_head_may_not_grant_the_coordinator_role(client, head, teacher):
         ({"roles": []}, "Обязательное поле."),
     ],
 )
-def test_bad_input_gets_a_russian_message_and_400(
+def test_bad_input_gets_a_russian_message_and_422(
     client, coordinator, teacher, changes, message
 ):
     client.force_login(coordinator)
 
     response = _create(client, teacher, **changes)
 
-    assertContains(response, message, status_code=400)
+    assertContains(response, message, status_code=422)
     assert Person.objects.get(pk=teacher.pk).user is None
     assert mail.outbox == []
 
@@ -296,7 +296,7 @@ def test_a_deactivated_account_cannot_sign_in(client, coordinator, mentor):
         reverse("accounts:login"), {"username": "mentor", "password": "secret-pass-1"}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "_auth_user_id" not in client.session
 
 
