@@ -93,6 +93,7 @@ def anonymise_user(*, user: User) -> User:
     user.history.all().update(
         username=user.username, first_name="", last_name="", email=""
     )
+    return user
 
 
 # Invitations: an account created for a person by their coordinator or head has

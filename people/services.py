@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.services import anonymise_user
 from accounts import services as accounts_services
 from accounts.models import Role, User
 from core.services import create_validated, delete_protected, update_validated
@@ -132,7 +131,7 @@ def anonymise_person(
     # django-simple-history keeps every old value: scrub them all.
     person.history.all().update(**scrubbed)
     if person.user is not None:
-        anonymise_user(user=person.user)
+        accounts_services.anonymise_user(user=person.user)
     record_person_view(
         person=person, user=by, channel=PersonViewLog.Channel.ANONYMISED, source=source
     )
