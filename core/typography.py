@@ -58,3 +58,36 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+# «… утверждена приказом …»: the approving document in the instrumental case.
+_INSTRUMENTALS = [
+    ("приказ", "приказом"),
+    ("распоряжение", "распоряжением"),
+    ("постановление", "постановлением"),
+    ("решение", "решением"),
+]
+# No-break spaces keep «от» with the date and «№» with the number on a line.
+_DATED, _NUMBERED = " от\u00a0%s", " №\u00a0%s"
+
+
+def act_instrumental(document: str, number: str = "", day: date | None = None) -> str:
+    """The act that approved something, after «утверждена»: «приказ Управления
+    образования», 12 and 20.08.2026 give «приказом Управления образования
+    от 20.08.2026 № 12»; a document of another kind follows a colon
+    («: Положение …»); empty while the document is not named."""
+    document = document.strip()
+    if not document:
+        return ""
+    lowered = document.lower()
+    for nominative, instrumental in _INSTRUMENTALS:
+        if lowered == nominative or lowered.startswith(nominative + " "):
+            text = f"{instrumental}{document[len(nominative) :]}"
+            break
+    else:
+        text = f": {document}"
+    if day is not None:
+        text += _DATED % date_digits(day)
+    if number.strip():
+        text += _NUMBERED % number.strip()
+    return text

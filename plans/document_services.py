@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from core.typography import date_digits, lower_first, signature_name
+from core.typography import act_instrumental, date_digits, lower_first, signature_name
 from organizations.models import Municipality
 from people.models import Person
 from plans import documents
@@ -27,16 +27,16 @@ MARKS: dict[str, str] = {
     PlanItem.Status.NOT_DONE: "Не выполнено",
     PlanItem.Status.CANCELLED: "Отменено",
 }
-# «Форма утверждена приказом …»: the approving document in the instrumental case.
-_INSTRUMENTALS = [
-    ("приказ", "приказом"),
-    ("распоряжение", "распоряжением"),
-    ("постановление", "постановлением"),
-    ("решение", "решением"),
-]
+ON_TIME, LATE = "в срок", "с опозданием"
+CONFIRMED, UNCONFIRMED = "подтверждено наставником", "не подтверждено наставником"
+# Printed under the stamp of a plan changed since it was approved.
+UNAPPROVED_CHANGES = (
+    "Изменения, внесённые после утверждения %(date)s, ожидают повторного утверждения"
+)
 _FORM_APPROVED = "Форма утверждена"
-# No-break spaces keep «от» with the date and «№» with the number on a line.
-_DATED, _NUMBERED = " от\u00a0%s", " №\u00a0%s"
+# A date to write by hand, in the digits of every printed date (ГОСТ Р 7.0.97).
+BLANK_DATE = "__.__.20__"
+KEPT_ROWS = 2  # the last rows that keep the signatures company
 HEAD_POSITION = "Руководитель"  # when the organisation's head is not recorded
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -50,28 +50,23 @@ _TRANSLIT = {
 def form_requisites(document: str, number: str, day: date | None) -> str:
     """«Форма утверждена приказом Управления образования от 15.01.2026 № 12»;
     empty while the form version has no requisites."""
-    document = document.strip()
-    if not document:
+    act = act_instrumental(document, number, day)
+    if not act:
         return ""
-    lowered = document.lower()
-    for nominative, instrumental in _INSTRUMENTALS:
-        if lowered == nominative or lowered.startswith(nominative + " "):
-            text = f"{_FORM_APPROVED} {instrumental}{document[len(nominative) :]}"
-            break
-    else:
-        text = f"{_FORM_APPROVED}: {document}"
-    if day is not None:
-        text += _DATED % date_digits(day)
-    if number.strip():
-        text += _NUMBERED % number.strip()
-    return text
+    return (
+        f"{_FORM_APPROVED}{act}" if act.startswith(":") else f"{_FORM_APPROVED} {act}"
+    )
 
 
 def completion_mark(item: PlanItem) -> str:
-    """«Выполнено 12.10.2026», «Не выполнено: причина», «Отменено»; blank when planned."""
+    """«Выполнено 12.10.2026 в срок; подтверждено наставником», «Выполнено
+    20.10.2026 с опозданием; не подтверждено наставником», «Не выполнено:
+    причина», «Отменено»; blank when planned."""
     mark = MARKS[item.status]
     if item.status == PlanItem.Status.DONE and item.done_on:
-        return f"{mark} {date_digits(item.done_on)}"
+        timing = LATE if item.is_done_late else ON_TIME
+        confirmation = CONFIRMED if item.confirmed_at else UNCONFIRMED
+        return f"{mark} {date_digits(item.done_on)} {timing}; {confirmation}"
     if item.status == PlanItem.Status.NOT_DONE and item.not_done_reason:
         return f"{mark}: {item.not_done_reason}"
     return mark
@@ -104,11 +99,14 @@ def _agreeing_head(plan: IndividualPlan) -> dict[str, str] | None:
 
 
 def _approver(plan: IndividualPlan) -> dict[str, str]:
-    """Who approved the plan and when; empty strings until it is approved."""
+    """Who approved the plan and when; empty strings until it is approved, and
+    again while changes made since wait for re-approval (lines to sign then)."""
     empty = {"position": "", "organization": "", "name": "", "date": ""}
-    if plan.approved_at is None or plan.status not in (
-        IndividualPlan.Status.APPROVED,
-        IndividualPlan.Status.COMPLETED,
+    if (
+        plan.approved_at is None
+        or plan.has_unapproved_changes
+        or plan.status
+        not in (IndividualPlan.Status.APPROVED, IndividualPlan.Status.COMPLETED)
     ):
         return empty
     approved = {**empty, "date": date_digits(plan.approved_at.date())}
@@ -123,7 +121,51 @@ def _approver(plan: IndividualPlan) -> dict[str, str]:
             "organization": person.organization.short_name,
             "name": signature_name(person.full_name),
         }
-    return {**approved, "name": signature_name(user.get_full_name() or user.username)}
+    # An account with no person record: its names, initial first («М. Соколова»).
+    name = " ".join(n for n in (user.last_name, user.first_name) if n)
+    return {**approved, "name": signature_name(name or user.username)}
+
+
+def _unapproved_changes(plan: IndividualPlan) -> str:
+    """The mark of an approved plan changed since, or empty."""
+    if not plan.has_unapproved_changes or plan.approved_at is None:
+        return ""
+    return UNAPPROVED_CHANGES % {"date": date_digits(plan.approved_at.date())}
+
+
+def _rows(plan: IndividualPlan, sections: list, items: dict) -> list[dict[str, Any]]:
+    """The sections with their rows; the last rows of the plan carry
+    ``keep_with_next``, so the signatures never start a page alone."""
+    result = [
+        {
+            "number": str(n),
+            "title": section.title,
+            "keep_with_next": False,
+            "rows": [
+                {
+                    "number": f"{n}.{i}",
+                    "activity": item.activity,
+                    "form": item.form_of_work,
+                    "deadline": date_digits(item.deadline),
+                    "responsible": item.responsible,
+                    "expected_result": item.expected_result,
+                    "mark": completion_mark(item),
+                    "keep_with_next": False,
+                }
+                for i, item in enumerate(items[section.pk], start=1)
+            ],
+        }
+        for n, section in enumerate(sections, start=1)
+    ]
+    kept = 0
+    for section in reversed(result):
+        for row in reversed(section["rows"]):
+            if kept < KEPT_ROWS:
+                row["keep_with_next"] = True
+                kept += 1
+        if kept < KEPT_ROWS:
+            section["keep_with_next"] = True
+    return result
 
 
 def plan_context(plan: IndividualPlan) -> dict[str, Any]:
@@ -155,6 +197,8 @@ def plan_context(plan: IndividualPlan) -> dict[str, Any]:
             version.approval_document, version.approval_number, version.approval_date
         ),
         "approver": _approver(plan),
+        "unapproved_changes": _unapproved_changes(plan),
+        "blank_date": BLANK_DATE,
         "reservist_name": reservist.full_name,
         "reservist_signature": signature_name(reservist.full_name),
         "reservist_position": _position(reservist),
@@ -171,25 +215,7 @@ def plan_context(plan: IndividualPlan) -> dict[str, Any]:
         "period_start": date_digits(plan.period_start),
         "period_end": date_digits(plan.period_end),
         "columns": {key: version.title_of(key) for key in COLUMN_KEYS},
-        "sections": [
-            {
-                "number": str(n),
-                "title": section.title,
-                "rows": [
-                    {
-                        "number": f"{n}.{i}",
-                        "activity": item.activity,
-                        "form": item.form_of_work,
-                        "deadline": date_digits(item.deadline),
-                        "responsible": item.responsible,
-                        "expected_result": item.expected_result,
-                        "mark": completion_mark(item),
-                    }
-                    for i, item in enumerate(items[section.pk], start=1)
-                ],
-            }
-            for n, section in enumerate(sections, start=1)
-        ],
+        "sections": _rows(plan, sections, items),
         "agreed": agreed or {},
         "has_agreement": agreed is not None,
     }

@@ -12,7 +12,13 @@ The context (what a template may use):
 - ``form_requisites``: «Форма утверждена приказом … от … № …», or empty.
 - ``approver``: who approved the plan, with ``position``, ``organization``,
   ``name`` (initials and surname) and ``date`` («12.10.2026»); all empty until
-  the plan is approved, and the template then prints lines to sign.
+  the plan is approved, and again while changes made since wait for
+  re-approval; the template then prints lines to sign. A coordinator's
+  position and name come from the person record linked to their account.
+- ``unapproved_changes``: «Изменения, внесённые после утверждения …, ожидают
+  повторного утверждения» on a plan changed since it was approved, else empty.
+- ``blank_date``: «__.__.20__», the date line beside a signature; every
+  printed date is in digits (ГОСТ Р 7.0.97-2016).
 - ``reservist_name``, ``reservist_signature`` («Д. А. Петров»),
   ``reservist_position``, ``reservist_organization``: the reservist.
 - ``target_position``: the position the reservist is prepared for.
@@ -24,7 +30,10 @@ The context (what a template may use):
 - ``sections``: the form's sections in order, each with ``number``, ``title``
   and ``rows``; a row has ``number`` («1.2»), ``activity``, ``form``,
   ``deadline``, ``responsible``, ``expected_result`` and ``mark`` (the
-  completion mark, empty while planned).
+  completion mark, empty while planned: «Выполнено 12.10.2026 в срок;
+  подтверждено наставником» or «… с опозданием; не подтверждено
+  наставником») and ``keep_with_next`` (the last rows, which keep the
+  signatures company on their page); a section has ``keep_with_next`` too.
 - ``has_agreement``: whether the head of the organisation agrees the plan
   (СОГЛАСОВАНО), that is, unless the head approves it; ``agreed`` then holds
   ``position``, ``organization`` and ``name`` (empty when unknown).

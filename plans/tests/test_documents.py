@@ -285,7 +285,15 @@ def approved(draft, approver) -> IndividualPlan:
             not_done_reason="педсовет перенесён",
         )
         services.mark_item(item=items[1], status=PlanItem.Status.IN_PROGRESS)
+        services.mark_item(
+            item=items[2],
+            status=PlanItem.Status.DONE,
+            done_on=date(2027, 2, 10),  # the deadline was 31.01.2027
+            evidence_text="Перечень",
+        )
+        services.confirm_item(item=items[0], by=approver)
         services.remove_item(item=items[9], by=approver)
+        plan = services.approve_plan(plan=plan, by=approver)  # the removal
     return plan
 
 
@@ -336,7 +344,8 @@ def _assert_plan_text(text: str) -> None:
         "Наставник, главный бухгалтер",
         "25.12.2026",
         "31.07.2027",
-        "Выполнено 20.12.2026",
+        "Выполнено 20.12.2026 в срок; подтверждено наставником",
+        "Выполнено 10.02.2027 с опозданием; не подтверждено наставником",
         "Не выполнено: педсовет перенесён",
         "Выполняется",
         "Отменено",
@@ -375,13 +384,14 @@ def test_plan_context_holds_plain_data(approved):
         "deadline": "25.12.2026",
         "responsible": "Резервист",
         "expected_result": "Конспект, собеседование с наставником",
-        "mark": "Выполнено 20.12.2026",
+        "mark": "Выполнено 20.12.2026 в срок; подтверждено наставником",
+        "keep_with_next": False,
     }
     marks = [i["mark"] for s in context["sections"] for i in s["rows"]]
     assert marks == [
-        "Выполнено 20.12.2026",
+        "Выполнено 20.12.2026 в срок; подтверждено наставником",
         "Выполняется",
-        "",
+        "Выполнено 10.02.2027 с опозданием; не подтверждено наставником",
         "",
         "",
         "Не выполнено: педсовет перенесён",
@@ -495,7 +505,8 @@ def test_render_plan_docx_leaves_lines_to_sign_until_approved(draft):
     text = _docx_text(render_plan(draft, "docx")[0])
 
     assert "УТВЕРЖДАЮ" in text
-    assert "«____» _______________ 20___ г." in text
+    assert "______________ ________________________" in text  # the approver's
+    assert text.count("__.__.20__") == 4  # the approver's, the three below
     assert "Выполнено" not in text
 
 
@@ -611,3 +622,168 @@ def test_context_keys_are_documented(draft):
 
     for name in context:
         assert f"``{name}``" in documents.__doc__, name
+
+
+def test_plan_context_names_an_approver_without_a_person_initial_first(draft, town):
+    """An account not linked to a person still signs «М. Соколова», not «С. Марина»."""
+    user = UserFactory(username="sokolova", first_name="Марина", last_name="Соколова")
+    RoleAssignment.objects.create(user=user, role=Role.COORDINATOR, municipality=town)
+    with time_machine.travel(TODAY, tick=False):
+        services.submit_plan(plan=draft)
+        services.approve_plan(plan=draft, by=user)
+
+    approver = plan_context(draft)["approver"]
+
+    assert approver["name"] == "М. Соколова"
+    assert approver["date"] == "15.03.2027"
+
+
+@pytest.fixture
+def changed(approved, approver) -> IndividualPlan:
+    """The approved plan with a row added since, awaiting re-approval."""
+    sections = list(approved.form_version.sections.order_by("position"))
+    services.add_item(
+        plan=approved,
+        by=approver,
+        data=ItemData(
+            section=sections[0],
+            activity="Новое мероприятие",
+            form_of_work="Консультация",
+            deadline=date(2027, 6, 30),
+            responsible="Наставник",
+            expected_result="Справка",
+        ),
+    )
+    approved.refresh_from_db()
+    assert approved.has_unapproved_changes
+    return approved
+
+
+UNAPPROVED = (
+    "Изменения, внесённые после утверждения 15.03.2027, ожидают повторного утверждения"
+)
+
+
+def test_plan_context_marks_changes_awaiting_re_approval(changed):
+    context = plan_context(changed)
+
+    assert context["unapproved_changes"] == UNAPPROVED
+    assert context["approver"] == {
+        "position": "",
+        "organization": "",
+        "name": "",
+        "date": "",
+    }
+
+
+def test_render_plan_docx_marks_changes_awaiting_re_approval(changed, approved):
+    text = _docx_text(render_plan(changed, "docx")[0])
+
+    assert UNAPPROVED in text
+    assert "М. И. Соколова" not in text  # not printed as if approved
+
+
+def test_render_plan_docx_of_an_approved_plan_has_no_such_mark(approved):
+    assert "ожидают повторного" not in _docx_text(render_plan(approved, "docx")[0])
+
+
+def test_plan_context_keeps_the_last_two_rows_with_the_signatures(approved):
+    sections = plan_context(approved)["sections"]
+    flags = [row["keep_with_next"] for s in sections for row in s["rows"]]
+
+    assert flags == [False] * (len(flags) - 2) + [True, True]
+
+
+def _keeps(paragraphs) -> set[bool]:
+    return {bool(p.paragraph_format.keep_with_next) for p in paragraphs}
+
+
+def test_render_plan_docx_keeps_the_last_rows_and_signatures_together(approved):
+    doc = Document(BytesIO(render_plan(approved, "docx")[0]))
+    items, signatures = doc.tables[2], doc.tables[3]
+    rows = items.rows[1:]  # after the header
+
+    assert _keeps(p for c in rows[-1].cells for p in c.paragraphs) == {True}
+    assert _keeps(p for c in rows[-2].cells for p in c.paragraphs) == {True}
+    assert _keeps(p for c in rows[-3].cells for p in c.paragraphs) == {False}
+    for row in items.rows:  # rows never split; sections may
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None or (
+            row._tr.trPr.find(qn("w:tblHeader")) is not None
+        )
+    signed = [p for r in signatures.rows for c in r.cells for p in c.paragraphs]
+    assert _keeps(p for p in signed if p.text) == {True}
+
+
+def test_render_plan_docx_dates_every_signature(approved):
+    doc = Document(BytesIO(render_plan(approved, "docx")[0]))
+    signatures = doc.tables[3]
+
+    dated = [r.cells[-1].text for r in signatures.rows if "____" in r.cells[1].text]
+    assert dated == ["__.__.20__"] * 3
+
+
+def _pdf_pages(content: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(content)
+    pages = _poppler("pdftotext", "-layout", path, "-").split("\f")
+    return [p for p in pages if p.strip()]
+
+
+def _context(extra_words: int) -> dict:
+    """A plan whose first row grows by `extra_words`: somewhere the rows just fit
+    the first page and the signatures would not."""
+    rows = [
+        {
+            "number": f"1.{i}",
+            "activity": f"Мероприятие {i} "
+            + "длинное описание " * 3
+            + ("слово " * extra_words if i == 1 else ""),
+            "form": "Форма",
+            "deadline": "01.01.2027",
+            "responsible": "Резервист",
+            "expected_result": "Результат",
+            "mark": "",
+            "keep_with_next": i >= 2,
+        }
+        for i in range(1, 4)
+    ]
+    return {
+        "approver": {"position": "", "organization": "", "name": "", "date": ""},
+        "blank_date": "__.__.20__",
+        "columns": COLUMNS,
+        "sections": [
+            {"number": "1", "title": "Раздел", "keep_with_next": False, "rows": rows}
+        ],
+        "reservist_signature": "Д. А. Петров",
+        "mentor_signature": "Е. С. Волкова",
+        "has_agreement": True,
+        "agreed": {
+            "position": "Директор",
+            "organization": "СОШ",
+            "name": "А. П. Кузнецов",
+        },
+    }
+
+
+@needs_weasyprint
+@needs_poppler
+def test_render_plan_pdf_never_leaves_the_signatures_alone(tmp_path):
+    spilled = 0
+    for extra_words in range(0, 16, 3):
+        pages = _pdf_pages(documents.render_plan_pdf(_context(extra_words)), tmp_path)
+        assert "Д. А. Петров" in pages[-1]
+        assert "Мероприятие" in pages[-1], extra_words  # a row goes along
+        spilled += len(pages) > 1
+    assert spilled  # the case was reached
+
+
+@needs_weasyprint
+@needs_poppler
+def test_render_plan_pdf_dates_signatures_and_marks_changes(changed, tmp_path):
+    text = " ".join(
+        " ".join(_pdf_pages(render_plan(changed, "pdf")[0], tmp_path)).split()
+    )
+
+    assert UNAPPROVED in text
+    assert text.count("__.__.20__") == 4
+    assert "в срок;" in text

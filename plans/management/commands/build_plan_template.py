@@ -60,7 +60,7 @@ ITEM_FIELDS = [
     "mark",
 ]
 CENTRED_FIELDS = {"number", "deadline"}
-SIGNATURE_COLUMNS = [80, 50, 70]
+SIGNATURE_COLUMNS = [80, 50, 70, 40]
 BLANK = "________________________"
 SIGNATURE_LINE = "______________"
 
@@ -90,7 +90,10 @@ def _approval_stamp(doc: DocxDocument) -> None:
         ("{{ approver.organization }}", 0),
         ("{%p endif %}", 0),
         (SIGNATURE_LINE + " {{ approver.name or '" + BLANK + "' }}", 6),
-        ("{{ approver.date or '«____» _______________ 20___ г.' }}", 6),
+        ("{{ approver.date or blank_date }}", 6),
+        ("{%p if unapproved_changes %}", 0),
+        ("{{ unapproved_changes }}", 6),
+        ("{%p endif %}", 0),
     ]
     for text, before in lines:
         paragraph = stamp.add_paragraph()
@@ -131,15 +134,16 @@ def _title_block(doc: DocxDocument) -> None:
 
 
 def _items_table(doc: DocxDocument) -> None:
-    """The form's sections as merged rows, each followed by its items."""
+    """The form's sections as merged rows, each followed by its items. The last
+    rows keep with the next, so the signatures never start a page alone (Word
+    has no «keep with previous»): an item's row is drawn twice, kept and not."""
     center = WD_ALIGN_PARAGRAPH.CENTER
-    table = _table(doc, [w for _h, w in ITEM_COLUMNS], 7, grid=True)
-    header, section_start, section, item_start, item, item_end, section_end = table.rows
+    table = _table(doc, [w for _h, w in ITEM_COLUMNS], 11, grid=True)
+    header, section, kept, item = (table.rows[i] for i in (0, 2, 5, 7))
     row_flags(header, header=True)
     for cell, (title, _w) in zip(header.cells, ITEM_COLUMNS, strict=True):
         cell_text(cell, [title], size=TABLE_SIZE, align=center, bold=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    loop_row(table, 1, "{%tr for section in sections %}", size=TABLE_SIZE)
     merged = section.cells[0].merge(section.cells[-1])
     cell_text(
         merged,
@@ -148,21 +152,30 @@ def _items_table(doc: DocxDocument) -> None:
         bold=True,
         keep_with_next=True,  # a section's title stays with its first item
     )
-    loop_row(table, 3, "{%tr for item in section.rows %}", size=TABLE_SIZE)
-    for cell, field in zip(item.cells, ITEM_FIELDS, strict=True):
-        cell_text(
-            cell,
-            [f"{{{{ item.{field} }}}}"],
-            size=TABLE_SIZE,
-            align=center if field in CENTRED_FIELDS else WD_ALIGN_PARAGRAPH.LEFT,
-        )
-    loop_row(table, 5, "{%tr endfor %}", size=TABLE_SIZE)
-    loop_row(table, 6, "{%tr endfor %}", size=TABLE_SIZE)
-    del section_start, item_start, item_end, section_end
+    for row, keep in ((kept, True), (item, False)):
+        for cell, field in zip(row.cells, ITEM_FIELDS, strict=True):
+            cell_text(
+                cell,
+                [f"{{{{ item.{field} }}}}"],
+                size=TABLE_SIZE,
+                align=center if field in CENTRED_FIELDS else WD_ALIGN_PARAGRAPH.LEFT,
+                keep_with_next=keep,
+            )
+    for index, tag in [
+        (1, "{%tr for section in sections %}"),
+        (3, "{%tr for item in section.rows %}"),
+        (4, "{%tr if item.keep_with_next %}"),
+        (6, "{%tr else %}"),
+        (8, "{%tr endif %}"),
+        (9, "{%tr endfor %}"),
+        (10, "{%tr endfor %}"),
+    ]:
+        loop_row(table, index, tag, size=TABLE_SIZE)
 
 
 def _signatures(doc: DocxDocument) -> None:
-    """Who drafted the plan signs; the head of the organisation agrees it."""
+    """Who drafted the plan signs and dates; the head of the organisation agrees
+    it. Every row keeps with the next, so the block stays whole."""
     add_paragraph(doc, keep_with_next=True)
     table = _table(doc, SIGNATURE_COLUMNS, 6, grid=False)
     rows = table.rows
@@ -176,11 +189,18 @@ def _signatures(doc: DocxDocument) -> None:
         ),
     ]
     for row, label, name in people:
-        for cell, text in zip(row.cells, [label, SIGNATURE_LINE, name], strict=True):
-            cell_text(cell, [text], size=TEXT_SIZE, before=18)
+        texts = [label, SIGNATURE_LINE, name, "{{ blank_date }}"]
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell_text(cell, [text], size=TEXT_SIZE, before=18, keep_with_next=True)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     loop_row(table, 2, "{%tr if has_agreement %}", size=TABLE_SIZE)
-    cell_text(rows[3].cells[0], ["СОГЛАСОВАНО:"], size=TEXT_SIZE, before=24)
+    cell_text(
+        rows[3].cells[0],
+        ["СОГЛАСОВАНО:"],
+        size=TEXT_SIZE,
+        before=24,
+        keep_with_next=True,
+    )
     loop_row(table, 5, "{%tr endif %}", size=TABLE_SIZE)
     add_paragraph(doc)  # Word wants a paragraph after the last table
 
