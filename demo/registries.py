@@ -22,6 +22,7 @@ POSITIONS = [
     ("Педагог-психолог", False),
     ("Педагог дополнительного образования", False),
     ("Методист", False),
+    ("Начальник отдела общего образования", True),
 ]
 
 S, K, D = (
@@ -151,6 +152,16 @@ PEOPLE = [
     ),
 ]
 
+# The coordinator works at the education authority: her person record gives the
+# plan's approval stamp its position and «М. И. Соколова».
+AUTHORITY = (
+    Organization.Kind.OTHER,
+    "Управление образования",
+    "Управление образования Администрации городского округа Стрежевой",
+    "ул. Мира, д. 24",
+)
+COORDINATOR = ("Соколова", "Марина", "Игоревна", "Начальник отдела общего образования")
+
 ROLES = {
     "head": Role.HEAD,
     "mentor": Role.MENTOR,
@@ -223,6 +234,28 @@ def load_registries() -> Municipality:
         user=coordinator,
         role=Role.COORDINATOR,
         defaults={"municipality": municipality},
+    )
+    kind, short, full, addr = AUTHORITY
+    authority, _ = upsert(
+        Organization,
+        municipality=municipality,
+        short_name=short,
+        defaults={"kind": kind, "full_name": full, "address": f"г. Стрежевой, {addr}"},
+    )
+    last, first, middle, position = COORDINATOR
+    upsert(
+        Person,
+        organization=authority,
+        last_name=last,
+        first_name=first,
+        middle_name=middle,
+        defaults={
+            "position": positions[position],
+            "management_experience": Decimal(6),
+            "teaching_experience": Decimal(12),
+            "email": coordinator.email,
+            "user": coordinator,
+        },
     )
     for org_i, last, first, middle, position, mgmt, teach, login in PEOPLE:
         organization = organizations[org_i]

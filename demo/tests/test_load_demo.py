@@ -33,9 +33,17 @@ def test_load_demo_fills_the_municipality(demo):
         Organization.objects.filter(
             municipality__name="Городской округ Стрежевой"
         ).count()
-        == 8
+        == 9  # eight schools and kindergartens, the education authority
     )
     assert Person.objects.filter(last_name="Кузнецов").exists()
+
+
+def test_load_demo_links_the_coordinator_to_her_person_record(demo):
+    person = User.objects.get(username="coordinator").person
+
+    assert person.full_name == "Соколова Марина Игоревна"
+    assert person.position.name == "Начальник отдела общего образования"
+    assert person.organization.short_name == "Управление образования"
 
 
 def test_load_demo_twice_changes_nothing_and_adds_no_history(demo):
