@@ -60,6 +60,20 @@ class Municipality(TimeStampedModel):
         choices=PlanApprover.choices,
         default=PlanApprover.COORDINATOR,
     )
+    # The act that approved the municipality's regulation on mentoring, cited in
+    # the preamble of every order on mentors.
+    regulation_act = models.CharField(
+        _("act approving the regulation on mentoring"),
+        max_length=300,
+        blank=True,
+        help_text=_("The kind and the issuer, e.g. «приказ Управления образования»."),
+    )
+    regulation_date = models.DateField(
+        _("date of the act approving the regulation"), null=True, blank=True
+    )
+    regulation_number = models.CharField(
+        _("number of the act approving the regulation"), max_length=30, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
