@@ -57,4 +57,12 @@ class MunicipalityForm(TextCheckedForm, forms.ModelForm):
             "reserve_term_years",
             "personal_data_years",
             "plan_approver",
+            "regulation_act",
+            "regulation_date",
+            "regulation_number",
         ]
+        widgets = {
+            "regulation_date": forms.DateInput(
+                attrs={"type": "date"}, format="%Y-%m-%d"
+            )
+        }

@@ -1,5 +1,8 @@
 """Shapes of municipalities and organisations in the API."""
 
+from datetime import date
+from typing import ClassVar
+
 from ninja import Schema
 from pydantic import Field
 
@@ -13,12 +16,20 @@ class MunicipalityOut(Schema):
     name: str
     authority_name: str
     place: str
+    regulation_act: str
+    regulation_date: date | None
+    regulation_number: str
 
 
 class MunicipalityPatch(PatchSchema):
     name: str | None = Field(None, min_length=1, max_length=255)
     authority_name: str | None = Field(None, min_length=1, max_length=500)
     place: str | None = Field(None, min_length=1, max_length=100)
+    regulation_act: str | None = Field(None, max_length=300)
+    regulation_date: date | None = None
+    regulation_number: str | None = Field(None, max_length=30)
+
+    nullable: ClassVar[frozenset[str]] = frozenset({"regulation_date"})
 
 
 class HeadOut(Schema):

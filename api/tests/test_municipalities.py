@@ -20,6 +20,9 @@ def test_list_shows_the_callers_municipality(api_client, reservist, far_school):
                 "name": "Town",
                 "authority_name": "Education authority of Town",
                 "place": "г. Город",
+                "regulation_act": "",
+                "regulation_date": None,
+                "regulation_number": "",
             }
         ],
     }
@@ -89,3 +92,57 @@ def test_patch_is_404_for_a_stranger(api_client, stranger, municipality):
     )
 
     assert response.status_code == 404
+
+
+def test_patch_sets_the_act_approving_the_regulation(
+    api_client, coordinator, municipality
+):
+    response = api_client(coordinator).patch(
+        f"{URL}/{municipality.pk}",
+        {
+            "regulation_act": "приказ Управления образования",
+            "regulation_date": "2026-08-20",
+            "regulation_number": "45-о",
+        },
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200
+    assert response.json()["regulation_date"] == "2026-08-20"
+    municipality.refresh_from_db()
+    assert municipality.regulation_act == "приказ Управления образования"
+    assert municipality.regulation_number == "45-о"
+
+
+def test_patch_clears_the_regulation_date_and_refuses_a_bad_one(
+    api_client, coordinator, municipality
+):
+    municipality.regulation_date = "2026-08-20"
+    municipality.save()
+    client = api_client(coordinator)
+
+    bad = client.patch(
+        f"{URL}/{municipality.pk}",
+        {"regulation_date": "20.08"},
+        content_type="application/json",
+    )
+    cleared = client.patch(
+        f"{URL}/{municipality.pk}",
+        {"regulation_date": None},
+        content_type="application/json",
+    )
+
+    assert bad.status_code == 422
+    assert cleared.status_code == 200
+    municipality.refresh_from_db()
+    assert municipality.regulation_date is None
+
+
+def test_patch_of_the_regulation_is_403_for_a_head(api_client, head, municipality):
+    response = api_client(head).patch(
+        f"{URL}/{municipality.pk}",
+        {"regulation_number": "1"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 403

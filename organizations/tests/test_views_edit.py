@@ -1,5 +1,7 @@
 """The organisation card, its create / edit / delete pages and the municipality."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -374,6 +376,43 @@ def test_municipality_edit_saves_and_returns_home(client, coordinator, municipal
     assertContains(response, "Изменения сохранены.")
     municipality.refresh_from_db()
     assert municipality.place == "г. Стрежевой"
+
+
+def test_municipality_edit_saves_the_act_approving_the_regulation(
+    client, coordinator, municipality
+):
+    client.force_login(coordinator)
+    page = client.get(_municipality(municipality))
+    assertContains(page, "Акт об утверждении положения о наставничестве")
+
+    client.post(
+        _municipality(municipality),
+        form_data(
+            page.context["form"],
+            regulation_act="приказ Управления образования",
+            regulation_date="2026-08-20",
+            regulation_number="45-о",
+        ),
+    )
+
+    municipality.refresh_from_db()
+    assert municipality.regulation_date == date(2026, 8, 20)
+    assert municipality.regulation_number == "45-о"
+
+
+def test_municipality_edit_refuses_a_bad_regulation_date(
+    client, coordinator, municipality
+):
+    client.force_login(coordinator)
+    form = client.get(_municipality(municipality)).context["form"]
+
+    response = client.post(
+        _municipality(municipality), form_data(form, regulation_date="32.13.2026")
+    )
+
+    assertContains(response, "Введите правильную дату.")
+    municipality.refresh_from_db()
+    assert municipality.regulation_date is None
 
 
 def test_municipality_edit_shows_errors_and_saves_nothing(
