@@ -36,7 +36,9 @@ UNAPPROVED_CHANGES = (
 _FORM_APPROVED = "Форма утверждена"
 # A date to write by hand, in the digits of every printed date (ГОСТ Р 7.0.97).
 BLANK_DATE = "__.__.20__"
-KEPT_ROWS = 2  # the last rows that keep the signatures company
+# The last rows, which keep the signatures company; a section's title keeps with
+# its first row anyway, so a longer chain would move whole pages.
+KEPT_ROWS = 1
 HEAD_POSITION = "Руководитель"  # when the organisation's head is not recorded
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -134,13 +136,12 @@ def _unapproved_changes(plan: IndividualPlan) -> str:
 
 
 def _rows(plan: IndividualPlan, sections: list, items: dict) -> list[dict[str, Any]]:
-    """The sections with their rows; the last rows of the plan carry
+    """The sections with their rows; the plan's last row carries
     ``keep_with_next``, so the signatures never start a page alone."""
     result = [
         {
             "number": str(n),
             "title": section.title,
-            "keep_with_next": False,
             "rows": [
                 {
                     "number": f"{n}.{i}",
@@ -157,14 +158,9 @@ def _rows(plan: IndividualPlan, sections: list, items: dict) -> list[dict[str, A
         }
         for n, section in enumerate(sections, start=1)
     ]
-    kept = 0
-    for section in reversed(result):
-        for row in reversed(section["rows"]):
-            if kept < KEPT_ROWS:
-                row["keep_with_next"] = True
-                kept += 1
-        if kept < KEPT_ROWS:
-            section["keep_with_next"] = True
+    last = [row for section in result for row in section["rows"]][-KEPT_ROWS:]
+    for row in last:
+        row["keep_with_next"] = True
     return result
 
 

@@ -32,8 +32,8 @@ The context (what a template may use):
   ``deadline``, ``responsible``, ``expected_result`` and ``mark`` (the
   completion mark, empty while planned: «Выполнено 12.10.2026 в срок;
   подтверждено наставником» or «… с опозданием; не подтверждено
-  наставником») and ``keep_with_next`` (the last rows, which keep the
-  signatures company on their page); a section has ``keep_with_next`` too.
+  наставником») and ``keep_with_next`` (the plan's last row, which keeps
+  the signatures company on their page).
 - ``has_agreement``: whether the head of the organisation agrees the plan
   (СОГЛАСОВАНО), that is, unless the head approves it; ``agreed`` then holds
   ``position``, ``organization`` and ``name`` (empty when unknown).

@@ -687,11 +687,11 @@ def test_render_plan_docx_of_an_approved_plan_has_no_such_mark(approved):
     assert "ожидают повторного" not in _docx_text(render_plan(approved, "docx")[0])
 
 
-def test_plan_context_keeps_the_last_two_rows_with_the_signatures(approved):
+def test_plan_context_keeps_the_last_row_with_the_signatures(approved):
     sections = plan_context(approved)["sections"]
     flags = [row["keep_with_next"] for s in sections for row in s["rows"]]
 
-    assert flags == [False] * (len(flags) - 2) + [True, True]
+    assert flags == [False] * (len(flags) - 1) + [True]
 
 
 def _keeps(paragraphs) -> set[bool]:
@@ -704,8 +704,7 @@ def test_render_plan_docx_keeps_the_last_rows_and_signatures_together(approved):
     rows = items.rows[1:]  # after the header
 
     assert _keeps(p for c in rows[-1].cells for p in c.paragraphs) == {True}
-    assert _keeps(p for c in rows[-2].cells for p in c.paragraphs) == {True}
-    assert _keeps(p for c in rows[-3].cells for p in c.paragraphs) == {False}
+    assert _keeps(p for c in rows[-2].cells for p in c.paragraphs) == {False}
     for row in items.rows:  # rows never split; sections may
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None or (
             row._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -743,7 +742,7 @@ def _context(extra_words: int) -> dict:
             "responsible": "Резервист",
             "expected_result": "Результат",
             "mark": "",
-            "keep_with_next": i >= 2,
+            "keep_with_next": i == 3,
         }
         for i in range(1, 4)
     ]
@@ -751,9 +750,7 @@ def _context(extra_words: int) -> dict:
         "approver": {"position": "", "organization": "", "name": "", "date": ""},
         "blank_date": "__.__.20__",
         "columns": COLUMNS,
-        "sections": [
-            {"number": "1", "title": "Раздел", "keep_with_next": False, "rows": rows}
-        ],
+        "sections": [{"number": "1", "title": "Раздел", "rows": rows}],
         "reservist_signature": "Д. А. Петров",
         "mentor_signature": "Е. С. Волкова",
         "has_agreement": True,
