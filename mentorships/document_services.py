@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from core.typography import (
+    act_instrumental,
     date_digits,
     date_words,
     genitive_municipality,
@@ -17,6 +18,7 @@ from core.typography import (
 )
 from mentorships import documents
 from mentorships.models import MentorOrder, Mentorship, OrderTemplate
+from organizations.models import Municipality
 from people.models import Person
 
 FORMATS = {
@@ -44,6 +46,40 @@ def scan_filename(order: MentorOrder) -> str:
     extension = PurePath(order.scan.name).suffix.lstrip(".").lower() or "pdf"
     return filename(order, extension).replace(
         f".{extension}", f"-podpisannyj.{extension}"
+    )
+
+
+# The standard titles, by (several mentors, several reservists): an order keeping
+# one of them gets the one that agrees with its lines; any other title stays.
+TITLES = {
+    (False, False): "О закреплении наставника за резервистом",
+    (False, True): "О закреплении наставника за резервистами",
+    (True, False): "О закреплении наставников за резервистом",
+    (True, True): "О закреплении наставников за резервистами",
+}
+# The document's words are the municipality's form letter, in Russian here.
+DEFAULT_ACT = "приказ"  # when only the date or number of the act is recorded
+BLANK_DATE = "__.__.20__"  # a date to write by hand, in the digits of every date
+
+
+def order_title(title: str, *, several_mentors: bool, several_reservists: bool) -> str:
+    """The order's title, in the number that agrees with its lines when it is a
+    standard one («О закреплении наставника за резервистом» for one pair)."""
+    if title.strip() in TITLES.values():
+        return TITLES[several_mentors, several_reservists]
+    return title
+
+
+def regulation_act(municipality: Municipality) -> str:
+    """«приказом Управления образования от 14.08.2026 № 44-о», the act approving
+    the regulation on mentoring, or empty when none is recorded."""
+    document = municipality.regulation_act.strip()
+    if not document and (
+        municipality.regulation_date or municipality.regulation_number
+    ):
+        document = DEFAULT_ACT
+    return act_instrumental(
+        document, municipality.regulation_number, municipality.regulation_date
     )
 
 
@@ -117,6 +153,7 @@ def order_context(order: MentorOrder) -> dict[str, Any]:
             acquaintances.setdefault(pk, person)
     periods = {(m.starts_on, m.planned_end_on) for m in mentorships}
     period = periods.pop() if len(periods) == 1 else None
+    several_mentors, several_reservists = len(mentors) > 1, len(reservists) > 1
     return {
         "authority_name": municipality.authority_name,
         "municipality_name": municipality.name,
@@ -131,7 +168,23 @@ def order_context(order: MentorOrder) -> dict[str, Any]:
         "order_number": order.number,
         "order_date": date_words(order.date),
         "order_date_numeric": date_digits(order.date),
-        "order_title": order.title,
+        "order_title": order_title(
+            order.title,
+            several_mentors=several_mentors,
+            several_reservists=several_reservists,
+        ),
+        "is_draft": order.status == MentorOrder.Status.DRAFT,
+        "plural": len(lines) > 1,
+        "several_mentors": several_mentors,
+        "several_reservists": several_reservists,
+        "regulation_act": regulation_act(municipality),
+        "regulation_date": (
+            date_digits(municipality.regulation_date)
+            if municipality.regulation_date
+            else ""
+        ),
+        "regulation_number": municipality.regulation_number,
+        "blank_date": BLANK_DATE,
         "period_start": date_digits(period[0]) if period else "",
         "period_end": date_digits(period[1]) if period else "",
         "lines": lines,

@@ -20,7 +20,18 @@ Placeholders a DOCX template may use (the keys of the context):
 - ``order_number``: the registration number.
 - ``order_date``: the date in words ("24 ноября 2026 г.").
 - ``order_date_numeric``: the date in digits ("24.11.2026").
-- ``order_title``: the title to the text.
+- ``order_title``: the title to the text; a standard title agrees in number
+  with the lines («О закреплении наставника за резервистом» for one pair).
+- ``is_draft``: the order is not registered yet (the built-in layouts print
+  «ПРОЕКТ»).
+- ``plural``: the order has more than one line; ``several_mentors``,
+  ``several_reservists``: it names more than one mentor, more than one reservist
+  (for «наставника»/«наставников», «резервисту»/«резервистам» in the text).
+- ``regulation_act``: the act that approved the regulation on mentoring, in the
+  instrumental, after «утверждённым» («приказом Управления образования
+  от 14.08.2026 № 44-о»), or empty; ``regulation_date`` («14.08.2026»),
+  ``regulation_number``: its date and number alone (a municipality setting).
+- ``blank_date``: «__.__.20__», a date to write by hand.
 - ``period_start``, ``period_end``: the term shared by every line, or empty when
   the lines have different terms.
 - ``lines``: the table rows, each with ``n``, ``mentor_name``,
@@ -79,7 +90,35 @@ PLACEHOLDERS_HELP: list[tuple[str, str]] = [
     ("order_number", "Номер приказа"),
     ("order_date", "Дата приказа словесно-цифровым способом («24 ноября 2026 г.»)"),
     ("order_date_numeric", "Дата приказа цифрами («24.11.2026»)"),
-    ("order_title", "Заголовок к тексту приказа"),
+    (
+        "order_title",
+        "Заголовок к тексту приказа; стандартный заголовок согласован с числом "
+        "строк («О закреплении наставника за резервистом» для одной пары)",
+    ),
+    (
+        "is_draft",
+        "Приказ ещё не зарегистрирован (проект): {% if is_draft %}ПРОЕКТ{% endif %}",
+    ),
+    ("plural", "В приказе больше одной пары наставник – резервист"),
+    (
+        "several_mentors",
+        "В приказе больше одного наставника: {% if several_mentors %}наставников"
+        "{% else %}наставника{% endif %}",
+    ),
+    (
+        "several_reservists",
+        "В приказе больше одного резервиста: {% if several_reservists %}резервистами"
+        "{% else %}резервистом{% endif %}",
+    ),
+    (
+        "regulation_act",
+        "Акт, утвердивший Положение о наставничестве, в творительном падеже "
+        "(«приказом Управления образования от 14.08.2026 № 44-о»); пусто, если "
+        "не указан в реквизитах муниципалитета",
+    ),
+    ("regulation_date", "Дата акта, утвердившего Положение («14.08.2026»)"),
+    ("regulation_number", "Номер акта, утвердившего Положение"),
+    ("blank_date", "Дата для заполнения от руки («__.__.20__»)"),
     (
         "period_start",
         "Начало срока наставничества, если он у всех строк один; иначе пусто",

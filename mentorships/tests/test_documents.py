@@ -1,3 +1,4 @@
+import re
 import shutil
 import subprocess
 import zipfile
@@ -26,6 +27,8 @@ FULL_NAME = (
     "школа № 1» городского округа Стрежевой"
 )
 TITLE = "О закреплении наставников за резервистами"
+# Order No. 15 has one mentor and two reservists: the title agrees.
+TITLE_15 = "О закреплении наставника за резервистами"
 START, END = date(2026, 12, 1), date(2027, 11, 30)
 
 
@@ -182,12 +185,15 @@ def _assert_order_text(text: str) -> None:
     for expected in [
         "ПРИКАЗ",
         "№ 15",
-        "24 ноября 2026 г.",
+        "24.11.2026",
         "г. Стрежевой",
-        TITLE,
+        TITLE_15,
         "Управление образования Администрации городского округа Стрежевой",
         "городского округа Стрежевой",
         "ПРИКАЗЫВАЮ:",
+        "1. Закрепить наставника за лицами, включёнными в резерв управленческих "
+        "кадров (далее – резервисты)",
+        "3. Наставнику обеспечить разработку плана",
         "Волкова Елена Сергеевна, заместитель директора по учебно-",
         "Петров Дмитрий Александрович, учитель",
         "Смирнова Анна Викторовна, учитель",
@@ -325,7 +331,7 @@ def test_render_order_without_replacements_numbers_points_from_two(school, targe
     text = _docx_text(render_order(order, "docx")[0])
 
     assert "Прекратить" not in text
-    assert "2. Наставникам обеспечить разработку плана" in text
+    assert "2. Наставнику обеспечить разработку плана" in text
     assert "3. Контроль за исполнением" in text
 
 
@@ -517,6 +523,249 @@ def test_check_order_template_accepts_loops_over_the_lines():
     content = _docx_with(
         "{% for line in lines %}{{ line.n }}. {{ line.mentor_name }} "
         "({{ line.starts_on }}){% endfor %} {{ signatory_name }}"
+    )
+
+    documents.check_order_template(content)
+
+
+needs_poppler = pytest.mark.skipif(
+    not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed"
+)
+MONTHS = re.compile(
+    r"\d (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+    r"ноября|декабря)"
+)
+
+
+def _pdf_pages(content: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "order.pdf"
+    path.write_bytes(content)
+    pages = _poppler("pdftotext", "-layout", path, "-").split("\f")
+    return [p for p in pages if p.strip()]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def regulated(town):
+    town.regulation_act = "приказ Управления образования"
+    town.regulation_date = date(2026, 8, 14)
+    town.regulation_number = "44-о"
+    town.save()
+    return town
+
+
+@pytest.fixture
+def one_pair(school, target):
+    """Order No. 21: Волкова for Смирнова, replacing Зайцев (order No. 7): one
+    pair, three people to sign."""
+    volkova = _mentor(
+        school,
+        "Волкова",
+        "Елена",
+        "Сергеевна",
+        "Заместитель директора по учебно-воспитательной работе",
+    )
+    zaytsev = _mentor(
+        school,
+        "Зайцев",
+        "Игорь",
+        "Николаевич",
+        "Заместитель директора по воспитательной работе",
+    )
+    smirnova = _reservist(school, target, "Смирнова", "Анна", "Викторовна")
+    earlier = _order(
+        school,
+        "7",
+        date(2025, 9, 1),
+        [OrderLine(zaytsev, smirnova, date(2025, 9, 1), date(2026, 8, 31))],
+    )
+    register_order(order=earlier)
+    return _order(
+        school, "21", date(2026, 11, 24), [OrderLine(volkova, smirnova, START, END)]
+    )
+
+
+def _pairs(school, target, n: int) -> MentorOrder:
+    """An order of n pairs, each with its own mentor."""
+    lines = [
+        OrderLine(
+            _mentor(school, f"Наставник{i}", "Елена", "Сергеевна", "Заместитель"),
+            _reservist(school, target, f"Резервист{i}", "Анна", "Викторовна"),
+            START,
+            END,
+        )
+        for i in range(n)
+    ]
+    return _order(school, "30", date(2026, 11, 24), lines)
+
+
+def test_order_context_is_singular_for_one_pair(one_pair):
+    context = order_context(one_pair)
+
+    assert context["order_title"] == "О закреплении наставника за резервистом"
+    assert context["plural"] is False
+    assert context["several_mentors"] is context["several_reservists"] is False
+
+
+def test_order_context_is_plural_for_several_pairs(school, target):
+    context = order_context(_pairs(school, target, 2))
+
+    assert context["order_title"] == "О закреплении наставников за резервистами"
+    assert context["plural"] is True
+    assert context["several_mentors"] is context["several_reservists"] is True
+
+
+def test_order_context_keeps_a_title_of_the_organisations_own(one_pair):
+    one_pair.title = "О наставничестве в 2026/2027 учебном году"
+    one_pair.save()
+
+    assert order_context(one_pair)["order_title"] == (
+        "О наставничестве в 2026/2027 учебном году"
+    )
+
+
+def test_order_context_cites_the_act_approving_the_regulation(order, regulated):
+    context = order_context(order)
+
+    assert context["regulation_act"] == (
+        "приказом Управления образования от\u00a014.08.2026 №\u00a044-о"
+    )
+    assert context["regulation_date"] == "14.08.2026"
+    assert context["regulation_number"] == "44-о"
+
+
+def test_order_context_names_a_bare_act_an_order(order, town):
+    town.regulation_number = "12"
+    town.save()
+
+    assert order_context(order)["regulation_act"] == "приказом №\u00a012"
+
+
+def test_order_context_has_no_act_until_the_municipality_records_it(order):
+    context = order_context(order)
+
+    assert context["regulation_act"] == context["regulation_date"] == ""
+
+
+def test_order_context_marks_only_a_draft(order):
+    assert order_context(order)["is_draft"] is True
+    register_order(order=order)
+    assert order_context(order)["is_draft"] is False
+
+
+def test_render_order_docx_is_singular_for_one_pair(one_pair, regulated):
+    text = _flat(_docx_text(render_order(one_pair, "docx")[0]))
+
+    assert "О закреплении наставника за резервистом" in text
+    assert (
+        "1. Закрепить наставника за лицом, включённым в резерв управленческих "
+        "кадров (далее – резервист), на период с 01.12.2026 по 30.11.2027" in text
+    )
+    assert "3. Наставнику обеспечить" in text
+    assert "наставников" not in text
+
+
+def test_render_order_docx_is_plural_for_several_pairs(school, target):
+    text = _flat(_docx_text(render_order(_pairs(school, target, 2), "docx")[0]))
+
+    assert "О закреплении наставников за резервистами" in text
+    assert "1. Закрепить наставников за лицами, включёнными в резерв" in text
+    assert "(далее – резервисты)" in text
+    assert "2. Наставникам обеспечить" in text
+
+
+def test_render_order_docx_cites_the_regulation_in_the_preamble(order, regulated):
+    text = _flat(_docx_text(render_order(order, "docx")[0]))
+
+    assert (
+        "муниципальной системе образования городского округа Стрежевой, "
+        "утверждённым приказом Управления образования от 14.08.2026 № 44-о, "
+        "в целях обеспечения" in text
+    )
+
+
+def test_render_order_docx_without_the_act_has_no_dangling_words(order):
+    text = _flat(_docx_text(render_order(order, "docx")[0]))
+
+    assert "утверждённым" not in text
+    assert "городского округа Стрежевой, в целях обеспечения" in text
+
+
+def _first_header(content: bytes) -> str:
+    return Document(BytesIO(content)).sections[0].first_page_header.paragraphs[0].text
+
+
+def test_render_order_docx_marks_a_draft_and_not_a_registered_order(order):
+    draft_content = render_order(order, "docx")[0]
+    register_order(order=order)
+    registered_content = render_order(order, "docx")[0]
+    draft, registered = _docx_text(draft_content), _docx_text(registered_content)
+
+    assert "ПРОЕКТ" not in draft + registered  # not in the text: in the margin
+    assert _first_header(draft_content) == "ПРОЕКТ"
+    assert _first_header(registered_content) == ""
+
+
+def test_render_order_docx_writes_every_date_in_digits(order, regulated):
+    text = _docx_text(render_order(order, "docx")[0])
+
+    assert MONTHS.search(text) is None
+    assert "24.11.2026" in text
+    assert text.count("__.__.20__") == 4  # a date by each of the four names
+
+
+@needs_weasyprint
+@needs_poppler
+def test_render_order_pdf_of_one_pair_fits_one_page(one_pair, regulated, tmp_path):
+    pages = _pdf_pages(render_order(one_pair, "pdf")[0], tmp_path)
+
+    assert len(pages) == 1
+    text = _flat(pages[0])
+    assert "ПРОЕКТ" in text
+    assert "О закреплении наставника за резервистом" in text
+    assert "утверждённым приказом Управления образования от 14.08.2026 № 44-о" in text
+    assert "С приказом ознакомлены:" in text
+    assert text.count("__.__.20__") == 3
+    assert MONTHS.search(text) is None
+
+
+@needs_weasyprint
+@needs_poppler
+def test_render_order_pdf_of_a_registered_order_is_not_a_draft(order, tmp_path):
+    register_order(order=order)
+
+    text = _flat(" ".join(_pdf_pages(render_order(order, "pdf")[0], tmp_path)))
+
+    assert "ПРОЕКТ" not in text
+    assert "О закреплении наставника за резервистами" in text
+
+
+@needs_weasyprint
+@needs_poppler
+@pytest.mark.parametrize("n_pairs", [2, 3, 4, 5])
+def test_render_order_pdf_never_leaves_one_name_to_sign_alone(
+    school, target, regulated, n_pairs, tmp_path
+):
+    pages = _pdf_pages(
+        render_order(_pairs(school, target, n_pairs), "pdf")[0], tmp_path
+    )
+
+    signing = [page.count("__.__.20__") for page in pages]
+    assert sum(signing) == 2 * n_pairs
+    assert 1 not in signing, signing
+    assert "С приказом ознакомлены:" in next(p for p in pages if "__.__.20__" in p)
+
+
+def test_check_order_template_accepts_the_new_fields():
+    content = _docx_with(
+        "{% if is_draft %}ПРОЕКТ{% endif %} {% if plural %}о закреплении "
+        "наставников{% endif %} {% if several_mentors %}Наставникам{% endif %}"
+        "{% if several_reservists %}резервистами{% endif %} утверждённым "
+        "{{ regulation_act }} ({{ regulation_date }}, {{ regulation_number }}) "
+        "{{ blank_date }}"
     )
 
     documents.check_order_template(content)

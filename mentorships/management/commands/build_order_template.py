@@ -77,6 +77,13 @@ def build() -> DocxDocument:
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # An unregistered order is a draft: «ПРОЕКТ» in the first page's top margin,
+    # so the text keeps its page
+    draft = doc.sections[0].first_page_header.paragraphs[0]
+    draft.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark = draft.add_run("{% if is_draft %}ПРОЕКТ{% endif %}")
+    mark.bold = True
+    mark.font.size = TEXT_SIZE
     # Requisites 08 (the founder above the organisation), 10, 11 and 12, 14, 17
     add_paragraph(
         doc,
@@ -95,23 +102,22 @@ def build() -> DocxDocument:
         left=HEADER_INDENT,
         right=HEADER_INDENT,
     )
-    add_paragraph(
-        doc, "ПРИКАЗ", align=center, bold=True, before=18, after=12, spacing=2
-    )
-    date_number = add_paragraph(doc, "{{ order_date }}\t№ {{ order_number }}")
+    add_paragraph(doc, "ПРИКАЗ", align=center, bold=True, before=12, after=6, spacing=2)
+    date_number = add_paragraph(doc, "{{ order_date_numeric }}\t№ {{ order_number }}")
     date_number.paragraph_format.tab_stops.add_tab_stop(
         TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT
     )
-    add_paragraph(doc, "{{ place }}", align=center, before=6, after=18)
+    add_paragraph(doc, "{{ place }}", align=center, before=3, after=9)
     add_paragraph(
-        doc, "{{ order_title }}", bold=True, right=Mm(70), after=18, keep_with_next=True
+        doc, "{{ order_title }}", bold=True, right=Mm(70), after=6, keep_with_next=True
     )
     # Requisite 18: the text
     add_paragraph(
         doc,
         "В соответствии с Положением об организации наставничества в системе "
         "подготовки резерва управленческих кадров в муниципальной системе "
-        "образования {{ municipality_genitive }}, в целях обеспечения "
+        "образования {{ municipality_genitive }}{% if regulation_act %}, "
+        "утверждённым {{ regulation_act }}{% endif %}, в целях обеспечения "
         "эффективности и качества практической подготовки резерва управленческих "
         "кадров,",
         align=justify,
@@ -120,8 +126,11 @@ def build() -> DocxDocument:
     add_paragraph(doc, "ПРИКАЗЫВАЮ:", before=6, after=6, keep_with_next=True)
     add_paragraph(
         doc,
-        "1. Закрепить наставников за лицами, включёнными в резерв управленческих "
-        "кадров (далее – резервисты), {% if period_start %}на период "
+        "1. Закрепить {% if several_mentors %}наставников{% else %}наставника"
+        "{% endif %} за {% if several_reservists %}лицами, включёнными{% else %}"
+        "лицом, включённым{% endif %} в резерв управленческих кадров (далее – "
+        "{% if several_reservists %}резервисты{% else %}резервист{% endif %}), "
+        "{% if period_start %}на период "
         "с {{ period_start }} по {{ period_end }} согласно таблице:{% else %}"
         "на сроки, указанные в таблице:{% endif %}",
         align=justify,
@@ -170,7 +179,8 @@ def build() -> DocxDocument:
     add_paragraph(doc, "{%p endif %}")
     add_paragraph(
         doc,
-        "{% if replacements %}3{% else %}2{% endif %}. Наставникам обеспечить "
+        "{% if replacements %}3{% else %}2{% endif %}. {% if several_mentors %}"
+        "Наставникам{% else %}Наставнику{% endif %} обеспечить "
         "разработку плана индивидуальной подготовки резервиста по утверждённой "
         "форме, обсуждать с резервистом вопросы, связанные с его выполнением, "
         "контролировать своевременное его выполнение; по окончании срока "
@@ -192,7 +202,7 @@ def build() -> DocxDocument:
     # level with the position's last line
     signature = _table(doc, SIGNATURE_COLUMNS, 1, grid=False)
     position, name = signature.rows[0].cells
-    cell_text(position, ["{{ signatory_position }}"], size=TEXT_SIZE, before=36)
+    cell_text(position, ["{{ signatory_position }}"], size=TEXT_SIZE, before=18)
     cell_text(
         name,
         ["{{ signatory_name }}"],
@@ -201,27 +211,23 @@ def build() -> DocxDocument:
     )
     name.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
-    add_paragraph(
-        doc, "С приказом ознакомлены:", before=30, after=6, keep_with_next=True
-    )
+    add_paragraph(doc, "С приказом ознакомлены:", before=12, keep_with_next=True)
     people = _table(doc, ACQUAINTANCE_COLUMNS, 3, grid=False)
     loop_row(people, 0, "{%tr for person in acquaintances %}", size=TABLE_SIZE)
-    cell_text(
-        people.rows[1].cells[0], ["{{ person.name }}"], size=TABLE_SIZE, before=12
-    )
+    cell_text(people.rows[1].cells[0], ["{{ person.name }}"], size=TABLE_SIZE, before=4)
     cell_text(
         people.rows[1].cells[1],
         ["____________________"],
         size=TABLE_SIZE,
         align=center,
-        before=12,
+        before=4,
     )
     cell_text(
         people.rows[1].cells[2],
-        ["__.__.____"],
+        ["{{ blank_date }}"],
         size=TABLE_SIZE,
         align=center,
-        before=12,
+        before=4,
     )
     loop_row(people, 2, "{%tr endfor %}", size=TABLE_SIZE)
     return doc
