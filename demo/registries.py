@@ -1,7 +1,7 @@
 """The demo municipality's registries: positions, organisations, people and their
 accounts (idempotent: what exists already is left alone)."""
 
-from datetime import date  # noqa: F401
+from datetime import date
 from decimal import Decimal
 
 from accounts.models import Role, RoleAssignment, User
@@ -205,6 +205,9 @@ def load_registries() -> Municipality:
             "authority_name": "Управление образования Администрации городского округа "
             "Стрежевой",
             "place": "г. Стрежевой",
+            "regulation_act": "приказ Управления образования",
+            "regulation_date": date(2026, 8, 14),
+            "regulation_number": "44-о",
         },
     )
     positions = {
