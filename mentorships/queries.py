@@ -1,6 +1,8 @@
 """Reads across people, the reserve and mentorships: mentors with their load,
 the choices of the order form, the mentor's reservists."""
 
+import re
+from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib.auth.models import AnonymousUser
@@ -170,3 +172,30 @@ def order_people_ids(order: MentorOrder) -> list[int]:
         "mentor_id", "reserve_entry__person_id", "replaces__mentor_id"
     )
     return [pk for row in rows for pk in row if pk is not None]
+
+
+# A register number: digits with what stands before and after them («15-к»).
+_REGISTER_NUMBER = re.compile(r"^(\D*)(\d+)(\D*)$")
+
+
+def next_order_number(organization: Organization, day: date) -> str:
+    """The number to suggest for the organisation's next order dated `day`: its
+    highest number of that year plus one, with the same prefix and suffix
+    («15-к» → «16-к»); «1» with the suffix of its latest earlier order when the
+    year has none; empty when the register has no numbered order. One query."""
+    numbers = MentorOrder.objects.filter(
+        organization=organization, year__lte=day.year
+    ).values_list("year", "number")
+    best: tuple[int, int, str, str] | None = None
+    for year, number in numbers.order_by("-year", "-date", "-pk")[:500]:
+        found = _REGISTER_NUMBER.match(number.strip())
+        if found is None:
+            continue
+        prefix, digits, suffix = found.groups()
+        key = (year, int(digits), prefix, suffix)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None:
+        return ""
+    year, n, prefix, suffix = best
+    return f"{prefix}{n + 1 if year == day.year else 1}{suffix}"

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from mentorships.models import MentorOrder, Mentorship
 from mentorships.tests.factories import (
@@ -105,6 +106,35 @@ def test_form_defaults_to_the_head_as_signatory(client, head, cast):
     assert form["signatory_name"].value() == head.person.full_name
     assert form["signatory_position"].value() == head.person.position.name
     assert form["title"].value() == "О закреплении наставников за резервистами"
+
+
+def test_form_suggests_the_next_number_of_the_register(client, head, school, cast):
+    today = timezone.localdate()
+    MentorOrderFactory(organization=school, number="14-к", date=today)
+    MentorOrderFactory(organization=school, number="15-к", date=today)
+    MentorOrderFactory(number="99-к", date=today)  # another organisation's
+    client.force_login(head)
+
+    form = client.get(CREATE).context["form"]
+
+    assert form["number"].value() == "16-к"
+
+
+def test_form_suggests_a_number_for_the_chosen_organisation(
+    client, admin_user, school, cast
+):
+    MentorOrderFactory(organization=school, number="7", date=timezone.localdate())
+    client.force_login(admin_user)  # may choose among several organisations
+
+    response = client.get(CREATE, {"organization": school.pk})
+
+    assert response.context["form"]["number"].value() == "8"
+
+
+def test_form_suggests_no_number_for_an_empty_register(client, head, cast):
+    client.force_login(head)
+
+    assert client.get(CREATE).context["form"]["number"].value() in ("", None)
 
 
 def test_head_saves_a_draft_with_two_lines(client, head, school, cast):
@@ -293,9 +323,11 @@ def test_form_query_count_is_constant(
     for _ in range(n):
         EligibleMentorFactory(organization=school)
         ReserveEntryFactory(person__organization=school)
+        MentorOrderFactory(organization=school, date=timezone.localdate())
     client.force_login(head)
-    # session, user, roles, person, organisation, mentors, reservists, their mentors
-    with django_assert_max_num_queries(8):
+    # session, user, roles, person, organisation, mentors, reservists, their
+    # mentors, the register's numbers
+    with django_assert_max_num_queries(9):
         response = client.get(CREATE)
     mentors = response.context["lines"].forms[0].fields["mentor"].choices
     assert len(mentors) == n + 2  # the blank option and the cast's mentor

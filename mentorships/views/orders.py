@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -106,7 +107,10 @@ def order_create(request: HttpRequest) -> HttpResponse:
         return render(
             request, "mentorships/order_pick.html", {"organizations": organizations}
         )
-    form = OrderForm(request.POST or None, organization=organization)
+    suggested = queries.next_order_number(organization, timezone.localdate())
+    form = OrderForm(
+        request.POST or None, organization=organization, initial={"number": suggested}
+    )
     lines = _line_formset(request, organization, data=request.POST or None)
     if request.method == "POST" and all([form.is_valid(), lines.is_valid()]):
         try:
