@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0004_plan_approver'),
+        ('organizations', '0005_personal_data_years'),
     ]
 
     operations = [
