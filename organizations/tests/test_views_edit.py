@@ -410,7 +410,7 @@ def test_municipality_edit_refuses_a_bad_regulation_date(
         _municipality(municipality), form_data(form, regulation_date="32.13.2026")
     )
 
-    assertContains(response, "Введите правильную дату.")
+    assertContains(response, "Введите правильную дату.", status_code=422)
     municipality.refresh_from_db()
     assert municipality.regulation_date is None
 
