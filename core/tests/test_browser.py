@@ -74,7 +74,7 @@ def test_coordinator_finds_an_organization_and_edits_its_address(demo, page: Pag
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Образовательные организации"
     )
-    expect(page.get_by_text("Найдено 8 организаций")).to_be_visible()
+    expect(page.get_by_text("Найдено 9 организаций")).to_be_visible()
     _screenshot(page, "organizations-coordinator")
 
     # htmx swaps the rows in place: a marker on window survives, a reload would not.
