@@ -7,7 +7,7 @@ PY = $(VENV)/bin/python
 DEV_ENV = DEBUG=$${DEBUG:-true}
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run install migrate demo test lint messages check-deploy bench clean
+.PHONY: run install tools migrate demo test lint messages check-deploy bench clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -18,6 +18,14 @@ $(VENV)/.synced: pyproject.toml uv.lock $(UV)
 	touch $@
 
 install: $(VENV)/.synced
+
+# Test tools from the npm registry (package.json, package-lock.json): axe-core,
+# which the browser tests inject into every page they visit (conftest.py).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+tools: node_modules/.installed
 
 migrate: install
 	mkdir -p var
@@ -38,7 +46,7 @@ run: demo
 
 # The whole suite, browser tests included (they skip with a message where Chromium
 # is missing, and fail instead when REQUIRE_BROWSER=true, as in CI).
-test: install
+test: install tools
 	DEBUG=true SECRET_KEY=test-only $(PY) -m pytest $(PYTEST_ARGS)
 
 # ruff (style and lint), import-linter (apps import downward only: the layers in
@@ -74,4 +82,4 @@ bench: install
 	  $(PY) manage.py run_bench $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .tools var
+	rm -rf $(VENV) .tools var node_modules

@@ -1,8 +1,11 @@
 """Root fixtures: a fixed cast of users in a small municipality, fast settings, and
 the Playwright browser harness (Debian's Chromium, never a downloaded browser)."""
 
+import json
 import os
 import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -26,6 +29,31 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+# axe-core from the npm registry (package.json; `make test` runs `npm ci`).
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Runs axe once a top-level page has loaded and reports its serious and critical
+# violations to the test through the binding; the init script bypasses the
+# page's Content-Security-Policy, as a browser extension would.
+AXE_RUN = (
+    """() => axe.run(document, {
+  runOnly: {type: "tag", values: AXE_TAGS}, resultTypes: ["violations"]
+}).then(r => r.violations
+  .filter(v => v.impact === "serious" || v.impact === "critical")
+  .map(v => `${v.impact} ${v.id}: ${v.help} — ` +
+    v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))"""
+).replace("AXE_TAGS", json.dumps(AXE_TAGS))
+# Known violations of third-party markup we do not render ourselves: django-ninja's
+# vendored Swagger UI nests its buttons and greys its version stamp. Path → rule ids.
+AXE_KNOWN = {"/api/v1/docs": {"color-contrast", "nested-interactive"}}
+AXE_ON_LOAD = (
+    """if (window.top === window) {
+  window.addEventListener("load", () => (AXE_RUN)().then(
+    found => window.__axeReport(location.href, found)));
+}"""
+).replace("AXE_RUN", AXE_RUN)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -57,6 +85,33 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ru-RU", "timezone_id": "Asia/Tomsk"}
+
+
+@pytest.fixture
+def page(page):
+    """Every page a browser test visits is checked with axe-core: no serious or
+    critical WCAG 2.1 AA violation (asserted when the test ends)."""
+    if not AXE_JS.exists():
+        message = f"axe-core is missing at {AXE_JS}: run `npm ci` (make test does)"
+        if REQUIRE_BROWSER:
+            pytest.fail(message)
+        pytest.skip(message)
+    found = {}  # url → its serious and critical violations
+    page.expose_binding(
+        "__axeReport", lambda _source, url, violations: found.update({url: violations})
+    )
+    page.add_init_script(path=AXE_JS)
+    page.add_init_script(script=AXE_ON_LOAD)
+    yield page
+    # The last page has not been left, so its check surely ran to the end.
+    if not page.is_closed() and page.url.startswith("http"):
+        found[page.url] = page.evaluate(AXE_RUN)
+    violations = {}
+    for url, found_there in found.items():
+        known = AXE_KNOWN.get(urlsplit(url).path, set())
+        if new := [v for v in found_there if v.split()[1].rstrip(":") not in known]:
+            violations[url] = new
+    assert not violations, f"axe-core (WCAG 2.1 AA) found: {violations}"
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.operation import Operation
 from ninja.renderers import JSONRenderer
 
@@ -38,6 +38,17 @@ class Renderer(JSONRenderer):
     """UTF-8 JSON with Russian text as is, not as \\u escapes."""
 
     json_dumps_params = {"ensure_ascii": False}
+
+
+class Docs(Swagger):
+    """ninja's Swagger UI page, in Russian by its <html lang> (WCAG 3.1.1)."""
+
+    def render_page(
+        self, request: HttpRequest, api: NinjaAPI, **kwargs: Any
+    ) -> HttpResponse:
+        response = super().render_page(request, api, **kwargs)
+        response.content = response.content.replace(b"<html>", b'<html lang="ru">', 1)
+        return response
 
 
 def docs_access(view: Callable) -> Callable:
@@ -105,6 +116,7 @@ api = Api(
     urls_namespace="api",
     auth=[BearerAuth(), SessionAuth()],
     renderer=Renderer(),
+    docs=Docs(),
     docs_decorator=docs_access,
 )
 install_error_handlers(api)

@@ -101,6 +101,12 @@ def test_docs_page_is_served(client):
     assert b"openapi.json" in response.content
 
 
+def test_docs_page_says_it_is_in_russian(client):
+    response = client.get(f"{API}/docs")
+
+    assert b'<html lang="ru">' in response.content
+
+
 def test_openapi_describes_plan_forms_and_plans(client):
     paths = client.get(f"{API}/openapi.json").json()["paths"]
 
