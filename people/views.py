@@ -20,7 +20,7 @@ from organizations.permissions import (
     may_view_history,
     visible_organizations,
 )
-from people import permissions, services
+from people import permissions, search, services
 from people.exports import (
     ACCESS_LOG_COLUMNS,
     PERSON_COLUMNS,
@@ -276,3 +276,20 @@ def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("The person's data has been anonymised."))
     return redirect(person)
+
+
+@login_required
+def person_search(request: HttpRequest) -> HttpResponse:
+    """The options of a type-ahead person select: up to search.LIMIT people of the
+    purpose's own queryset (the form's scope) whose name contains `q`."""
+    people = search.PURPOSES.get(request.GET.get("for", ""))
+    if people is None:
+        message = _("Unknown purpose of the person search.")
+        return render(request, "400.html", {"message": message}, status=400)
+    q = request.GET.get("q", "").strip()[:100]
+    context = {
+        "people": search.found(people(request), q) if q else [],
+        "list_id": request.GET.get("list", "options")[:100],
+        "q": q,
+    }
+    return render(request, "people/search_options.html", context)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import TextCheckedForm
 from core.validators import reasonable_date
 from organizations.models import Organization
-from people.models import Person
+from people.widgets import PersonSearchField
 from reserve.models import ReserveEntry, ReserveEntryQuerySet, TargetPosition
 
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = {"yes": True, "no": False}
+# The purpose of the inclusion's person search (people.search; reserve.views).
+INCLUSION_SEARCH = "reserve-inclusion"
 
 
 def _label(name: str) -> "StrOrPromise":
@@ -76,11 +78,6 @@ class ReserveFilterForm(TextCheckedForm, forms.Form):
         )
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} ({obj.organization.short_name})"
-
-
 class EntryFieldsForm(TextCheckedForm, forms.Form):
     """The fields of an entry the coordinator fills in and may correct later."""
 
@@ -106,7 +103,7 @@ class EntryFieldsForm(TextCheckedForm, forms.Form):
 class InclusionForm(EntryFieldsForm):
     """Shape of an inclusion in the reserve; the term may be left to the default."""
 
-    person = PersonChoiceField(label=_label("person"), queryset=Person.objects.none())
+    person = PersonSearchField(label=_label("person"), purpose=INCLUSION_SEARCH)
     field_order = ["person"]
 
     def __init__(self, *args, people, **kwargs):

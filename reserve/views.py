@@ -21,12 +21,14 @@ from organizations.permissions import (
     managed_municipalities,
     visible_organizations,
 )
-from people.models import PersonViewLog
+from people import search
+from people.models import PersonQuerySet, PersonViewLog
 from people.permissions import visible_people
 from people.services import record_people_access, record_person_view
 from reserve import permissions, services
 from reserve.exports import RESERVE_COLUMNS
 from reserve.forms import (
+    INCLUSION_SEARCH,
     AppointForm,
     EntryFieldsForm,
     ExcludeForm,
@@ -142,6 +144,20 @@ def entry_card(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_card(request, entry)
 
 
+def _inclusion_people(request: HttpRequest) -> PersonQuerySet:
+    """Whom the inclusion form accepts and its person search offers: people of
+    the managed municipalities in scope, not already in the reserve."""
+    return (
+        visible_people(request.user)
+        .filter(organization__municipality__in=managed_municipalities(request.user))
+        .exclude(reserve_entries__status=ReserveEntry.Status.ACTIVE)
+        .select_related("organization")
+    )
+
+
+search.register(INCLUSION_SEARCH, _inclusion_people)
+
+
 @login_required
 def entry_create(request: HttpRequest) -> HttpResponse:
     if not permissions.may_manage_reserve(request.user):
@@ -149,10 +165,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
     form = InclusionForm(
         request.POST or None,
         initial={"person": request.GET.get("person")},
-        people=visible_people(request.user)
-        .filter(organization__municipality__in=managed_municipalities(request.user))
-        .exclude(reserve_entries__status=ReserveEntry.Status.ACTIVE)
-        .select_related("organization"),
+        people=_inclusion_people(request),
         target_positions=_managed_target_positions(request),
     )
     if request.method == "POST" and form.is_valid():

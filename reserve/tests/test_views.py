@@ -259,7 +259,7 @@ def test_a_person_in_the_reserve_is_not_offered_again(client, coordinator, schoo
     response = client.post(
         reverse("reserve:create"), _inclusion(entry.person, entry.target_position)
     )
-    assert "Выберите корректный вариант" in response.content.decode()
+    assert "Выберите сотрудника из найденных" in response.content.decode()
     assert ReserveEntry.objects.count() == 1
 
 
