@@ -2,7 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import TextCheckedForm
+from core.widgets import PersonSearchInput
 from organizations.models import Municipality, Organization, OrganizationQuerySet
+
+# The purpose of the head's person search (people.search; people.views).
+HEAD_SEARCH = "organization-head"
 
 
 class OrganizationFilterForm(TextCheckedForm, forms.Form):
@@ -26,9 +30,15 @@ class OrganizationForm(TextCheckedForm, forms.ModelForm):
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = (
-            people if people is not None else self.fields["head"].queryset.none()
-        )
+        head = self.fields["head"]
+        if self.instance.pk:  # a new organisation has no staff to choose from yet
+            head.widget = PersonSearchInput(
+                HEAD_SEARCH, params={"organization": self.instance.pk}
+            )
+            head.error_messages["invalid_choice"] = _(
+                "Choose a person from the matches: this one is not offered here."
+            )
+        head.queryset = people if people is not None else head.queryset.none()
 
     class Meta:
         model = Organization

@@ -14,8 +14,10 @@ from core.excel import export_workbook, noting, xlsx_response
 from core.forms import add_service_error, render_form
 from core.history import history_of
 from core.htmx import HtmxHttpRequest
-from core.pagination import paginate
+from core.pagination import paginate, to_int
+from organizations.forms import HEAD_SEARCH
 from organizations.permissions import (
+    get_organization,
     managed_municipalities,
     may_view_history,
     visible_organizations,
@@ -276,6 +278,17 @@ def person_anonymise(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("The person's data has been anonymised."))
     return redirect(person)
+
+
+def _organization_staff(request: HttpRequest) -> PersonQuerySet:
+    """Whom an organisation's form accepts as its head: its staff in scope, for
+    whoever may edit it (403 otherwise, 404 for an organisation out of sight)."""
+    pk = to_int(request.GET.get("organization"), 0)
+    organization = get_organization(request.user, pk, write=True)
+    return permissions.visible_people(request.user).filter(organization=organization)
+
+
+search.register(HEAD_SEARCH, _organization_staff)
 
 
 @login_required

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -237,7 +239,7 @@ def test_edit_refuses_a_head_from_another_organization(
 
     assertContains(
         response,
-        "Выберите корректный вариант. Вашего варианта нет среди допустимых значений.",
+        "Выберите сотрудника из найденных: этого здесь выбрать нельзя.",
         status_code=422,
     )
     school.refresh_from_db()
@@ -467,3 +469,51 @@ def test_municipality_edit_returns_404_for_stranger(client, stranger, municipali
     client.force_login(stranger)
 
     assert client.get(_municipality(municipality)).status_code == 404
+
+
+HEAD_SEARCH = reverse("people:search")
+
+
+def _head_search(client, organization, q):
+    params = {"for": "organization-head", "organization": organization.pk, "q": q}
+    return client.get(HEAD_SEARCH, params)
+
+
+def test_head_search_offers_the_staff_only(client, coordinator, school, other_school):
+    PersonFactory(organization=school, last_name="Ёрохин")
+    PersonFactory(organization=other_school, last_name="Ерохина")
+    client.force_login(coordinator)
+
+    content = _head_search(client, school, "ерох").content.decode()
+
+    assert "Ёрохин" in content
+    assert "Ерохина" not in content
+
+
+def test_head_search_of_an_organisation_out_of_scope_is_404(
+    client, coordinator, far_school
+):
+    client.force_login(coordinator)
+
+    assert _head_search(client, far_school, "а").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["mentor", "reservist"])
+def test_head_search_is_refused_to_who_may_not_edit(client, request, role, school):
+    client.force_login(request.getfixturevalue(role))
+
+    assert _head_search(client, school, "а").status_code == 403
+
+
+def test_edit_page_does_not_grow_with_the_staff(client, coordinator, school):
+    client.force_login(coordinator)
+    client.get(_edit(school))  # the roles, cached on the first request
+    sizes = []
+    for n in (2, 60):
+        PersonFactory.create_batch(n, organization=school)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(_edit(school))
+        sizes.append((len(response.content), len(queries)))
+
+    assert sizes[0] == sizes[1]
+    assert 'role="combobox"' in response.content.decode()
