@@ -223,6 +223,17 @@ def may_edit(user: AnyUser, plan: IndividualPlan) -> bool:
     return is_reservist_of(user, plan)
 
 
+def may_restructure(user: AnyUser, plan: IndividualPlan) -> bool:
+    """Reorder rows, exclude them and set deadlines in bulk: those who draft a
+    draft; on an approved plan only its active mentor (the reservist still edits
+    and marks their rows, which the approver re-approves)."""
+    if not may_edit(user, plan):
+        return False
+    if plan.status != Status.APPROVED:
+        return True  # the services refuse other statuses with a reason
+    return is_mentor_of(user, plan)
+
+
 def may_submit(user: AnyUser, plan: IndividualPlan) -> bool:
     """The active mentor of a reservist in the reserve submits the plan."""
     if not _is_entry_active(plan):
@@ -273,6 +284,7 @@ class PlanActions:
     """What the user may do with a plan in its present status: the page's controls."""
 
     edit: bool
+    restructure: bool  # reorder, exclude, bulk deadlines
     submit: bool
     approve: bool
     return_: bool  # `return` is a keyword
@@ -298,6 +310,7 @@ def plan_actions(user: AnyUser, plan: IndividualPlan) -> PlanActions:
     approves = may_approve(user, plan)
     return PlanActions(
         edit=edits and (is_draft or is_approved),
+        restructure=edits and (is_draft or is_approved) and may_restructure(user, plan),
         submit=may_submit(user, plan) and is_draft,
         approve=approves and (is_submitted or has_pending),
         return_=approves and is_submitted,

@@ -43,6 +43,14 @@ def _editable_plan(user: User, pk: int) -> IndividualPlan:
     return plan
 
 
+def _restructurable_plan(user: User, pk: int) -> IndividualPlan:
+    """A visible plan whose rows the caller reorders, excludes and redates in bulk
+    (on an approved plan only its mentor); 403 otherwise."""
+    plan = permissions.get_plan(user, pk)
+    permissions.require(permissions.may_restructure(user, plan))
+    return plan
+
+
 def _sections(plan: IndividualPlan) -> QuerySet[PlanFormSection]:
     return PlanFormSection.objects.filter(version_id=plan.form_version_id)
 
@@ -119,7 +127,7 @@ def delete_plan_item(
 ) -> Status[None]:
     """Delete a row of a draft; in an approved plan the row is cancelled."""
     user = caller(request)
-    plan = _editable_plan(user, pk)
+    plan = _restructurable_plan(user, pk)
     item = permissions.get_item(user, plan, item_id)
     services.remove_item(item=item, by=user, expected_version=query.version)
     return Status(204, None)
@@ -162,7 +170,7 @@ def reorder_plan_items(
 ) -> Status[None]:
     """Put the rows in the given order; 400 unless the ids are the plan's rows."""
     user = caller(request)
-    plan = _editable_plan(user, pk)
+    plan = _restructurable_plan(user, pk)
     services.reorder_items(plan=plan, by=user, item_ids=payload.item_ids)
     return Status(204, None)
 
@@ -175,7 +183,7 @@ def set_plan_item_deadlines(
 ) -> dict:
     """Give several rows one deadline within the plan's period."""
     user = caller(request)
-    plan = _editable_plan(user, pk)
+    plan = _restructurable_plan(user, pk)
     changed = services.set_deadlines(
         plan=plan, by=user, item_ids=payload.item_ids, deadline=payload.deadline
     )

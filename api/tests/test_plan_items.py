@@ -406,3 +406,22 @@ def test_bulk_changes_are_refused_to_others(
 
     assert response.status_code == status
     assert set(plan.items.values_list("deadline", flat=True)) == {date(2026, 10, 1)}
+
+
+@pytest.mark.parametrize("action", ["reorder", "deadlines"])
+def test_reservist_may_not_restructure_an_approved_plan(
+    api_client, reservist, coordinator, action, plan
+):
+    approve(plan, coordinator)
+    ids = list(plan.items.values_list("pk", flat=True))
+
+    response = api_client(reservist).post(
+        url(plan, action),
+        {"item_ids": ids, "deadline": "2027-05-31"}
+        if action == "deadlines"
+        else {"item_ids": ids[::-1]},
+        content_type=JSON,
+    )
+
+    assert response.status_code == 403
+    assert set(plan.items.values_list("deadline", flat=True)) == {date(2026, 10, 1)}

@@ -148,8 +148,8 @@ def test_may_complete_plan_of_a_plan_loaded_otherwise(mentor, coordinator, plan)
 # What each part may do with the plan, by the plan's status.
 ACTIONS = {
     "draft": {
-        "mentor": {"edit", "submit", "comment"},
-        "reservist": {"edit", "comment"},
+        "mentor": {"edit", "restructure", "submit", "comment"},
+        "reservist": {"edit", "restructure", "comment"},
         "approver": {"comment"},
     },
     "submitted": {
@@ -158,12 +158,12 @@ ACTIONS = {
         "approver": {"approve", "return_", "comment"},
     },
     "approved": {
-        "mentor": {"edit", "complete", "mark", "confirm", "comment"},
+        "mentor": {"edit", "restructure", "complete", "mark", "confirm", "comment"},
         "reservist": {"edit", "mark", "comment"},
         "approver": {"complete", "comment"},
     },
     "changed": {
-        "mentor": {"edit", "mark", "confirm", "comment"},
+        "mentor": {"edit", "restructure", "mark", "confirm", "comment"},
         "reservist": {"edit", "mark", "comment"},
         "approver": {"approve", "comment"},
     },
@@ -194,7 +194,17 @@ def test_plan_actions_by_part_and_status(case):
 def test_plan_actions_values_are_every_answer(mentor, plan):
     actions = permissions.plan_actions(mentor, _as_status(plan, "draft"))
 
-    assert actions.values() == (True, True, False, False, False, False, False, True)
+    assert actions.values() == (
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
+    )
     assert any(actions.values())
 
 

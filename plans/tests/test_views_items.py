@@ -314,3 +314,56 @@ def test_deadlines_refuse_rows_of_another_plan(client, plan, mentor, school):
     assert response.status_code == 422
     assert fresh(foreign).deadline != date(2027, 2, 1)
     assert IndividualPlan.objects.get(pk=plan.pk).status == IndividualPlan.Status.DRAFT
+
+
+# Only the mentor restructures an approved plan -----------------------------------
+
+
+def test_reservist_sees_no_reorder_exclude_or_bulk_deadline_on_an_approved_plan(
+    client, plan, mentor, reservist, coordinator
+):
+    approve(plan, mentor, coordinator)
+    client.force_login(reservist)
+    content = client.get(plan.get_absolute_url()).content.decode()
+    assert "Изменить" in content  # the reservist still edits their rows
+    assert 'id="deadlines-form"' not in content
+    assert 'name="direction"' not in content
+    assert "/remove/" not in content
+    client.force_login(mentor)
+    content = client.get(plan.get_absolute_url()).content.decode()
+    assert 'id="deadlines-form"' in content
+    assert 'name="direction"' in content
+    assert "/remove/" in content
+
+
+def test_reservist_may_not_reorder_exclude_or_redate_an_approved_plan(
+    client, plan, mentor, reservist, coordinator
+):
+    approve(plan, mentor, coordinator)
+    item = plan.items.get()
+    client.force_login(reservist)
+    move = client.post(_url("plans:item_move", plan, item), {"direction": "up"})
+    remove = client.post(
+        _url("plans:item_remove", plan, item), {"version": item.version}
+    )
+    deadlines = client.post(
+        _url("plans:deadlines", plan), {"items": [item.pk], "deadline": "2027-03-01"}
+    )
+    assert (move.status_code, remove.status_code, deadlines.status_code) == (
+        403,
+        403,
+        403,
+    )
+    assert fresh(item).status == PlanItem.Status.PLANNED
+
+
+def test_reservist_reorders_and_removes_rows_of_a_draft(client, plan, reservist):
+    item = add(plan, reservist, "Первое", date(2027, 2, 1))
+    client.force_login(reservist)
+    content = client.get(plan.get_absolute_url()).content.decode()
+    assert 'id="deadlines-form"' in content
+    response = client.post(
+        _url("plans:item_remove", plan, item), {"version": item.version}
+    )
+    assert response.status_code == 302
+    assert not PlanItem.objects.exists()

@@ -37,7 +37,7 @@ def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> di
         "labels": page_labels(plan),
         "comment_url": reverse("plans:comment", args=[plan.pk]),
         "columns": {key: plan.form_version.title_of(key) for key in COLUMNS},
-        "ncols": 8 + rights.edit,
+        "ncols": 8 + rights.restructure,
         "add_form": ItemForm(
             sections=page.sections, initial={"deadline": deadline}, auto_id=ADD_ID
         ),

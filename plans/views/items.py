@@ -35,6 +35,14 @@ def editable(request: HttpRequest, pk: int, item_pk: int | None = None):
     return plan, item
 
 
+def restructurable(request: HttpRequest, pk: int, item_pk: int | None = None):
+    """editable, for reordering, excluding rows and bulk deadlines."""
+    plan = permissions.get_plan(request.user, pk)
+    permissions.require(permissions.may_restructure(request.user, plan))
+    item = permissions.get_item(request.user, plan, item_pk) if item_pk else None
+    return plan, item
+
+
 def _sections(plan: IndividualPlan) -> list:
     return list(plan.form_version.sections.all())
 
@@ -95,7 +103,7 @@ def item_edit(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_remove(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    plan, item = editable(request, pk, item_pk)
+    plan, item = restructurable(request, pk, item_pk)
     form = PlanVersionForm(request.POST)
     expected = form.cleaned_data["version"] if form.is_valid() else -1
     try:
@@ -112,7 +120,7 @@ def item_remove(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse
 @login_required
 @require_POST
 def item_move(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    plan, item = editable(request, pk, item_pk)
+    plan, item = restructurable(request, pk, item_pk)
     form = MoveForm(request.POST)
     direction = form.cleaned_data["direction"] if form.is_valid() else None
     order = queries.moved(queries.plan_rows(plan), item, direction)
@@ -127,7 +135,7 @@ def item_move(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def deadlines_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    plan, _item = editable(request, pk)
+    plan, _item = restructurable(request, pk)
     ids = [i.pk for i in queries.plan_rows(plan)]
     form = DeadlinesForm(request.POST, item_ids=ids)
     if form.is_valid():

@@ -97,6 +97,7 @@ class ItemRow:
     not_done: str
     files: list[FileLink]
     editable: bool
+    restructurable: bool
     markable: bool
     confirmable: bool
     move_up_label: str
@@ -176,6 +177,7 @@ def _row(
             for f in item.files.all()
         ],
         editable=editable,
+        restructurable=rights.restructure and live,
         markable=rights.mark and live,
         confirmable=rights.confirm
         and item.status == Status.DONE
