@@ -184,10 +184,10 @@ def set_plan_item_deadlines(
     """Give several rows one deadline within the plan's period."""
     user = caller(request)
     plan = _restructurable_plan(user, pk)
-    changed = services.set_deadlines(
+    result = services.set_deadlines(
         plan=plan, by=user, item_ids=payload.item_ids, deadline=payload.deadline
     )
-    return {"changed": changed}
+    return {"changed": result.changed, "skipped": result.skipped}
 
 
 @evidence.post(

@@ -274,6 +274,9 @@ class DeadlinesIn(InSchema):
 
 class DeadlinesOut(Schema):
     changed: int = Field(description="How many rows got the new deadline.")
+    skipped: int = Field(
+        description="How many finished rows (done, not done, cancelled) were left alone."
+    )
 
 
 class ItemFilter(Schema):

@@ -369,7 +369,7 @@ def test_deadlines_set_one_date_on_several_rows(api_client, reservist, plan):
     )
 
     assert response.status_code == 200
-    assert response.json() == {"changed": 2}
+    assert response.json() == {"changed": 2, "skipped": 0}
     assert set(plan.items.values_list("deadline", flat=True)) == {date(2027, 5, 31)}
 
 

@@ -16,6 +16,7 @@ from plans.services.forms import (
 )
 from plans.services.items import (
     EDITABLE_FIELDS,
+    DeadlinesResult,
     ItemData,
     add_item,
     remove_item,
@@ -56,6 +57,7 @@ __all__ = [
     "PERIOD_EARLIEST",
     "PERIOD_LATEST",
     "PERIOD_MAX_MONTHS",
+    "DeadlinesResult",
     "ItemData",
     "add_comment",
     "add_evidence",

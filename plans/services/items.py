@@ -203,25 +203,34 @@ def reorder_items(*, plan: IndividualPlan, by: Any, item_ids: list[int]) -> None
         record_revision(plan, by, _("The order of items changed."))
 
 
+FINISHED = (PlanItem.Status.DONE, PlanItem.Status.NOT_DONE, PlanItem.Status.CANCELLED)
+
+
+@dataclass(frozen=True)
+class DeadlinesResult:
+    """What set_deadlines did: rows given the new deadline, and finished rows (done,
+    not done or cancelled) it left alone."""
+
+    changed: int
+    skipped: int
+
+
 @transaction.atomic
 def set_deadlines(
     *, plan: IndividualPlan, by: Any, item_ids: list[int], deadline: date
-) -> int:
-    """Set one deadline on several rows (cancelled ones are skipped); returns how
-    many changed. Raises ValidationError for a closed plan, a deadline outside the
-    period or foreign ids."""
+) -> DeadlinesResult:
+    """Set one deadline on several rows; finished rows (done, not done, cancelled)
+    are skipped and counted. Raises ValidationError for a closed plan, a deadline
+    outside the period or foreign ids."""
     is_draft = editable(plan)
     _check_deadline(plan, deadline)
     found = list(plan.items.filter(pk__in=set(item_ids)))
     if len(found) != len(set(item_ids)):
         raise ValidationError(_("The list of items does not match the plan."))
-    items = [
-        i
-        for i in found
-        if i.status != PlanItem.Status.CANCELLED and i.deadline != deadline
-    ]
+    skipped = sum(i.status in FINISHED for i in found)
+    items = [i for i in found if i.status not in FINISHED and i.deadline != deadline]
     if not items:
-        return 0
+        return DeadlinesResult(changed=0, skipped=skipped)
     # One UPDATE that bumps each row's own version: an edit opened before this
     # change then fails as stale instead of silently restoring the old deadline.
     PlanItem.objects.filter(pk__in=[i.pk for i in items]).update(
@@ -237,4 +246,4 @@ def set_deadlines(
                 "items": "; ".join(f"«{i.activity}»" for i in items),
             },
         )
-    return len(items)
+    return DeadlinesResult(changed=len(items), skipped=skipped)

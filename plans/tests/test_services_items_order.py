@@ -101,14 +101,36 @@ def test_set_deadlines_sets_one_date_on_several_rows(plan, mentor):
     a, b, c = PlanItemFactory.create_batch(3, plan=plan)
     PlanItem.objects.filter(pk=c.pk).update(deadline=date(2027, 5, 31))
 
-    n = services.set_deadlines(
+    result = services.set_deadlines(
         plan=plan, by=mentor, item_ids=[a.pk, b.pk, c.pk], deadline=date(2027, 5, 31)
     )
 
-    assert n == 2
+    assert result == services.DeadlinesResult(changed=2, skipped=0)
     assert {_fresh(i).deadline for i in (a, b, c)} == {date(2027, 5, 31)}
     assert [_fresh(i).version for i in (a, b, c)] == [2, 2, 1]
     assert not Revision.objects.exists()
+
+
+def test_set_deadlines_skips_done_and_not_done_rows_and_counts_them(plan, mentor):
+    done, not_done, open_ = PlanItemFactory.create_batch(3, plan=plan)
+    PlanItem.objects.filter(pk=done.pk).update(
+        status=PlanItem.Status.DONE, done_on=date(2027, 1, 10), evidence_text="Done"
+    )
+    PlanItem.objects.filter(pk=not_done.pk).update(
+        status=PlanItem.Status.NOT_DONE, not_done_reason="Ill"
+    )
+
+    result = services.set_deadlines(
+        plan=plan,
+        by=mentor,
+        item_ids=[done.pk, not_done.pk, open_.pk],
+        deadline=date(2027, 5, 31),
+    )
+
+    assert result == services.DeadlinesResult(changed=1, skipped=2)
+    assert _fresh(done).deadline == done.deadline
+    assert _fresh(not_done).deadline == not_done.deadline
+    assert _fresh(open_).deadline == date(2027, 5, 31)
 
 
 def test_set_deadlines_makes_open_edits_of_those_rows_stale(plan, mentor):
@@ -171,14 +193,14 @@ def test_set_deadlines_skips_cancelled_rows_and_records_nothing_unchanged(
     first, second = approved.items.order_by("position")
     services.remove_item(item=first, by=mentor)
 
-    n = services.set_deadlines(
+    result = services.set_deadlines(
         plan=approved,
         by=mentor,
         item_ids=[first.pk, second.pk],
         deadline=date(2027, 3, 1),
     )
 
-    assert n == 0
+    assert result == services.DeadlinesResult(changed=0, skipped=1)
     assert _fresh(first).deadline == date(2026, 10, 1)
     assert Revision.objects.count() == 1
 

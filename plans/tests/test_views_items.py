@@ -289,6 +289,34 @@ def test_deadlines_are_set_for_the_ticked_rows(client, plan, mentor):
     ]
 
 
+def test_deadlines_skip_finished_rows_and_say_how_many(
+    client, plan, mentor, coordinator
+):
+    first = add(plan, mentor, "Первое", date(2026, 10, 1))
+    second = add(plan, mentor, "Второе", date(2026, 10, 1))
+    approve(plan, mentor, coordinator)
+    services.mark_item(
+        item=first,
+        status=PlanItem.Status.DONE,
+        done_on=date(2027, 1, 10),
+        evidence_text="Сделано",
+    )
+    client.force_login(mentor)
+    response = client.post(
+        _url("plans:deadlines", plan),
+        {"items": [first.pk, second.pk], "deadline": "2027-02-01"},
+        headers=HTMX,
+    )
+    content = response.content.decode()
+    assert "Срок установлен для 1 мероприятия." in content
+    assert (
+        "Пропущено завершённых мероприятий (выполнено, не выполнено или исключено): 1."
+        in content
+    )
+    assert fresh(first).deadline == date(2026, 10, 1)
+    assert fresh(second).deadline == date(2027, 2, 1)
+
+
 def test_deadlines_need_ticked_rows_and_a_date_within_the_period(client, plan, mentor):
     item = add(plan, mentor, "Первое", date(2026, 10, 1))
     client.force_login(mentor)

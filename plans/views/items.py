@@ -132,6 +132,20 @@ def item_move(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return plan_changed(request, plan, _("The order of items has been changed."))
 
 
+def _deadlines_message(result: services.DeadlinesResult) -> str:
+    message = ngettext(
+        "The deadline has been set for %(n)s item.",
+        "The deadline has been set for %(n)s items.",
+        result.changed,
+    ) % {"n": result.changed}
+    if not result.skipped:
+        return message
+    skipped = _("Finished items skipped (done, not done or excluded): %(n)s.") % {
+        "n": result.skipped
+    }
+    return f"{message} {skipped}"
+
+
 @login_required
 @require_POST
 def deadlines_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -140,7 +154,7 @@ def deadlines_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     form = DeadlinesForm(request.POST, item_ids=ids)
     if form.is_valid():
         try:
-            n = services.set_deadlines(
+            result = services.set_deadlines(
                 plan=plan,
                 by=request.user,
                 item_ids=form.cleaned_data["items"],
@@ -149,10 +163,5 @@ def deadlines_set(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         except ValidationError as e:
             add_service_error(form, e)
         else:
-            message = ngettext(
-                "The deadline has been set for %(n)s item.",
-                "The deadline has been set for %(n)s items.",
-                n,
-            ) % {"n": n}
-            return plan_changed(request, plan, message)
+            return plan_changed(request, plan, _deadlines_message(result))
     return render_plan_page(request, plan, deadlines_form=form)
