@@ -231,7 +231,7 @@ def test_remove_cancels_a_row_of_an_approved_plan(client, plan, mentor, coordina
         _url("plans:item_remove", plan, item), {"version": item.version}, follow=True
     )
     content = response.content.decode()
-    assert "Мероприятие отменено." in content
+    assert "Мероприятие исключено из плана." in content
     assert "Отменено мероприятие «Изучить устав школы»." in content
     assert fresh(item).status == PlanItem.Status.CANCELLED
 
@@ -395,3 +395,16 @@ def test_reservist_reorders_and_removes_rows_of_a_draft(client, plan, reservist)
     )
     assert response.status_code == 302
     assert not PlanItem.objects.exists()
+
+
+def test_an_approved_row_offers_exclude_from_the_plan_without_a_double_negative(
+    client, plan, mentor, coordinator
+):
+    approve(plan, mentor, coordinator)
+    client.force_login(mentor)
+    content = client.get(plan.get_absolute_url()).content.decode()
+    assert ">Исключить из плана</button>" in content
+    assert 'hx-confirm="Исключить мероприятие из плана? Изменение будет' in content
+    assert 'data-confirm-yes="Исключить" data-confirm-no="Оставить"' in content
+    assert 'id="confirm-dialog"' in content
+    assert "Отменить" not in content

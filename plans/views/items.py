@@ -114,7 +114,7 @@ def item_remove(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse
         return render_plan_page(request, plan, alert=" ".join(e.messages))
     if plan.status == IndividualPlan.Status.DRAFT:
         return plan_changed(request, plan, _("The item has been removed."))
-    return plan_changed(request, plan, _("The item has been cancelled."))
+    return plan_changed(request, plan, _("The item has been excluded from the plan."))
 
 
 @login_required

@@ -44,9 +44,13 @@ def page_labels(plan: IndividualPlan) -> dict[str, str]:
         "remove_question": (
             _("Remove the item from the plan?")
             if draft
-            else _("Cancel the item? The change will wait for re-approval.")
+            else _(
+                "Exclude the item from the plan? The change will wait for re-approval."
+            )
         ),
-        "remove": _("Remove") if draft else _("Cancel the item"),
+        "remove": _("Remove") if draft else _("Exclude from the plan"),
+        "remove_yes": _("Remove") if draft else _("Exclude"),
+        "remove_no": _("Keep"),
         "mark": _("Mark progress"),
         "confirm": _("Confirm"),
         "no_comments": _("No comments yet."),
