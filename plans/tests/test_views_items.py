@@ -408,3 +408,10 @@ def test_an_approved_row_offers_exclude_from_the_plan_without_a_double_negative(
     assert 'data-confirm-yes="Исключить" data-confirm-no="Оставить"' in content
     assert 'id="confirm-dialog"' in content
     assert "Отменить" not in content
+
+
+def test_the_add_form_offers_the_reservist_as_responsible(client, plan, mentor):
+    client.force_login(mentor)
+    content = client.get(plan.get_absolute_url()).content.decode()
+    name = plan.reserve_entry.person.full_name
+    assert f'name="responsible" value="{name}"' in content

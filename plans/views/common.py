@@ -39,7 +39,13 @@ def plan_context(request: HttpRequest, plan: IndividualPlan, **extra: Any) -> di
         "columns": {key: plan.form_version.title_of(key) for key in COLUMNS},
         "ncols": 8 + rights.restructure,
         "add_form": ItemForm(
-            sections=page.sections, initial={"deadline": deadline}, auto_id=ADD_ID
+            sections=page.sections,
+            # The reservist carries out most rows of their own plan.
+            initial={
+                "deadline": deadline,
+                "responsible": plan.reserve_entry.person.full_name,
+            },
+            auto_id=ADD_ID,
         ),
         "deadlines_form": DeadlinesForm(item_ids=[]),
         "return_form": ReturnForm(initial={"version": plan.version}),
