@@ -400,6 +400,12 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
+# plan.js shows a field of the mark form only for the marks in its
+# data-mark-for; without JavaScript every field shows and the services check.
+_FOR_DONE = {"data-mark-for": PlanItem.Status.DONE}
+_FOR_NOT_DONE = {"data-mark-for": PlanItem.Status.NOT_DONE}
+
+
 class ProgressForm(TextCheckedForm, forms.Form):
     status = forms.ChoiceField(
         label=_("Mark"),
@@ -409,22 +415,25 @@ class ProgressForm(TextCheckedForm, forms.Form):
             (PlanItem.Status.NOT_DONE, _("not done")),
             (PlanItem.Status.PLANNED, _("planned")),
         ],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"data-mark": ""}),
     )
     done_on = forms.DateField(
-        label=_label(PlanItem, "done_on"), required=False, widget=DATE_WIDGET
+        label=_label(PlanItem, "done_on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", **_FOR_DONE}, format="%Y-%m-%d"),
     )
     evidence_text = forms.CharField(
         label=_("What was done (evidence)"),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, **_FOR_DONE}),
     )
     evidence_link = forms.URLField(
         label=_label(PlanItem, "evidence_link"),
         required=False,
         max_length=500,
         assume_scheme="https",
+        widget=forms.URLInput(attrs=_FOR_DONE),
     )
     # Form's metaclass takes the field out of the class, so it does not hide
     # BaseForm.files as django-stubs' declaration of the attribute says.
@@ -432,9 +441,13 @@ class ProgressForm(TextCheckedForm, forms.Form):
         label=_("Files"),
         required=False,
         help_text=_("PDF, DOCX, XLSX, ODT, JPEG or PNG, at most 10 MB each."),
+        widget=MultipleFileInput(attrs=_FOR_DONE),
     )
     not_done_reason = forms.CharField(
-        label=_label(PlanItem, "not_done_reason"), required=False, max_length=500
+        label=_label(PlanItem, "not_done_reason"),
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs=_FOR_NOT_DONE),
     )
     version = _version_field()
 

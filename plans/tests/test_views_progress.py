@@ -258,3 +258,12 @@ def test_a_refused_mark_keeps_no_uploaded_file(client, plan, item, reservist, se
     assert not Evidence.objects.exists()
     media = settings.MEDIA_ROOT
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
+
+
+def test_progress_form_ties_each_field_to_its_mark(client, plan, item, reservist):
+    """plan.js shows only the chosen mark's fields; the markup says which."""
+    client.force_login(reservist)
+    content = client.get(_progress(plan, item), headers=HTMX).content.decode()
+    assert content.count("data-mark") - content.count("data-mark-for") == 4
+    assert content.count('data-mark-for="done"') == 4  # date, text, link, files
+    assert content.count('data-mark-for="not_done"') == 1  # the reason

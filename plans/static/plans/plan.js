@@ -29,3 +29,41 @@
     dialog.showModal();
   });
 })();
+
+// The mark form shows only the fields of the chosen mark: date and evidence for
+// «done», the reason for «not done» (fields carry data-mark-for). Without
+// JavaScript every field shows and the server checks what the mark needs.
+(function () {
+  "use strict";
+
+  function showFieldsOfMark(form) {
+    const chosen = form.querySelector("[data-mark]:checked");
+    const mark = chosen ? chosen.value : "";
+    form.querySelectorAll("[data-mark-for]").forEach(function (widget) {
+      const field = widget.closest(".field");
+      if (field) {
+        field.hidden = widget.dataset.markFor !== mark;
+      }
+    });
+  }
+
+  function showAll(root) {
+    root.querySelectorAll("form").forEach(function (form) {
+      if (form.querySelector("[data-mark]")) {
+        showFieldsOfMark(form);
+      }
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("[data-mark]")) {
+      showFieldsOfMark(event.target.form);
+    }
+  });
+  document.addEventListener("htmx:load", function (event) {
+    showAll(event.detail.elt);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    showAll(document);
+  });
+})();
