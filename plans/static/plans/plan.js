@@ -67,3 +67,50 @@
     showAll(document);
   });
 })();
+
+// Keyboard focus stays on the row after htmx replaces it or the whole plan: on the
+// same control if the new row has it (a move button), else on its first control.
+(function () {
+  "use strict";
+
+  const FOCUSABLE = "input:not([type=hidden]), select, textarea, button, a[href]";
+  let remembered = null;
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const row = event.detail.elt.closest("tr[id^='item-']");
+    if (!row) {
+      remembered = null;
+      return;
+    }
+    const active = document.activeElement;
+    remembered = {
+      row: row.id,
+      name: active && row.contains(active) ? active.getAttribute("name") : null,
+      value: active && row.contains(active) ? active.getAttribute("value") : null,
+    };
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!remembered) {
+      return;
+    }
+    const row = document.getElementById(remembered.row);
+    const { name, value } = remembered;
+    remembered = null;
+    if (!row || (document.activeElement && row.contains(document.activeElement))) {
+      return;
+    }
+    const controls = Array.from(row.querySelectorAll(FOCUSABLE)).filter(
+      function (c) {
+        return !c.disabled && !c.closest("[hidden], details:not([open]) > :not(summary)");
+      },
+    );
+    const same = controls.find(function (c) {
+      return name && c.getAttribute("name") === name && c.getAttribute("value") === value;
+    });
+    const target = same || controls[0];
+    if (target) {
+      target.focus();
+    }
+  });
+})();
