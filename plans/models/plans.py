@@ -145,6 +145,7 @@ class IndividualPlan(CopiesMunicipality, TimeStampedModel):
         related_name="+",
     )
     remarks = models.TextField(_("remarks of the approver"), blank=True)
+    approval_comment = models.TextField(_("comment on the approval"), blank=True)
     has_unapproved_changes = models.BooleanField(
         _("changed after approval"), default=False
     )
