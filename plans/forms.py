@@ -368,6 +368,15 @@ class PlanVersionForm(TextCheckedForm, forms.Form):
     version = _version_field()
 
 
+class ApproveForm(PlanVersionForm):
+    comment = forms.CharField(
+        label=_("Comment on the approval (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class ReturnForm(PlanVersionForm):
     remarks = forms.CharField(
         label=_("Remarks: what should be corrected"),

@@ -4,7 +4,7 @@ progress, the mentor's control of deadlines and the reservist's own plan."""
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, TypedDict, TypeVar, cast
 
 from django.contrib.auth.models import AnonymousUser
@@ -210,6 +210,7 @@ class PlanPage:
     progress: Progress
     comments: list[Comment]
     revisions: list[Revision]
+    history: "list[StatusEvent]"
 
     @property
     def bar(self) -> list[Segment]:
@@ -225,7 +226,7 @@ class PlanPage:
 
 
 def plan_page(plan: IndividualPlan) -> PlanPage:
-    """Everything the plan page shows, whatever the number of rows (five queries)."""
+    """Everything the plan page shows, whatever the number of rows (six queries)."""
     sections = list(plan.form_version.sections.all())
     items = list(
         plan.items.select_related("confirmed_by__person")
@@ -258,7 +259,61 @@ def plan_page(plan: IndividualPlan) -> PlanPage:
         progress=progress_of(ordered),
         comments=threads.get(None, []),
         revisions=revisions,
+        history=status_history(plan),
     )
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    """A step of the plan's approval: what happened, when, by whom, and the
+    approver's remarks or comment."""
+
+    what: str
+    when: datetime
+    who: str
+    text: str = ""
+
+
+_Step = IndividualPlan.Status
+
+
+def status_history(plan: IndividualPlan) -> list[StatusEvent]:
+    """The plan's steps from its saved versions (simple-history), oldest first:
+    submitted, returned with remarks, approved (with a comment), changes
+    re-approved, completed (one query)."""
+    records = plan.history.select_related("history_user__person").order_by(
+        "history_date", "history_id"
+    )
+    events: list[StatusEvent] = []
+    before = None
+    for record in records:
+        what, text = _step(before, record)
+        if what:
+            who = display_name(record.history_user)
+            events.append(StatusEvent(str(what), record.history_date, who, text))
+        before = record
+    return events
+
+
+def _step(before, after) -> tuple[str, str]:
+    """What changed from one saved version of the plan to the next."""
+    old = before.status if before is not None else None
+    new = after.status
+    if old == _Step.DRAFT and new == _Step.SUBMITTED:
+        return str(_("Submitted for approval")), ""
+    if old == _Step.SUBMITTED and new == _Step.DRAFT:
+        return str(_("Returned for revision")), after.remarks
+    if old == _Step.SUBMITTED and new == _Step.APPROVED:
+        return str(_("Approved")), after.approval_comment
+    if (
+        old == new == _Step.APPROVED
+        and before.has_unapproved_changes
+        and not after.has_unapproved_changes
+    ):
+        return str(_("Changes re-approved")), after.approval_comment
+    if old != new and new == _Step.COMPLETED:
+        return str(_("Completed")), ""
+    return "", ""
 
 
 def moved(

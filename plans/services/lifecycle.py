@@ -184,9 +184,14 @@ def submit_plan(
 
 @transaction.atomic
 def approve_plan(
-    *, plan: IndividualPlan, by: Any, expected_version: int | None = None
+    *,
+    plan: IndividualPlan,
+    by: Any,
+    expected_version: int | None = None,
+    comment: str = "",
 ) -> IndividualPlan:
-    """Approve a submitted plan, or re-approve the revisions of an approved one.
+    """Approve a submitted plan, or re-approve the revisions of an approved one,
+    with the approver's optional comment (kept in the plan's history).
 
     Raises StaleVersionError, or ValidationError when there is nothing to approve."""
     check_version(plan, expected_version)
@@ -199,6 +204,7 @@ def approve_plan(
             plan.status,
             approved_at=now,
             approved_by=by,
+            approval_comment=comment.strip(),
             has_unapproved_changes=False,
         )
     if plan.status != IndividualPlan.Status.SUBMITTED:
@@ -209,6 +215,7 @@ def approve_plan(
         IndividualPlan.Status.APPROVED,
         approved_at=now,
         approved_by=by,
+        approval_comment=comment.strip(),
         remarks="",
     )
 

@@ -345,12 +345,12 @@ def test_plan_page_query_count_does_not_grow_with_rows(
         )
     client.force_login(mentor)
     # session, user, roles, person, plan, the access log's INSERT, sections,
-    # items, files, comments, revisions
-    with django_assert_max_num_queries(11):
+    # items, files, comments, revisions, status history
+    with django_assert_max_num_queries(12):
         response = client.get(_page(plan))
     assert response.content.decode().count('class="item-row') == n
     # the next request reads the roles and the person from the cache
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         response = client.get(_page(plan))
     assert response.content.decode().count('class="item-row') == n
 

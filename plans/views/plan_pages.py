@@ -19,6 +19,7 @@ from people.services import record_people_access
 from plans import permissions, queries, services
 from plans.document_services import render_plan as render_document
 from plans.forms import (
+    ApproveForm,
     PlanCreateForm,
     PlanFilterForm,
     PlanVersionForm,
@@ -115,15 +116,24 @@ def plan_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render_plan_page(request, plan)
 
 
-def _status_change(request: HttpRequest, pk: int, allowed, change, done: str):
-    """Submit, approve or complete: check the right and the version the user saw."""
+def _status_change(
+    request: HttpRequest,
+    pk: int,
+    allowed,
+    change,
+    done: str,
+    form_class: type[PlanVersionForm] = PlanVersionForm,
+):
+    """Submit, approve or complete: check the right and the version the user saw
+    (and what else form_class asks, passed on to `change`)."""
     plan = permissions.get_plan(request.user, pk)
     permissions.require(allowed(request.user, plan))
-    form = PlanVersionForm(request.POST)
+    form = form_class(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError(_("Reload the page and try again."))
-        change(plan=plan, expected_version=form.cleaned_data["version"])
+        data = dict(form.cleaned_data)
+        change(plan=plan, expected_version=data.pop("version"), **data)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -155,6 +165,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
         permissions.may_approve,
         approve,
         _("The plan has been approved."),
+        ApproveForm,
     )
 
 
