@@ -119,3 +119,21 @@ def test_screenshot_of_the_plan_page(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+def test_the_approver_comments_the_re_approval_and_sees_the_history(
+    live_server, page: Page, approved_plan, mentor
+):
+    plan, _first, _second = approved_plan
+    add(plan, mentor, "Стажировка у директора", plan.period_end)  # awaits re-approval
+    _sign_in(page, live_server.url, "coordinator")
+    page.goto(f"{live_server.url}{plan.get_absolute_url()}")
+    page.get_by_label("Комментарий к утверждению (необязательно)").fill("Принято")
+    page.get_by_role("button", name="Утвердить изменения").click()
+    history = page.locator("#status-history")
+    history.get_by_text("История статуса").click()
+    expect(history).to_contain_text("Изменения утверждены повторно")
+    expect(history).to_contain_text("Принято")
+    for name, width in (("desktop", 1280), ("phone", 390)):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=ARTIFACTS / f"plan-history-{name}.png", full_page=True)
