@@ -31,6 +31,7 @@ from people.exports import (
 )
 from people.forms import AccessLogFilterForm, PersonFilterForm, PersonForm, PositionForm
 from people.models import Person, PersonQuerySet, PersonViewLog
+from reserve.permissions import may_manage_reserve, visible_reserve_entries
 
 
 def _filtered(request: HttpRequest) -> tuple[PersonFilterForm, PersonQuerySet]:
@@ -107,6 +108,13 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     shows_history = may_view_history(request.user, person.organization.municipality_id)
     can_edit = permissions.may_edit_person(request.user, person)
+    reserve_entry = (
+        visible_reserve_entries(request.user)
+        .filter(person=person)
+        .active()
+        .for_person_card()
+        .first()
+    )
     return render(
         request,
         "people/detail.html",
@@ -119,6 +127,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "can_export_data": permissions.may_export_person_data(request.user, person),
             "can_view_account": permissions.may_view_account_of(request.user, person),
+            "reserve_entry": reserve_entry,
+            "can_include_in_reserve": can_edit
+            and reserve_entry is None
+            and may_manage_reserve(request.user),
             "history": history_of(person) if shows_history else None,
         },
     )

@@ -3,7 +3,7 @@
 from typing import Self
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -99,6 +99,19 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
 
     def active(self) -> Self:
         return self.filter(status=ReserveEntry.Status.ACTIVE)
+
+    def for_person_card(self) -> Self:
+        """What the person's card shows of an entry: its target position and its
+        active mentorships with their mentors (`active_mentorships`; mentorships
+        are a higher app: reached by relation name), in two queries."""
+        mentorships = _related("mentorships").filter(status=ACTIVE_MENTORSHIP)
+        return self.select_related("target_position").prefetch_related(
+            Prefetch(
+                "mentorships",
+                queryset=mentorships.select_related("mentor").order_by("starts_on"),
+                to_attr="active_mentorships",
+            )
+        )
 
     def search(self, text: str) -> Self:
         """Entries whose person's full name contains the text, case-insensitively."""

@@ -1,12 +1,17 @@
 """A person's card, and the pages that create, edit and delete people."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from core.tests.utils import form_data
+from mentorships.tests.factories import MentorshipFactory
 from people.models import Person, PersonViewLog
 from people.tests.factories import PersonFactory, PositionFactory
+from reserve.models import ReserveEntry
+from reserve.tests.factories import ReserveEntryFactory
 
 CREATE = reverse("people:create")
 
@@ -133,9 +138,10 @@ def test_detail_redirects_anonymous_to_login(client, ivanov):
 
 
 # Budget: session, user, roles, linked person, person with organisation, position
-# and account, access log insert (in a savepoint: +2), history records, then one
-# query per foreign key of the history: organisation, position.
-DETAIL_QUERIES = 11
+# and account, access log insert (in a savepoint: +2), the active reserve entry,
+# history records, then one query per foreign key of the history: organisation,
+# position.
+DETAIL_QUERIES = 12
 
 
 def test_detail_query_count_does_not_grow_with_history(
@@ -346,3 +352,68 @@ def test_edit_form_writes_the_access_log(client, coordinator, ivanov):
         PersonViewLog.Channel.FORM,
         _edit(ivanov),
     )
+
+
+def test_detail_shows_reserve_status_and_mentor_with_link_to_the_entry(
+    client, coordinator, ivanov
+):
+    mentorship = MentorshipFactory(
+        reserve_entry__person=ivanov,
+        reserve_entry__included_on=date(2026, 9, 1),
+        reserve_entry__term_until=date(2029, 9, 1),
+    )
+    client.force_login(coordinator)
+
+    response = client.get(_detail(ivanov))
+
+    assertContains(
+        response,
+        '<dd id="person-reserve">В резерве на должность «Директор школы» '
+        "с 1 сентября 2026 г. по 1 сентября 2029 г.</dd>",
+        html=True,
+    )
+    mentor = mentorship.mentor.full_name
+    assertContains(response, f'<dd id="person-mentor">{mentor}</dd>', html=True)
+    assertContains(response, mentorship.reserve_entry.get_absolute_url())
+    assertContains(response, "Карточка резервиста")
+    assertNotContains(response, "Включить в резерв")
+
+
+def test_detail_offers_inclusion_only_to_a_person_not_in_the_reserve(
+    client, coordinator, ivanov
+):
+    ReserveEntryFactory(person=ivanov, status=ReserveEntry.Status.EXCLUDED)
+    client.force_login(coordinator)
+
+    response = client.get(_detail(ivanov))
+
+    assertContains(
+        response, '<dd id="person-reserve">не состоит в резерве</dd>', html=True
+    )
+    assertContains(response, f"{reverse('reserve:create')}?person={ivanov.pk}")
+    assertNotContains(response, "Карточка резервиста")
+
+
+def test_detail_offers_no_inclusion_to_a_head(client, head, ivanov):
+    client.force_login(head)
+
+    assertNotContains(client.get(_detail(ivanov)), "Включить в резерв")
+
+
+def test_detail_query_count_is_the_same_for_a_reservist_with_mentors(
+    client, coordinator, ivanov, django_assert_num_queries
+):
+    entry = ReserveEntryFactory(person=ivanov)
+    client.force_login(coordinator)
+    client.get(_detail(ivanov))  # warm the caches of the first request
+
+    with django_assert_num_queries(RESERVE_DETAIL_QUERIES):
+        client.get(_detail(ivanov))
+    MentorshipFactory(reserve_entry=entry)
+    with django_assert_num_queries(RESERVE_DETAIL_QUERIES):
+        assert client.get(_detail(ivanov)).status_code == 200
+
+
+# Budget: session, user, roles, linked person, person, access log (3), the entry
+# with its target position, its mentorships with their mentors, history records.
+RESERVE_DETAIL_QUERIES = 10

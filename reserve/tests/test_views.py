@@ -352,3 +352,17 @@ def test_list_logs_the_reservists_on_its_page(client, coordinator, school, far_s
     assert {(log.user, log.channel, log.source) for log in logs} == {
         (coordinator, PersonViewLog.Channel.LIST, LIST)
     }
+
+
+def test_inclusion_form_preselects_the_person_from_the_card(
+    client, coordinator, school
+):
+    person = PersonFactory(organization=school, last_name="Петров")
+    PersonFactory(organization=school, last_name="Сидоров")
+    client.force_login(coordinator)
+
+    response = client.get(reverse("reserve:create") + f"?person={person.pk}")
+
+    assertContains(
+        response, f'<option value="{person.pk}" selected>{person}', html=False
+    )
