@@ -96,7 +96,7 @@ def test_head_registers_an_order_and_the_mentor_sees_both_reservists(
 ):
     first, second = story["entries"]
     _sign_in(page, live_server.url, "head")
-    page.get_by_role("link", name="Зарегистрировать приказ").click()
+    page.get_by_role("link", name="Подготовить приказ").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Приказ о закреплении наставников: School"
     )
@@ -123,7 +123,10 @@ def test_head_registers_an_order_and_the_mentor_sees_both_reservists(
     expect(page.locator("#order-status")).to_contain_text("черновик")
     _screenshot(page, "order-draft")
 
-    page.get_by_role("button", name="Зарегистрировать (приказ подписан)").click()
+    page.get_by_role("link", name="Зарегистрировать (приказ подписан)").click()
+    expect(page.locator("#register-lines tbody tr")).to_have_count(2)
+    _screenshot(page, "order-register-confirm")
+    page.get_by_role("button", name="Зарегистрировать", exact=True).click()
     expect(page.locator("#order-status")).to_contain_text("зарегистрирован")
     expect(page.locator("#order-lines .badge.ok")).to_have_count(2)
     with page.expect_download() as download_info:

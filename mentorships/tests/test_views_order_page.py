@@ -166,11 +166,56 @@ def test_register_twice_shows_a_message(client, head, school):
     assert any(m.level_tag == "error" for m in response.context["messages"])
 
 
-def test_register_is_post_only_and_the_heads(client, head, coordinator, school):
+def test_register_asks_to_confirm_listing_pairs_and_replaced_mentors(
+    client, head, school, django_assert_num_queries
+):
+    old = MentorshipFactory(
+        reserve_entry__person__organization=school, mentor__last_name="Прежний"
+    )
+    order = _draft(school, n_lines=2)
+    MentorshipFactory(
+        order=order,
+        reserve_entry=old.reserve_entry,
+        replaces=old,
+        mentor__last_name="Новый",
+        status=Mentorship.Status.PENDING,
+    )
+    client.force_login(head)
+
+    # session, user, roles, linked person, order, lines with mentors, reservists
+    # and replaced mentors
+    with django_assert_num_queries(6):
+        response = client.get(_url("order_register", order))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert f"Зарегистрировать «{order}»?" in content
+    assert content.count("<tr>") == 1 + 3  # the head row and three pairs
+    assert old.mentor.full_name in content
+    assert "Заменяет наставника" in content
+    assert '<button type="submit" id="confirm-register">Зарегистрировать</button>' in (
+        content
+    )
+    order.refresh_from_db()
+    assert order.status == MentorOrder.Status.DRAFT
+
+
+def test_order_page_links_to_the_confirmation_not_a_register_button(
+    client, head, school
+):
     order = _draft(school)
     client.force_login(head)
-    assert client.get(_url("order_register", order)).status_code == 405
+
+    content = client.get(order.get_absolute_url()).content.decode()
+
+    assert f'href="{_url("order_register", order)}"' in content
+    assert f'action="{_url("order_register", order)}"' not in content
+
+
+def test_register_is_the_heads(client, head, coordinator, school):
+    order = _draft(school)
     client.force_login(coordinator)
+    assert client.get(_url("order_register", order)).status_code == 403
     assert client.post(_url("order_register", order)).status_code == 403
     order.refresh_from_db()
     assert order.status == MentorOrder.Status.DRAFT

@@ -48,9 +48,14 @@ def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def order_register(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks to confirm (the pairs and the mentors they replace: registering
+    takes legal effect); POST registers."""
     order = permissions.get_order(request.user, pk, write=True)
+    if request.method != "POST":
+        lines = order.mentorships.for_list().select_related("replaces__mentor")
+        context = {"order": order, "lines": lines.order_by("pk")}
+        return render(request, "mentorships/order_register.html", context)
     try:
         services.register_order(order=order)
     except ValidationError as e:
