@@ -32,8 +32,12 @@ from organizations.permissions import visible_organizations
 from people.models import Person
 from people.permissions import visible_people, visible_positions
 from plans.models import IndividualPlan, PlanItem
-from plans.permissions import may_view_own_plans, plans_mentored_now
-from plans.queries import awaiting_approval, current_plan_of
+from plans.permissions import may_view_own_plans
+from plans.queries import (
+    awaiting_approval,
+    current_plan_of,
+    overdue_items_of_mentees,
+)
 from reserve.models import ReserveEntry
 from reserve.permissions import visible_reserve_entries
 
@@ -131,14 +135,7 @@ def plan_summary(user: User | AnonymousUser) -> PlanSummary:
     if acts_as_coordinator(user) or acts_as_head(user):
         summary.awaiting_approval = awaiting_approval(user).count()
     if may_view_own_mentees(user):
-        summary.overdue_items = (
-            PlanItem.objects.filter(
-                plan__in=plans_mentored_now(user),
-                plan__status=IndividualPlan.Status.APPROVED,
-            )
-            .overdue()
-            .count()
-        )
+        summary.overdue_items = overdue_items_of_mentees(user).count()
     if may_view_own_plans(user):
         summary.my_plan = current_plan_of(user)
     return summary

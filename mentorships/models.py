@@ -255,6 +255,7 @@ class Mentorship(CopiesMunicipality, TimeStampedModel):
     # Set on the mentorships a page lists, for its template; not fields.
     card_openable: bool  # the order's page: may the user open the reservist's card
     may_create_plan: bool  # «My reservists» (queries.my_reservists)
+    n_overdue: int  # «My reservists»: plans.queries.overdue_items_of_mentees
     may_end: bool  # the reservist's card (reserve.views)
     mentor_openable: bool  # the reservist's card: may the user open the mentor's
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypedDict, TypeVar, cast
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
+    Count,
     IntegerField,
     Prefetch,
     Q,
@@ -38,6 +39,7 @@ from plans.permissions import (
     may_create_plan_as_mentor,
     mentorships_to_plan,
     own_plans,
+    plans_mentored_now,
     plans_to_approve,
     visible_plans,
 )
@@ -427,14 +429,31 @@ def current_plans(
     return current
 
 
+def overdue_items_of_mentees(user: User | AnonymousUser) -> PlanItemQuerySet:
+    """The overdue rows of the approved plans the user mentors now: the one
+    definition of the home page's count, «My reservists» and the control page."""
+    return PlanItem.objects.filter(
+        plan__in=plans_mentored_now(user),
+        plan__status=IndividualPlan.Status.APPROVED,
+    ).overdue()
+
+
 def with_mentee_plans(
     user: User | AnonymousUser, mentorships: list[Mentorship]
 ) -> list[Mentorship]:
-    """«My reservists»: each reservist with the current plan and its progress, each
-    mentorship with `may_create_plan` (one query)."""
+    """«My reservists»: each reservist with the current plan and its progress and
+    `n_overdue` (overdue_items_of_mentees), each mentorship with
+    `may_create_plan` (two queries)."""
     with_current_plans(user, [m.reserve_entry for m in mentorships])
+    overdue = dict(
+        overdue_items_of_mentees(user)
+        .values_list("plan__reserve_entry_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     for mentorship in mentorships:
         mentorship.may_create_plan = may_create_plan_as_mentor(user, mentorship)
+        mentorship.n_overdue = overdue.get(mentorship.reserve_entry_id, 0)
     return mentorships
 
 

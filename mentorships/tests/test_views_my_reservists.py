@@ -136,8 +136,9 @@ def test_my_reservists_query_count_is_constant(
             _plan(mentorship)
     _mentee(mentor, school, "Ожидающий", status=Mentorship.Status.PENDING)
     client.force_login(mentor)
-    # session, user, roles, person, mentorships, the reservists' current plans
-    with django_assert_max_num_queries(6):
+    # session, user, roles, person, mentorships, the reservists' current plans,
+    # their overdue rows
+    with django_assert_max_num_queries(7):
         response = client.get(URL)
     assert response.content.decode().count("выполнено 1 из 3") == n - (n + 2) // 3
 
@@ -146,3 +147,21 @@ def test_my_reservists_query_count_is_constant(
 def test_my_reservists_is_the_mentors_page(client, who, request):
     client.force_login(request.getfixturevalue(who))
     assert client.get(URL).status_code == 403
+
+
+def test_home_overdue_count_agrees_with_my_reservists(client, mentor, school):
+    """A submitted plan's past deadline is not overdue yet (the plan is not in
+    force): neither page counts it, and both count the approved plan's row."""
+    approved = _mentee(mentor, school, "Алексеев")
+    _plan(approved)
+    submitted = _mentee(mentor, school, "Борисов")
+    _plan(submitted, status=IndividualPlan.Status.SUBMITTED)
+    client.force_login(mentor)
+
+    content = client.get(URL).content.decode()
+    home = client.get(reverse("home:index"))
+
+    assert "просрочено 1" in _card(content, approved)
+    assert "просрочено 0" in _card(content, submitted)
+    assert home.context["plans"].overdue_items == 1
+    assert '<a id="stat-overdue-items"' in home.content.decode()
