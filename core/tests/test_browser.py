@@ -12,13 +12,14 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# username: (greeting name, heading of the role card)
+# username: (greeting name, heading of the role card; none for the commission,
+# whose pages do not exist yet: the home page shows no placeholder for them)
 DEMO_ACCOUNTS = {
     "coordinator": ("Марина Соколова", "Координатор"),
     "head": ("Андрей Кузнецов", "Руководитель организации"),
     "mentor": ("Елена Волкова", "Наставник"),
     "reservist": ("Дмитрий Петров", "Резервист"),
-    "commission": ("Ольга Николаева", "Аттестационная комиссия"),
+    "commission": ("Ольга Николаева", None),
 }
 
 
@@ -51,7 +52,9 @@ def test_demo_account_signs_in_and_sees_its_role_card(demo, page: Page, username
 
     expect(page).to_have_url(f"{demo.url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Здравствуйте, {name}")
-    expect(page.get_by_role("heading", name=card, exact=True)).to_be_visible()
+    if card is not None:
+        expect(page.get_by_role("heading", name=card, exact=True)).to_be_visible()
+    expect(page.get_by_text("Здесь будут")).to_have_count(0)
     _screenshot(page, f"home-{username}")
 
 

@@ -109,15 +109,21 @@ def test_home_shows_reservist_the_reservist_card_with_own_card_link(client, rese
     )
 
 
-def test_home_shows_commission_member_the_commission_card(client, commission):
+def test_home_shows_commission_member_no_placeholder_card(client, commission):
     client.force_login(commission)
 
     response = client.get(HOME)
 
-    assertContains(
-        response, '<h2 id="h-commission">Аттестационная комиссия</h2>', html=True
-    )
-    assertContains(response, _stat("Предстоящих заседаний", 0), html=True)
+    assertContains(response, "Ваши роли:")
+    assertNotContains(response, 'id="h-commission"')
+    assertNotContains(response, "Предстоящих заседаний")
+
+
+@pytest.mark.parametrize("role", ["mentor", "reservist", "commission"])
+def test_home_has_no_placeholder_texts(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+
+    assertNotContains(client.get(HOME), "Здесь будут")
 
 
 def test_home_shows_every_card_of_a_user_with_several_roles(client, head):
