@@ -45,12 +45,25 @@ def _display(record: models.Model, f: models.Field, names: dict) -> Any:
     return value
 
 
+def _who(user: Any) -> str:
+    """The full name of the person linked to the account (people is a higher app:
+    reached by the relation name), else the account's name, its login last."""
+    if user is None:
+        return str(_("system"))
+    person = getattr(user, "person", None)
+    if person is not None:
+        return person.full_name
+    return user.get_full_name() or user.username
+
+
 def history_of(obj: Tracked, limit: int = 50) -> list[HistoryEntry]:
     """The newest changes of obj, each with the fields it changed (old → new).
 
     Three queries at most: the records, their users, and one per related model."""
     records = list(
-        obj.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+        obj.history.select_related("history_user__person").order_by("-history_id")[
+            : limit + 1
+        ]
     )
     tracked = [f for f in obj.history.model.tracked_fields if f.name not in ("id",)]
     names: dict = {}
@@ -66,7 +79,7 @@ def history_of(obj: Tracked, limit: int = 50) -> list[HistoryEntry]:
             break
         entry = HistoryEntry(
             at=newer.history_date,
-            who=str(newer.history_user) if newer.history_user else str(_("system")),
+            who=_who(newer.history_user),
             kind=str(KIND_LABELS.get(newer.history_type, newer.history_type)),
         )
         for f in tracked:

@@ -97,7 +97,7 @@ def test_coordinator_finds_an_organization_and_edits_its_address(demo, page: Pag
     expect(page.get_by_role("status")).to_have_text("Изменения сохранены.")
     expect(page.get_by_role("heading", level=1)).to_have_text("МОУ «Гимназия № 4»")
     history = page.locator(".history-entry").first
-    expect(history).to_contain_text("Марина Соколова (coordinator), изменено")
+    expect(history).to_contain_text("Соколова Марина Игоревна, изменено")
     expect(history).to_contain_text(
         "адрес: г. Стрежевой, 4-й мкр., д. 420 → г. Стрежевой, 4-й мкр., д. 421"
     )

@@ -74,7 +74,7 @@ def test_history_names_the_acting_user(school, coordinator):
     with _context_manager(request):
         services.update_organization(organization=school, phone="123")
 
-    assert history_of(school)[0].who == "Марина Соколова (coordinator)"
+    assert history_of(school)[0].who == "Марина Соколова"  # no person: the name
 
 
 def test_history_of_anonymous_request_is_the_system(school):

@@ -66,7 +66,35 @@ def test_detail_shows_coordinator_the_history_with_old_and_new_values(
 
     assertContains(response, "История изменений")
     assertContains(response, "<li>адрес: — → ул. Ленина, 1</li>", html=True)
-    assertContains(response, "coordinator, изменено")
+    assertContains(response, "— coordinator, изменено")  # no name: the login
+
+
+def test_history_names_the_person_of_the_account(client, head, coordinator, school):
+    PersonFactory(
+        user=coordinator,
+        organization=school,
+        last_name="Соколова",
+        first_name="Марина",
+        middle_name="Викторовна",
+    )
+    client.force_login(coordinator)
+    client.post(_edit(school), _edit_data(client, school, address="ул. Ленина, 1"))
+
+    response = client.get(_detail(school))
+
+    assertContains(response, "— Соколова Марина Викторовна, изменено")
+    assertNotContains(response, "— coordinator, изменено")
+
+
+def test_history_names_an_account_without_a_person_by_its_name_then_login(
+    client, superuser, school
+):
+    superuser.first_name, superuser.last_name = "Анна", "Смирнова"
+    superuser.save()
+    client.force_login(superuser)
+    client.post(_edit(school), _edit_data(client, school, address="ул. Ленина, 1"))
+
+    assertContains(client.get(_detail(school)), "— Анна Смирнова, изменено")
 
 
 def test_detail_hides_history_and_edit_from_head(client, head, school):
