@@ -5,6 +5,7 @@ from typing import Self
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -127,6 +128,15 @@ class MentorOrder(CopiesMunicipality, TimeStampedModel):
         return _("Order No. %(number)s of %(date)s") % {
             "number": self.number,
             "date": self.date.strftime("%d.%m.%Y"),
+        }
+
+    @property
+    def heading(self) -> str:
+        """The order's name for a page heading: the date in words («3 декабря
+        2026 г.»), as in a heading a date reads best."""
+        return _("Order No. %(number)s of %(date)s") % {
+            "number": self.number,
+            "date": date_format(self.date, "DATE_FORMAT"),
         }
 
     def save(self, *args, **kwargs) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.utils.formats import date_format
 from playwright.sync_api import Page, expect
 
 from mentorships import services as mentorships_services
@@ -117,7 +118,7 @@ def test_head_registers_an_order_and_the_mentor_sees_both_reservists(
     page.get_by_role("button", name="Сохранить черновик").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Приказ № 15-н от " + date.today().strftime("%d.%m.%Y")
+        "Приказ № 15-н от " + date_format(date.today(), "DATE_FORMAT")
     )
     expect(page.locator("#order-lines tbody tr")).to_have_count(2)
     expect(page.locator("#order-status")).to_contain_text("черновик")

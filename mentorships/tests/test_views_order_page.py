@@ -189,7 +189,7 @@ def test_register_asks_to_confirm_listing_pairs_and_replaced_mentors(
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert f"Зарегистрировать «{order}»?" in content
+    assert f"Зарегистрировать «{order.heading}»?" in content
     assert content.count("<tr>") == 1 + 3  # the head row and three pairs
     assert old.mentor.full_name in content
     assert "Заменяет наставника" in content
@@ -466,3 +466,12 @@ def test_order_document_logs_the_people_it_names(client, head, school):
     assert {(log.user, log.channel, log.source) for log in logs} == {
         (head, PersonViewLog.Channel.DOCUMENT, url)
     }
+
+
+def test_order_page_heading_has_the_date_in_words(client, head, school):
+    order = _draft(school, number="15-н", date=date(2026, 12, 3))
+    client.force_login(head)
+
+    content = client.get(order.get_absolute_url()).content.decode()
+
+    assert "<h1>Приказ № 15-н от 3 декабря 2026 г.</h1>" in content
