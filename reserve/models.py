@@ -3,9 +3,21 @@
 from typing import Self
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import CopiesMunicipality, TimeStampedModel, normalize_search
@@ -70,6 +82,34 @@ def _has_approved_plan() -> Exists:
     return Exists(plans.filter(status__in=APPROVED_PLAN_STATUSES))
 
 
+# The state of the entry's current plan the reserve list shows: the plan's
+# status, told apart where a status covers two situations (a draft returned with
+# remarks; an approved plan whose changes await re-approval).
+PLAN_STATES = {
+    "draft": pgettext_lazy("plan status", "draft"),
+    "returned": _("returned with remarks"),
+    "submitted": _("submitted for approval"),
+    "approved": pgettext_lazy("plan status", "approved"),
+    "changed": _("approved, changes await approval"),
+    "completed": pgettext_lazy("plan status", "completed"),
+}
+
+
+def _current_plan_state() -> Subquery:
+    """The PLAN_STATES key of the entry's newest plan (by period, as the plan
+    pages choose it), or NULL without a plan; one subquery on the plans'
+    entry index (plans: by relation name)."""
+    plans = _related("plans").filter(reserve_entry=OuterRef("pk"))
+    state = Case(
+        When(Q(status="draft") & ~Q(remarks=""), then=Value("returned")),
+        When(status="approved", has_unapproved_changes=True, then=Value("changed")),
+        default=F("status"),
+        output_field=models.CharField(),
+    )
+    newest = plans.order_by("-period_start", "-pk").annotate(state=state)
+    return Subquery(newest.values("state")[:1])
+
+
 class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
     def in_list_order(self) -> Self:
         """The plain rows of the paged list, by the reservist's name: its count and
@@ -93,7 +133,11 @@ class ReserveEntryQuerySet(models.QuerySet["ReserveEntry"]):
             self.select_related(
                 "person__organization", "person__position", "target_position"
             )
-            .annotate(has_mentor=_has_mentor(), has_approved_plan=_has_approved_plan())
+            .annotate(
+                has_mentor=_has_mentor(),
+                has_approved_plan=_has_approved_plan(),
+                plan_state=_current_plan_state(),
+            )
             .in_list_order()
         )
 
@@ -193,6 +237,7 @@ class ReserveEntry(CopiesMunicipality, TimeStampedModel):
     # Annotated by ReserveEntryQuerySet.for_list(); not fields.
     has_mentor: bool
     has_approved_plan: bool
+    plan_state: str | None  # a PLAN_STATES key
 
     class Meta:
         verbose_name = _("reserve entry")
@@ -227,3 +272,8 @@ class ReserveEntry(CopiesMunicipality, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reserve:card", args=[self.pk])
+
+    @property
+    def plan_state_label(self) -> str:
+        """The label of `plan_state` (for_list()); an empty string without a plan."""
+        return str(PLAN_STATES.get(self.plan_state or "", ""))

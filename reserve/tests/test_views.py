@@ -9,6 +9,7 @@ from core.tests.utils import xlsx_rows, xlsx_text_cells
 from mentorships.tests.factories import MentorshipFactory
 from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
+from plans.tests.factories import IndividualPlanFactory
 from reserve import services
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory, TargetPositionFactory
@@ -366,3 +367,58 @@ def test_inclusion_form_preselects_the_person_from_the_card(
     assertContains(
         response, f'<option value="{person.pk}" selected>{person}', html=False
     )
+
+
+PLAN_STATES = [
+    ({"status": "draft"}, "черновик"),
+    ({"status": "submitted"}, "на утверждении"),
+    ({"status": "draft", "remarks": "Добавьте стажировку."}, "возвращён с замечаниями"),
+    ({"status": "approved"}, "утверждён"),
+    (
+        {"status": "approved", "has_unapproved_changes": True},
+        "утверждён, изменения ждут утверждения",
+    ),
+    ({"status": "completed"}, "выполнен"),
+]
+
+
+@pytest.mark.parametrize(("fields", "label"), PLAN_STATES)
+def test_list_plan_column_shows_the_current_plans_state(
+    client, coordinator, school, fields, label
+):
+    plan = IndividualPlanFactory(organization=school, **fields)
+    client.force_login(coordinator)
+
+    response = client.get(LIST)
+
+    row = _row(response.content.decode(), plan.reserve_entry.person.full_name)
+    assert f">{label}</span>" in row
+
+
+def test_list_plan_column_shows_a_dash_without_a_plan(client, coordinator, school):
+    entry = ReserveEntryFactory(person__organization=school)
+    client.force_login(coordinator)
+
+    row = _row(client.get(LIST).content.decode(), entry.person.full_name)
+
+    assert row.rstrip().endswith('data-label="План">—</td>')
+
+
+def _row(content: str, name: str) -> str:
+    start = content.index(name)
+    return content[start : content.index("</tr>", start)]
+
+
+@pytest.mark.parametrize("n", [3, 12])
+def test_list_query_count_is_constant_with_plans(
+    client, coordinator, school, n, django_assert_max_num_queries
+):
+    for i in range(n):
+        IndividualPlanFactory(
+            organization=school, status=PLAN_STATES[i % 6][0]["status"]
+        )
+    client.force_login(coordinator)
+    # as test_list_query_count_is_constant: the plan's state is in the page's query
+    with django_assert_max_num_queries(10):
+        response = client.get(LIST)
+    assert len(response.context["page"].object_list) == n
