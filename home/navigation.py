@@ -69,4 +69,12 @@ def navigation(request: HttpRequest) -> dict:
         if request.path == i.url or (i.url != "/" and request.path.startswith(i.url))
     ]
     active = max(matches, key=len) if matches else None
-    return {"nav_items": items, "nav_active": active, "role_labels": role_labels(user)}
+    # The page a menu item opens is headed by the item's words (its <h1> and
+    # <title>: `{% firstof nav_title _("…") %}`), so the two never differ.
+    title = next((i.label for i in items if i.url == request.path), None)
+    return {
+        "nav_items": items,
+        "nav_active": active,
+        "nav_title": title,
+        "role_labels": role_labels(user),
+    }

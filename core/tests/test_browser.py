@@ -74,9 +74,7 @@ def test_coordinator_finds_an_organization_and_edits_its_address(demo, page: Pag
     page.get_by_role("navigation", name="Главное меню").get_by_role(
         "link", name="Организации"
     ).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Образовательные организации"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Организации")
     expect(page.get_by_text("Найдено 9 организаций")).to_be_visible()
     _screenshot(page, "organizations-coordinator")
 

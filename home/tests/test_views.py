@@ -255,3 +255,36 @@ def test_mentor_home_query_count_does_not_grow_with_reservists(
 
     assert response.context["work"].my_reservists == n
     assert again.context["work"].my_reservists == n
+
+
+MENU_PAGES = {
+    "coordinator": [
+        "organizations:list",
+        "people:list",
+        "people:positions",
+        "reserve:list",
+        "mentorships:mentors",
+        "mentorships:orders",
+        "imports:index",
+        "plans:forms",
+        "people:access_log",
+        "plans:list",
+    ],
+    "head": ["organizations:list", "people:list", "reserve:list", "plans:list"],
+    "mentor": ["mentorships:my_reservists", "plans:control"],
+    "reservist": ["mentorships:my_mentor", "plans:mine"],
+}
+
+
+@pytest.mark.parametrize("role", MENU_PAGES)
+def test_menu_labels_are_the_headings_of_their_pages(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    labels = {
+        item.url: str(item.label) for item in client.get(HOME).context["nav_items"]
+    }
+
+    for name in MENU_PAGES[role]:
+        url = reverse(name)
+        content = client.get(url).content.decode()
+        assert f"<h1>{labels[url]}</h1>" in content, url
+        assert f"<title>{labels[url]}" in content, url

@@ -51,7 +51,7 @@ def test_list_shows_coordinator_the_organizations_of_the_municipality(
 
     response = client.get(LIST)
 
-    assertContains(response, "<h1>Образовательные организации</h1>", html=True)
+    assertContains(response, "<h1>Организации</h1>", html=True)
     assertContains(response, "Найдено 2 организации")
     assertContains(response, "School")
     assertContains(response, "Other school")

@@ -64,9 +64,7 @@ def test_coordinator_anonymises_a_former_reservist_and_reads_the_log(
     expect(page.get_by_text("sidorov@example.org")).to_have_count(0)
 
     page.get_by_role("link", name="Журнал доступа").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Журнал доступа к персональным данным"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Журнал доступа")
     rows = page.locator("#rows tbody tr")
     expect(rows.filter(has_text="обезличивание")).to_have_count(1)
     # the card before and after, on the redirect

@@ -34,7 +34,7 @@ def test_list_shows_coordinator_the_catalogue_of_the_municipality(
 
     response = client.get(LIST)
 
-    assertContains(response, "<h1>Справочник должностей</h1>", html=True)
+    assertContains(response, "<h1>Должности</h1>", html=True)
     assertContains(response, "Директор")
     assertContains(response, "Учитель")
     assertNotContains(response, "Вожатый")

@@ -349,9 +349,7 @@ def test_coordinator_edits_and_approves_a_form_version(
 ):
     _sign_in(page, live_server.url, "coordinator")
     _menu(page, "Формы планов")
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Формы плана индивидуальной подготовки"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Формы планов")
     page.get_by_label("Наименование формы").fill("План подготовки резервиста")
     page.get_by_role("button", name="Создать форму").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(

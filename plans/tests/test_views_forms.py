@@ -65,7 +65,7 @@ def test_forms_list_shows_versions_with_requisites(client, coordinator, plan_for
     services.new_form_version(form=plan_form)
     client.force_login(coordinator)
     content = client.get(reverse("plans:forms")).content.decode()
-    assert "Формы плана индивидуальной подготовки" in content
+    assert "<h1>Формы планов</h1>" in content
     assert "Форма ИПП" in content
     assert "Версия 2" in content and "черновик" in content
     assert "приказ Управления образования № 45-о от 20 августа 2026 г." in content
