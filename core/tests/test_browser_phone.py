@@ -42,3 +42,25 @@ def test_filters_fit_a_phone_screen(live_server, page: Page):
             ".map(e => e.getBoundingClientRect().right))"
         )
         assert widest <= PHONE_WIDTH, name
+
+
+@pytest.mark.parametrize("width", [1280, PHONE_WIDTH])
+def test_person_card_shows_the_reserve_status_and_mentor(
+    live_server, page: Page, width
+):
+    call_command("load_demo", stdout=StringIO())
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Имя пользователя").fill("coordinator")
+    page.get_by_label("Пароль").fill("demo")
+    page.get_by_role("button", name="Вход").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Здравствуйте")
+    page.goto(f"{live_server.url}/people/?q=Петров Дмитрий")
+    page.locator("#rows tbody a").first.click()
+
+    expect(page.locator("#person-reserve")).to_contain_text("В резерве на должность")
+    expect(page.locator("#person-mentor")).to_contain_text("Волкова Елена")
+    expect(page.get_by_role("link", name="Карточка резервиста")).to_be_visible()
+    expect(page.get_by_role("link", name="Включить в резерв")).to_have_count(0)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"person-card-{width}.png", full_page=True)
