@@ -364,9 +364,11 @@ def test_inclusion_form_preselects_the_person_from_the_card(
 
     response = client.get(reverse("reserve:create") + f"?person={person.pk}")
 
+    # The type-ahead field holds the person's id and shows the name found.
     assertContains(
-        response, f'<option value="{person.pk}" selected>{person}', html=False
+        response, f'<input type="hidden" name="person" value="{person.pk}"', html=False
     )
+    assertContains(response, f'value="{person} ({school.short_name})"', html=False)
 
 
 PLAN_STATES = [
