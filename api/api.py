@@ -21,6 +21,9 @@ from api.auth import BearerAuth, SessionAuth
 from api.errors import error_body, install_error_handlers
 from api.routers import (
     auth,
+    consultations,
+    events,
+    internships,
     me,
     mentorships,
     municipalities,
@@ -31,6 +34,7 @@ from api.routers import (
     plans,
     positions,
     reserve,
+    timeline,
 )
 
 
@@ -131,6 +135,10 @@ for module in (
     plan_forms,
     plans,
     plan_items,
+    events,
+    internships,
+    consultations,
+    timeline,
     me,
 ):
     api.add_router("", module.router)

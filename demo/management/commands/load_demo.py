@@ -3,6 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.consultations import load_consultations
+from demo.events import load_events
+from demo.internships import load_internships
 from demo.plans import load_plans
 from demo.registries import load_registries
 from demo.reserve import load_reserve
@@ -16,6 +19,9 @@ class Command(BaseCommand):
         municipality = load_registries()
         load_reserve(municipality)
         load_plans(municipality)
+        load_events(municipality)
+        load_internships(municipality)
+        load_consultations(municipality)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: accounts coordinator, head, "
