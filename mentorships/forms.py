@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import TextCheckedForm
 from core.validators import reasonable_date
+from core.widgets import PersonSearchInput
 from mentorships.models import (
     MentorOrder,
     MentorOrderQuerySet,
@@ -18,13 +19,14 @@ from mentorships.models import (
 from mentorships.services import OrderLine
 from organizations.models import Organization
 from people.models import Person, PersonQuerySet
+from people.widgets import PersonSearchField
 from reserve.models import ReserveEntry
 from reserve.services import add_years
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-    from mentorships.queries import LoadedMentor, OrderReservist
+    from mentorships.queries import EligibleMentor, OrderReservist
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 BLANK = ("", "---------")
@@ -149,49 +151,77 @@ class OrderForm(TextCheckedForm, forms.Form):
             self.fields["signatory_position"].initial = head.position.name
 
 
-def mentor_choices(mentors: Iterable["LoadedMentor"], max_load: int) -> list[tuple]:
-    """Options of the mentor select: name, position and the load «2 of 3»."""
+# The type-ahead selects of an order's line (people.search; registered by the view).
+ORDER_MENTOR_SEARCH = "order-mentor"
+ORDER_RESERVIST_SEARCH = "order-reservist"
+
+
+def mentor_options(mentors: Iterable["EligibleMentor"]) -> list[tuple[int, str]]:
+    """Options of the mentor search: name, load «2 of 3» and position."""
     return [
-        BLANK,
-        *(
-            (
-                m.pk,
-                _("%(name)s — %(n)s of %(max)s, %(position)s")
-                % {
-                    "name": m.full_name,
-                    "position": m.position.name,
-                    "n": m.n_current,
-                    "max": max_load,
-                },
-            )
-            for m in mentors
-        ),
+        (
+            m.pk,
+            _("%(name)s — %(n)s of %(max)s, %(position)s")
+            % {
+                "name": m.full_name,
+                "position": m.position.name,
+                "n": m.n_current,
+                "max": m.max_load,
+            },
+        )
+        for m in mentors
     ]
 
 
-def reservist_choices(entries: Iterable["OrderReservist"]) -> list[tuple]:
-    """Options of the reservist select: name, target position, current mentor."""
-    choices: list[tuple[int | str, str]] = [BLANK]
-    for e in entries:
-        values = {"name": e.person.full_name, "target": e.target_position.name}
-        if e.active_mentorships:
-            values["mentor"] = e.active_mentorships[0].mentor.full_name
-            label = _("%(name)s — %(target)s (mentor: %(mentor)s)") % values
-        else:
-            label = _("%(name)s — %(target)s") % values
-        choices.append((e.pk, label))
-    return choices
+def reservist_label(entry: ReserveEntry, mentor: Person | None = None) -> str:
+    values = {"name": entry.person.full_name, "target": entry.target_position.name}
+    if mentor is None:
+        return _("%(name)s — %(target)s") % values
+    values["mentor"] = mentor.full_name
+    return _("%(name)s — %(target)s (mentor: %(mentor)s)") % values
+
+
+def reservist_options(entries: Iterable["OrderReservist"]) -> list[tuple[int, str]]:
+    """Options of the reservist search: name, target position, current mentor."""
+    return [
+        (
+            e.pk,
+            reservist_label(
+                e, e.active_mentorships[0].mentor if e.active_mentorships else None
+            ),
+        )
+        for e in entries
+    ]
+
+
+class ReserveEntrySearchField(forms.ModelChoiceField):
+    """A reserve entry chosen by its person's name (PersonSearchInput); the
+    queryset (the form's scope) decides what is accepted, whatever id is posted."""
+
+    default_error_messages = {
+        "invalid_choice": _(
+            "Choose a reservist from the matches: this one is not offered here."
+        ),
+    }
+
+    def __init__(self, *, purpose: str, **kwargs: Any) -> None:
+        kwargs.setdefault("queryset", ReserveEntry.objects.none())
+        super().__init__(widget=PersonSearchInput(purpose), **kwargs)
+
+    def label_from_instance(self, obj: ReserveEntry) -> str:
+        return reservist_label(obj)
 
 
 class OrderLineForm(TextCheckedForm, forms.Form):
-    """One line: the select offers eligible mentors and active reservists, but
-    accepts anyone of the organisation, so the service says what is wrong."""
+    """One line: the searches offer eligible mentors and active reservists of the
+    organisation, but the form accepts anyone of it, so the service says what is
+    wrong."""
 
-    mentor = forms.ModelChoiceField(
-        label=_label(Mentorship, "mentor"), queryset=Person.objects.none()
+    mentor = PersonSearchField(
+        label=_label(Mentorship, "mentor"), purpose=ORDER_MENTOR_SEARCH
     )
-    reserve_entry = forms.ModelChoiceField(
-        label=_label(Mentorship, "reserve_entry"), queryset=ReserveEntry.objects.none()
+    reserve_entry = ReserveEntrySearchField(
+        label=_label(Mentorship, "reserve_entry"), purpose=ORDER_RESERVIST_SEARCH
     )
     starts_on = forms.DateField(
         validators=[reasonable_date],
@@ -204,12 +234,13 @@ class OrderLineForm(TextCheckedForm, forms.Form):
         widget=DATE_WIDGET,
     )
 
-    def __init__(self, *args, people, entries, mentors, reservists, **kwargs):
+    def __init__(self, *args, organization, people, entries, **kwargs):
         super().__init__(*args, **kwargs)
+        params = {"organization": organization.pk}
         self.fields["mentor"].queryset = people
-        self.fields["mentor"].choices = mentors
+        self.fields["mentor"].widget.params = params
         self.fields["reserve_entry"].queryset = entries
-        self.fields["reserve_entry"].choices = reservists
+        self.fields["reserve_entry"].widget.params = params
         today = timezone.localdate()
         self.fields["starts_on"].initial = today
         self.fields["planned_end_on"].initial = add_years(today, 1)

@@ -37,6 +37,12 @@ class Load(TypedDict):
     n_current: int
 
 
+class OrderLoad(Load):
+    """What a mentor carries from eligible_mentors(): the load and its limit."""
+
+    max_load: int
+
+
 class MentorListing(Load):
     """What a mentor carries from mentors_for_list()."""
 
@@ -53,6 +59,7 @@ class ActiveMentorships(TypedDict):
 if TYPE_CHECKING:
     # The people and entries these reads give, with what they annotate or prefetch.
     LoadedMentor = WithAnnotations[Person, Load]
+    EligibleMentor = WithAnnotations[Person, OrderLoad]
     ListedMentor = WithAnnotations[Person, MentorListing]
     OrderReservist = WithAnnotations[ReserveEntry, ActiveMentorships]
 
@@ -68,19 +75,27 @@ def _with_load(people: QuerySet[Person]) -> "QuerySet[LoadedMentor]":
     )
 
 
-def eligible_mentors(organization: Organization) -> "QuerySet[LoadedMentor]":
-    """People of the organisation who meet clause 6 (administrative position,
-    experience at the municipality's threshold, readiness confirmed), with their
-    load as n_current, in one query."""
+def eligible_mentors(
+    organization: Organization, among: PersonQuerySet | None = None
+) -> "QuerySet[EligibleMentor]":
+    """People of the organisation (among those given) who meet clause 6
+    (administrative position, experience at the municipality's threshold, readiness
+    confirmed), with their load as n_current and its limit as max_load, in one
+    query."""
     municipality = organization.municipality
-    return _with_load(
-        Person.objects.filter(
-            organization=organization,
-            position__is_administrative=True,
-            management_experience__gte=municipality.mentor_min_experience,
-            mentor_readiness__isnull=False,
-        ).select_related("position")
-    ).order_by("last_name", "first_name", "middle_name", "pk")
+    people = Person.objects.all() if among is None else among
+    return (
+        _with_load(
+            people.filter(
+                organization=organization,
+                position__is_administrative=True,
+                management_experience__gte=municipality.mentor_min_experience,
+                mentor_readiness__isnull=False,
+            ).select_related("position")
+        )
+        .annotate(max_load=F("organization__municipality__mentor_max_load"))
+        .order_by("last_name", "first_name", "middle_name", "pk")
+    )
 
 
 def reservists_for_order(organization: Organization) -> "QuerySet[OrderReservist]":

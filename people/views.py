@@ -307,13 +307,13 @@ search.register(HEAD_SEARCH, _organization_staff)
 def person_search(request: HttpRequest) -> HttpResponse:
     """The options of a type-ahead person select: up to search.LIMIT people of the
     purpose's own queryset (the form's scope) whose name contains `q`."""
-    people = search.PURPOSES.get(request.GET.get("for", ""))
-    if people is None:
+    purpose = search.PURPOSES.get(request.GET.get("for", ""))
+    if purpose is None:
         message = _("Unknown purpose of the person search.")
         return render(request, "400.html", {"message": message}, status=400)
     q = request.GET.get("q", "").strip()[:100]
     context = {
-        "people": search.found(people(request), q) if q else [],
+        "options": search.search_options(request, purpose, q) if q else [],
         "list_id": request.GET.get("list", "options")[:100],
         "q": q,
     }

@@ -1,9 +1,12 @@
 """The head's order: the form with its rules, the list, the order page."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -70,34 +73,101 @@ def _errors(response) -> str:
 # ---------------------------------------------------------------- the form
 
 
-def test_form_offers_only_eligible_mentors_and_active_reservists(
+SEARCH = reverse("people:search")
+
+
+def _offered(client, purpose, organization, q) -> list[tuple[str, str]]:
+    """The (value, text) options the type-ahead search of an order line offers."""
+    response = client.get(
+        SEARCH, {"for": purpose, "organization": organization.pk, "q": q}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    return re.findall(r'data-value="(\d+)"[^>]*>([^<]+)</li>', html)
+
+
+def test_line_searches_offer_only_eligible_mentors_and_active_reservists(
     client, head, school, other_school, cast
 ):
-    PersonFactory(organization=school, last_name="Учителев")
-    EligibleMentorFactory(organization=other_school, last_name="Чужой")
+    PersonFactory(organization=school, last_name="Наставникова-Учитель")
+    EligibleMentorFactory(organization=other_school, last_name="Наставничий")
     MentorshipFactory(mentor=cast["mentor"], reserve_entry__person__organization=school)
     ReserveEntryFactory(
         person__organization=school,
-        person__last_name="Исключённый",
+        person__last_name="Борисова",
         status=ReserveEntry.Status.EXCLUDED,
         excluded_on=date(2026, 10, 1),
         exclusion_reason="Ошибка",
     )
     client.force_login(head)
+
+    mentors = _offered(client, "order-mentor", school, "настав")
+    assert [v for v, _label in mentors] == [str(cast["mentor"].pk)]
+    assert mentors[0][1].startswith("Наставников")
+    assert "1 из 3" in mentors[0][1]  # the load and its limit
+    reservists = _offered(client, "order-reservist", school, "борис")
+    # the reservist's active entry is the value; the excluded one is not offered
+    assert reservists == [
+        (
+            str(cast["second"].pk),
+            f"{cast['second'].person.full_name} — "
+            f"{cast['second'].target_position.name}",
+        )
+    ]
+
+
+def test_line_search_names_the_current_mentor(client, head, school, cast):
+    MentorshipFactory(
+        mentor=cast["mentor"],
+        reserve_entry=cast["first"],
+        status=Mentorship.Status.ACTIVE,
+    )
+    client.force_login(head)
+
+    ((value, label),) = _offered(client, "order-reservist", school, "алекс")
+
+    assert value == str(cast["first"].pk)
+    assert label.endswith(f"(наставник: {cast['mentor'].full_name})")
+
+
+def test_line_searches_refuse_an_organisation_out_of_scope(
+    client, head, other_school, cast
+):
+    EligibleMentorFactory(organization=other_school, last_name="Наставничий")
+    client.force_login(head)
+    for purpose in ("order-mentor", "order-reservist"):
+        response = client.get(
+            SEARCH, {"for": purpose, "organization": other_school.pk, "q": "на"}
+        )
+        assert response.status_code == 404
+
+
+def test_line_searches_cost_the_same_at_any_size(client, head, school, cast):
+    client.force_login(head)
+    _offered(client, "order-mentor", school, "настав")  # the session's first request
+    counts = []
+    for extra in (1, 12):
+        for i in range(extra):
+            EligibleMentorFactory(organization=school, last_name=f"Наставник{i}")
+            ReserveEntryFactory(
+                person__organization=school, person__last_name=f"Алексеенко{i}"
+            )
+        for purpose, q in (("order-mentor", "настав"), ("order-reservist", "алекс")):
+            with CaptureQueriesContext(connection) as queries:
+                assert _offered(client, purpose, school, q)
+            counts.append((purpose, len(queries)))
+    assert counts[:2] == counts[2:]
+
+
+def test_form_lists_no_one_as_options(client, head, cast):
+    """The form never lists the organisation's people: its selects search."""
+    client.force_login(head)
     response = client.get(CREATE)
     assert response.status_code == 200
-    line = response.context["lines"].forms[0]
-    mentors = [label for value, label in line.fields["mentor"].choices if value]
-    assert len(mentors) == 1
-    assert mentors[0].startswith("Наставников")
-    assert "1 из 3" in mentors[0]
-    reservists = [label for v, label in line.fields["reserve_entry"].choices if v]
-    assert len(reservists) == 3
-    assert sum(r.startswith(("Алексеев", "Борисов")) for r in reservists) == 2
-    assert not any("Исключённый" in r for r in reservists)
     content = response.content.decode()
-    assert "Учителев" not in content
-    assert "Чужой" not in content
+    assert "Наставников" not in content
+    assert "Алексеев" not in content
+    assert 'role="combobox"' in content
 
 
 def test_form_defaults_to_the_head_as_signatory(client, head, cast):
@@ -313,7 +383,7 @@ def test_add_line_returns_the_next_numbered_line(client, head, school, cast):
     assert 'id="line-2"' in content
     assert 'value="2" id="id_lines-TOTAL_FORMS" hx-swap-oob="true"' in content
     assert "<html" not in content
-    assert "Наставников" in content
+    assert 'role="combobox"' in content  # the new line's fields search too
 
 
 @pytest.mark.parametrize("n", [3, 8])
@@ -325,9 +395,22 @@ def test_form_query_count_is_constant(
         ReserveEntryFactory(person__organization=school)
         MentorOrderFactory(organization=school, date=timezone.localdate())
     client.force_login(head)
-    # session, user, roles, person, organisation, mentors, reservists, their
-    # mentors, the register's numbers
-    with django_assert_max_num_queries(9):
+    # session, user, roles, person, organisation, the register's numbers: the
+    # lines' people are searched, never listed
+    with django_assert_max_num_queries(6):
         response = client.get(CREATE)
-    mentors = response.context["lines"].forms[0].fields["mentor"].choices
-    assert len(mentors) == n + 2  # the blank option and the cast's mentor
+    assert response.status_code == 200
+
+
+def test_form_shown_again_keeps_the_chosen_names(client, head, school, cast):
+    client.force_login(head)
+    data = _post(school, [(cast["mentor"], cast["first"], "2026-09-10", "2026-09-01")])
+
+    response = client.post(CREATE, data)
+
+    assert response.status_code == 422
+    content = response.content.decode()
+    assert f'value="{cast["mentor"].full_name} ({school.short_name})"' in content
+    entry = cast["first"]
+    label = f"{entry.person.full_name} — {entry.target_position.name}"
+    assert f'value="{label}"' in content

@@ -1,5 +1,7 @@
 """The list of orders on mentors, its export and the form of a new order."""
 
+from typing import TYPE_CHECKING, cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,17 +20,24 @@ from core.pagination import paginate, to_int
 from mentorships import permissions, queries, services
 from mentorships.exports import ORDER_COLUMNS
 from mentorships.forms import (
+    ORDER_MENTOR_SEARCH,
+    ORDER_RESERVIST_SEARCH,
     OrderFilterForm,
     OrderForm,
     OrderLineFormSet,
-    mentor_choices,
-    reservist_choices,
+    mentor_options,
+    reservist_options,
 )
 from mentorships.models import MentorOrderQuerySet
 from organizations.models import Organization
 from organizations.permissions import visible_organizations
+from people import search
+from people.models import Person, PersonQuerySet
 from people.permissions import visible_people
 from reserve.permissions import visible_reserve_entries
+
+if TYPE_CHECKING:
+    from mentorships.queries import EligibleMentor
 
 
 def _filtered_orders(
@@ -86,17 +95,65 @@ def _order_organization(request: HttpRequest) -> Organization | None:
 
 
 def _line_formset(request: HttpRequest, organization: Organization, **kwargs):
-    mentors = queries.eligible_mentors(organization)
-    reservists = queries.reservists_for_order(organization)
     form_kwargs = {
+        "organization": organization,
         "people": visible_people(request.user).filter(organization=organization),
-        "entries": visible_reserve_entries(request.user).filter(
-            person__organization=organization
-        ),
-        "mentors": mentor_choices(mentors, organization.municipality.mentor_max_load),
-        "reservists": reservist_choices(reservists),
+        "entries": visible_reserve_entries(request.user)
+        .filter(person__organization=organization)
+        .select_related("person", "target_position"),
     }
     return OrderLineFormSet(prefix="lines", form_kwargs=form_kwargs, **kwargs)
+
+
+def _searched_organization(request: HttpRequest) -> Organization:
+    """The organisation an order line's search is for (?organization=): one the
+    user may issue orders for (404 otherwise)."""
+    organizations = permissions.visible_order_organizations(request.user)
+    return get_object_or_404(
+        organizations, pk=to_int(request.GET.get("organization"), 0)
+    )
+
+
+def _order_mentors(request: HttpRequest) -> PersonQuerySet:
+    """Whom an order line's mentor search offers: the organisation's staff who meet
+    clause 6, with their load («1 of 3»)."""
+    organization = _searched_organization(request)
+    people = visible_people(request.user)
+    return cast(PersonQuerySet, queries.eligible_mentors(organization, among=people))
+
+
+def _order_mentor_options(
+    request: HttpRequest, people: list[Person]
+) -> list[search.Option]:
+    return mentor_options(cast("list[EligibleMentor]", people))
+
+
+def _order_reservists(request: HttpRequest) -> PersonQuerySet:
+    """Whom an order line's reservist search offers: the organisation's people in
+    the reserve now (the options are their active entries)."""
+    organization = _searched_organization(request)
+    entries = visible_reserve_entries(request.user).active()
+    return (
+        visible_people(request.user)
+        .filter(organization=organization)
+        .filter(pk__in=entries.values("person_id"))
+        .order_by("last_name", "first_name", "middle_name", "pk")
+    )
+
+
+def _order_reservist_options(
+    request: HttpRequest, people: list[Person]
+) -> list[search.Option]:
+    if not people:
+        return []
+    entries = queries.reservists_for_order(people[0].organization).filter(
+        person__in=people
+    )
+    return reservist_options(entries)
+
+
+search.register(ORDER_MENTOR_SEARCH, _order_mentors, _order_mentor_options)
+search.register(ORDER_RESERVIST_SEARCH, _order_reservists, _order_reservist_options)
 
 
 @login_required
