@@ -16,6 +16,7 @@ from api.files import DOCX, PDF, file_response
 from api.pagination import ApiPagination, PeoplePagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from api.schemas.plans import (
+    ApproveIn,
     CommentFilter,
     CommentIn,
     CommentOut,
@@ -131,11 +132,10 @@ def submit_plan(
 
 
 @plans.post("/plans/{int:pk}/approve", response={200: PlanOut, **WRITE_ERRORS})
-def approve_plan(
-    request: HttpRequest, pk: int, payload: PlanVersionIn
-) -> IndividualPlan:
+def approve_plan(request: HttpRequest, pk: int, payload: ApproveIn) -> IndividualPlan:
     """Approve a submitted plan, or the changes made to an approved one (the
-    coordinator, or the head where the municipality says so)."""
+    coordinator, or the head where the municipality says so), with an optional
+    comment kept in the plan's status history."""
     return _change(
         request,
         pk,
@@ -143,6 +143,7 @@ def approve_plan(
         services.approve_plan,
         by=caller(request),
         expected_version=payload.version,
+        comment=payload.comment,
     )
 
 

@@ -106,6 +106,7 @@ class PlanOut(_PlanFields):
     submitted_at: datetime.datetime | None
     approved_at: datetime.datetime | None
     approved_by_name: str = Field(description="Empty until approved.")
+    approval_comment: str = Field(description="The approver's comment, if any.")
     remarks: str = Field(description="The approver's remarks when returned.")
     revisions: list[RevisionOut] = Field(description="Changes after approval.")
 
@@ -146,6 +147,13 @@ class PlanIn(InSchema):
 
 class PlanVersionIn(InSchema):
     version: Version = Field(description="The plan's version the caller saw.")
+
+
+class ApproveIn(PlanVersionIn):
+    multiline = frozenset({"comment"})
+    comment: str = Field(
+        "", max_length=5000, description="The approver's optional comment."
+    )
 
 
 class ReturnIn(PlanVersionIn):

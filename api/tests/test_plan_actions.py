@@ -216,3 +216,31 @@ def test_document_is_refused_outside_the_scope(request, api_client, role, status
     user = request.getfixturevalue(role) if role else None
 
     assert api_client(user).get(f"{URL}/{plan.pk}/document").status_code == status
+
+
+def test_approve_keeps_the_approvers_comment(api_client, mentor, coordinator, plan):
+    post(api_client(mentor), plan, "submit")
+    plan.refresh_from_db()
+
+    response = post(
+        api_client(coordinator), plan, "approve", comment="  Согласовано с ОО.  "
+    )
+
+    assert response.status_code == 200
+    assert response.json()["approval_comment"] == "Согласовано с ОО."
+    plan.refresh_from_db()
+    assert plan.approval_comment == "Согласовано с ОО."
+
+
+def test_approve_refuses_a_comment_with_control_characters(
+    api_client, mentor, coordinator, plan
+):
+    post(api_client(mentor), plan, "submit")
+    plan.refresh_from_db()
+
+    response = post(api_client(coordinator), plan, "approve", comment="Да\u202e")
+
+    assert response.status_code == 422
+    assert "comment" in response.json()["errors"]
+    plan.refresh_from_db()
+    assert plan.status == IndividualPlan.Status.SUBMITTED
