@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,7 +60,7 @@ def _who(user: Any) -> str:
 def history_of(obj: Tracked, limit: int = 50) -> list[HistoryEntry]:
     """The newest changes of obj, each with the fields it changed (old → new).
 
-    Three queries at most: the records, their users, and one per related model."""
+    One query for the records and their users, and one per related model."""
     records = list(
         obj.history.select_related("history_user__person").order_by("-history_id")[
             : limit + 1
@@ -70,8 +71,14 @@ def history_of(obj: Tracked, limit: int = 50) -> list[HistoryEntry]:
     for f in tracked:
         if f.is_relation:
             ids = {getattr(r, f.attname) for r in records} - {None}
-            if ids:
-                related = f.related_model._default_manager.filter(pk__in=ids)
+            if not ids:
+                continue
+            related = f.related_model._default_manager.filter(pk__in=ids)
+            if f.related_model is get_user_model():
+                # An account reads as its person's full name, as «who» does.
+                accounts = related.select_related("person")
+                names.update({(f.name, o.pk): _who(o) for o in accounts})
+            else:
                 names.update({(f.name, o.pk): str(o) for o in related})
     entries: list[HistoryEntry] = []
     for newer, older in zip(records, [*records[1:], None], strict=False):

@@ -107,3 +107,15 @@ def test_history_reads_in_a_fixed_number_of_queries(school, django_assert_num_qu
     # records with their users, then municipality names, head names
     with django_assert_num_queries(3):
         assert len(history_of(school)) == 11
+
+
+def test_history_names_an_account_by_its_persons_full_name(django_user_model):
+    person = PersonFactory(last_name="Петров", first_name="Дмитрий")
+    person.user = django_user_model.objects.create_user("petrov")
+    person.save()
+
+    newest = history_of(person)[0]
+
+    (change,) = [c for c in newest.changes if c.field == "учётная запись"]
+    assert (change.old, change.new) == ("—", person.full_name)
+    assert "petrov" not in str(change.new)
