@@ -8,6 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
+from consultations.permissions import (
+    may_view_consultations,
+    may_view_own_consultations,
+)
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_control_deadlines, may_view_own_plans
 
@@ -58,10 +62,14 @@ def navigation(request: HttpRequest) -> dict:
             items.append(NavItem(_("Individual plans"), reverse("plans:list")))
     if may_control_deadlines(user):
         items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
+    if may_view_consultations(user):
+        items.append(NavItem(_("Consultations"), reverse("consultations:list")))
     if may_view_own_mentor(user):
         items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
     if may_view_own_plans(user):
         items.append(NavItem(_("My plan"), reverse("plans:mine")))
+    if may_view_own_consultations(user):
+        items.append(NavItem(_("My consultations"), reverse("consultations:mine")))
     # The item whose address is the longest start of the path («/» only exactly).
     matches = [
         i.url

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 
+from consultations.models import Consultation, ConsultationRequest
 from mentorships.models import MentorOrder, Mentorship
 from organizations.models import Organization
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
@@ -44,3 +45,8 @@ MentorshipEndReason = Annotated[Mentorship.EndReason, _OwnName()]
 PlanFormVersionStatus = Annotated[PlanFormVersion.Status, _OwnName()]
 IndividualPlanStatus = Annotated[IndividualPlan.Status, _OwnName()]
 PlanItemStatus = Annotated[PlanItem.Status, _OwnName()]
+ConsultationFormat = Annotated[Consultation.Format, _OwnName()]
+ConsultationArea = Annotated[Consultation.Area, _OwnName()]
+ConsultationVisibility = Annotated[Consultation.Visibility, _OwnName()]
+ConsultationStatus = Annotated[Consultation.Status, _OwnName()]
+ConsultationRequestStatus = Annotated[ConsultationRequest.Status, _OwnName()]
