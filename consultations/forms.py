@@ -20,6 +20,16 @@ from mentorships.models import Mentorship, MentorshipQuerySet
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Empty rows of next steps under the form: no script adds rows.
 STEP_ROWS = 3
+DURATION_MESSAGE = _("The duration must be from 1 to 480 minutes.")
+
+
+def _duration_field() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Duration, minutes"),
+        min_value=MIN_DURATION,
+        max_value=MAX_DURATION,
+        error_messages={"min_value": DURATION_MESSAGE, "max_value": DURATION_MESSAGE},
+    )
 
 
 def _date_field(label: Any, *, required: bool = True) -> forms.DateField:
@@ -46,11 +56,7 @@ class ConsultationForm(TextCheckedForm, forms.Form):
         label=_("Reservist"), queryset=Mentorship.objects.none()
     )
     held_on = _date_field(_("Date"))
-    duration_minutes = forms.IntegerField(
-        label=_("Duration, minutes"),
-        min_value=MIN_DURATION,
-        max_value=MAX_DURATION,
-    )
+    duration_minutes = _duration_field()
     status = forms.ChoiceField(
         label=_("Status"),
         choices=Consultation.Status.choices,
@@ -185,9 +191,7 @@ class ScheduleForm(TextCheckedForm, forms.Form):
     """The mentor accepts a request by scheduling a consultation."""
 
     held_on = _date_field(_("Date"))
-    duration_minutes = forms.IntegerField(
-        label=_("Duration, minutes"), min_value=MIN_DURATION, max_value=MAX_DURATION
-    )
+    duration_minutes = _duration_field()
     format = forms.ChoiceField(label=_("Format"), choices=Consultation.Format.choices)
     area = forms.ChoiceField(label=_("Area"), choices=Consultation.Area.choices)
     topic = forms.CharField(label=_("Topic"), max_length=300)
