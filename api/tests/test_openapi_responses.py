@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from api.tests.conftest import API, approve, make_eligible, make_order
+from consultations.services import StepData, create_consultation, create_request
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
 from plans.models import PlanItem
@@ -64,7 +65,23 @@ def sample(plan, coordinator, mentor_person, school):
     other = make_eligible(PersonFactory(organization=school))
     make_order(other, waiting, number="3", register=False)
     version = plan.form_version
+    mentorship = plan.reserve_entry.mentorships.get()
+    consultation = create_consultation(
+        mentorship=mentorship,
+        by=mentor_person.user,
+        held_on=date(2027, 1, 12),
+        duration_minutes=60,
+        format="in_person",
+        area="management",
+        topic="Планирование",
+        next_steps=[StepData("Составить план", date(2027, 2, 1))],
+    )
+    consultation_request = create_request(
+        mentorship=mentorship, topic="Педсовет", preferred_from=date(2027, 1, 20)
+    )
     return {
+        "consultations/{pk}": consultation.pk,
+        "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
         "organizations/{pk}": school.pk,
         "people/{pk}": plan.reserve_entry.person_id,
