@@ -1,6 +1,6 @@
 """The pages' forms of consultations, next steps and requests."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +48,14 @@ class MentorshipChoiceField(forms.ModelChoiceField):
         return obj.reserve_entry.person.full_name
 
 
+def _set_mentorships(field: forms.Field, mentorships: MentorshipQuerySet) -> None:
+    """Offer the mentorships by their reservists' names."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = mentorships.select_related("reserve_entry__person").order_by(
+        "reserve_entry__person__last_name", "pk"
+    )
+
+
 class ConsultationForm(TextCheckedForm, forms.Form):
     """An entry of the log: the reservist (one of the mentor's active
     mentorships), the consultation's details and its visibility."""
@@ -84,9 +92,7 @@ class ConsultationForm(TextCheckedForm, forms.Form):
             # Editing: the reservist stays.
             del self.fields["mentorship"]
         else:
-            self.fields["mentorship"].queryset = mentorships.select_related(
-                "reserve_entry__person"
-            ).order_by("reserve_entry__person__last_name", "pk")
+            _set_mentorships(self.fields["mentorship"], mentorships)
 
     def consultation_fields(self) -> dict[str, Any]:
         """The cleaned fields a service takes, without the mentorship."""
@@ -129,6 +135,11 @@ NextStepFormSet = forms.formset_factory(
 )
 
 
+def step_formset(data: Any) -> BaseNextStepFormSet:
+    """The rows of next steps under the consultation form."""
+    return cast(BaseNextStepFormSet, NextStepFormSet(data, prefix="steps"))
+
+
 class ConsultationFilterForm(TextCheckedForm, forms.Form):
     """The log's filters: reservist, area, period."""
 
@@ -150,9 +161,7 @@ class ConsultationFilterForm(TextCheckedForm, forms.Form):
         self, *args: Any, mentorships: MentorshipQuerySet, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["mentorship"].queryset = mentorships.select_related(
-            "reserve_entry__person"
-        ).order_by("reserve_entry__person__last_name", "pk")
+        _set_mentorships(self.fields["mentorship"], mentorships)
 
     def filter(self, found: ConsultationQuerySet) -> ConsultationQuerySet:
         """The entries the valid input leaves; all of them when it is invalid."""
@@ -212,7 +221,4 @@ class ScheduleForm(TextCheckedForm, forms.Form):
 class ReplyForm(TextCheckedForm, forms.Form):
     """The mentor answers a request in writing."""
 
-    answer = forms.CharField(
-        label=_("Answer"), max_length=10000, widget=forms.Textarea
-    )
-
+    answer = forms.CharField(label=_("Answer"), max_length=10000, widget=forms.Textarea)

@@ -147,9 +147,7 @@ class NextStepQuerySet(models.QuerySet["NextStep"]):
 
     def in_task_order(self) -> Self:
         """Open steps first, each by its date."""
-        return self.order_by(
-            models.F("done_on").asc(nulls_first=True), "due_on", "pk"
-        )
+        return self.order_by(models.F("done_on").asc(nulls_first=True), "due_on", "pk")
 
 
 class NextStep(TimeStampedModel):

@@ -65,8 +65,7 @@ def _check_consultation(consultation: Consultation, n_steps: int) -> None:
         raise ValidationError(
             {
                 "held_on": _(
-                    "A held consultation cannot be in the future: "
-                    "mark it as planned."
+                    "A held consultation cannot be in the future: mark it as planned."
                 )
             }
         )
@@ -98,6 +97,7 @@ def _check_steps(held_on: datetime.date, steps: Iterable[StepData]) -> None:
 
 def _save_steps(consultation: Consultation, steps: Iterable[StepData]) -> None:
     for step in steps:
+        assert step.due_on is not None  # _check_steps refused a step without
         row = NextStep(consultation=consultation, text=step.text, due_on=step.due_on)
         row.full_clean(exclude=["consultation"])
         row.save()

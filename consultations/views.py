@@ -12,15 +12,16 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.http import AuthenticatedHttpRequest
 from consultations import permissions, services
 from consultations.forms import (
     ConsultationFilterForm,
     ConsultationForm,
     MarkDoneForm,
-    NextStepFormSet,
     ReplyForm,
     RequestForm,
     ScheduleForm,
+    step_formset,
 )
 from consultations.models import ConsultationQuerySet
 from core.forms import add_service_error, render_form
@@ -39,9 +40,7 @@ def consultation_list(request: HtmxHttpRequest) -> HttpResponse:
     visible = permissions.visible_consultations(request.user)
     form = ConsultationFilterForm(
         request.GET,
-        mentorships=Mentorship.objects.filter(
-            pk__in=visible.values("mentorship_id")
-        ),
+        mentorships=Mentorship.objects.filter(pk__in=visible.values("mentorship_id")),
     )
     page = paginate(
         form.filter(visible.in_list_order()),
@@ -69,7 +68,7 @@ def consultation_list(request: HtmxHttpRequest) -> HttpResponse:
 
 
 @login_required
-def consultation_create(request: HttpRequest) -> HttpResponse:
+def consultation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     permissions.require(permissions.may_log_consultations(request.user))
     data = request.POST if request.method == "POST" else None
     form = ConsultationForm(
@@ -77,7 +76,7 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
         mentorships=permissions.mentorships_to_consult(request.user),
         initial={"mentorship": request.GET.get("mentorship")},
     )
-    steps = NextStepFormSet(data, prefix="steps")
+    steps = step_formset(data)
     if data is not None and form.is_valid() and steps.is_valid():
         try:
             consultation = services.create_consultation(
@@ -96,12 +95,14 @@ def consultation_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def consultation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     consultation = permissions.get_consultation(request.user, pk, write=True)
     data = request.POST if request.method == "POST" else None
-    initial = {name: getattr(consultation, name) for name in services.CONSULTATION_FIELDS}
+    initial = {
+        name: getattr(consultation, name) for name in services.CONSULTATION_FIELDS
+    }
     form = ConsultationForm(data, mentorships=None, initial=initial)
-    steps = NextStepFormSet(data, prefix="steps")
+    steps = step_formset(data)
     if data is not None and form.is_valid() and steps.is_valid():
         try:
             services.update_consultation(
@@ -122,8 +123,6 @@ def consultation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def consultation_card(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = permissions.get_consultation(request.user, pk)
     may_mark = permissions.may_mark_step_done(request.user, consultation)
-    for step in consultation.next_steps.all():
-        step.may_mark = may_mark
     return render(
         request,
         "consultations/card.html",
@@ -132,6 +131,9 @@ def consultation_card(request: HttpRequest, pk: int) -> HttpResponse:
             "may_change": permissions.may_change_consultation(
                 request.user, consultation
             ),
+            "markable": {s.pk for s in consultation.next_steps.all()}
+            if may_mark
+            else (),
             "today": timezone.localdate(),
         },
     )
@@ -139,14 +141,14 @@ def consultation_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def step_done(request: HttpRequest, pk: int, step_id: int) -> HttpResponse:
+def step_done(request: AuthenticatedHttpRequest, pk: int, step_id: int) -> HttpResponse:
     consultation = permissions.get_consultation(request.user, pk)
     permissions.require(permissions.may_mark_step_done(request.user, consultation))
     step = permissions.get_next_step(request.user, consultation, step_id)
     form = MarkDoneForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(" ".join(m for e in form.errors.values() for m in e))
+            raise ValidationError([str(m) for e in form.errors.values() for m in e])
         services.mark_step_done(
             step=step, by=request.user, done_on=form.cleaned_data["done_on"]
         )
@@ -170,8 +172,11 @@ def my_consultations(request: HttpRequest) -> HttpResponse:
         .select_related("consultation__mentorship__reserve_entry")
         .in_task_order()[:200]
     )
-    for step in steps:
-        step.may_mark = permissions.may_mark_step_done(request.user, step.consultation)
+    markable = {
+        s.pk
+        for s in steps
+        if permissions.may_mark_step_done(request.user, s.consultation)
+    }
     consultations = paginate(
         permissions.own_consultations(request.user).in_list_order(),
         request.GET.get("page"),
@@ -182,6 +187,7 @@ def my_consultations(request: HttpRequest) -> HttpResponse:
         "consultations/mine.html",
         {
             "steps": steps,
+            "markable": markable,
             "page": consultations,
             "requests": list(
                 permissions.own_requests(request.user).for_list().in_list_order()[:50]
@@ -209,7 +215,9 @@ def request_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your request has been sent to the mentor."))
             return redirect("consultations:mine")
     return render_form(
-        request, "consultations/request_form.html", {"form": form, "mentorship": mentorship}
+        request,
+        "consultations/request_form.html",
+        {"form": form, "mentorship": mentorship},
     )
 
 
@@ -242,7 +250,7 @@ def request_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+def request_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = permissions.get_request(request.user, pk)
     permissions.require(permissions.may_answer_request(request.user, found))
     form = ScheduleForm.for_request(found, request.POST)
@@ -262,7 +270,7 @@ def request_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_reply(request: HttpRequest, pk: int) -> HttpResponse:
+def request_reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = permissions.get_request(request.user, pk)
     permissions.require(permissions.may_answer_request(request.user, found))
     form = ReplyForm(request.POST, prefix="reply")
@@ -277,4 +285,3 @@ def request_reply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The answer has been sent."))
             return redirect(found)
     return _render_request(request, found, reply_form=form)
-

@@ -1,7 +1,7 @@
 """Shapes of consultations, their next steps and the reservists' requests."""
 
 import datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from ninja import Schema
 from pydantic import Field
@@ -16,7 +16,9 @@ from api.schemas.enums import (
 )
 from consultations.models import MAX_DURATION, MIN_DURATION, Consultation
 
-DURATION = {"ge": MIN_DURATION, "le": MAX_DURATION, "description": "Minutes, 1–480."}
+Duration = Annotated[
+    int, Field(ge=MIN_DURATION, le=MAX_DURATION, description="Minutes, 1–480.")
+]
 
 
 class ConsultationPersonOut(Schema):
@@ -80,7 +82,7 @@ class ConsultationIn(InSchema):
 
     mentorship_id: int = Field(description="An active mentorship of the caller.")
     held_on: ReasonableDate
-    duration_minutes: int = Field(**DURATION)
+    duration_minutes: Duration
     format: ConsultationFormat
     area: ConsultationArea
     topic: str = Field(min_length=1, max_length=300)
@@ -94,7 +96,7 @@ class ConsultationPatch(PatchSchema):
     multiline: ClassVar[frozenset[str]] = frozenset({"summary"})
 
     held_on: ReasonableDate | None = None
-    duration_minutes: int | None = Field(None, **DURATION)
+    duration_minutes: Duration | None = None
     format: ConsultationFormat | None = None
     area: ConsultationArea | None = None
     topic: str | None = Field(None, min_length=1, max_length=300)
@@ -150,7 +152,7 @@ class ConsultationRequestIn(InSchema):
 
 class ScheduleIn(InSchema):
     held_on: ReasonableDate
-    duration_minutes: int = Field(**DURATION)
+    duration_minutes: Duration
     format: ConsultationFormat
     area: ConsultationArea
     topic: str | None = Field(

@@ -23,7 +23,7 @@ SECRET = "Тайный текст заметки"
 
 @pytest.fixture
 def mentorship(mentor, reservist) -> Mentorship:
-    return MentorshipFactory(
+    return MentorshipFactory.create(
         mentor=mentor.person, reserve_entry=ReserveEntryFactory(person=reservist.person)
     )
 
@@ -70,9 +70,7 @@ def test_mentor_lists_private_notes_too(api_client, mentor, shared, private):
 
 
 @pytest.mark.parametrize("role", ["reservist", "head", "coordinator", "superuser"])
-def test_others_never_get_private_notes(
-    request, api_client, role, shared, private
-):
+def test_others_never_get_private_notes(request, api_client, role, shared, private):
     client = api_client(request.getfixturevalue(role))
     response = client.get(f"{API}/consultations")
     body = response.json()

@@ -28,7 +28,7 @@ def today():
 @pytest.fixture
 def mentorship(mentor, reservist) -> Mentorship:
     """The `mentor` guides the `reservist` (an active mentorship)."""
-    return MentorshipFactory(
+    return MentorshipFactory.create(
         mentor=mentor.person,
         reserve_entry=ReserveEntryFactory(person=reservist.person),
     )
@@ -45,9 +45,9 @@ def log(mentorship: Mentorship, by=None, **fields) -> Consultation:
         "summary": "Обсудили план.",
         **fields,
     }
-    return services.create_consultation(
-        mentorship=mentorship, by=by or mentorship.mentor.user, **values
-    )
+    by = by or mentorship.mentor.user
+    assert by is not None
+    return services.create_consultation(mentorship=mentorship, by=by, **values)
 
 
 @pytest.fixture

@@ -22,9 +22,7 @@ from people.tests.factories import PersonFactory
 def other_head(other_school):
     user = UserFactory(username="other_head")
     PersonFactory(user=user, organization=other_school)
-    RoleAssignment.objects.create(
-        user=user, role=Role.HEAD, organization=other_school
-    )
+    RoleAssignment.objects.create(user=user, role=Role.HEAD, organization=other_school)
     return user
 
 
@@ -124,7 +122,9 @@ def test_menu_predicates(mentor, reservist, head, coordinator, commission):
 @pytest.fixture
 def pending(mentorship) -> ConsultationRequest:
     return services.create_request(
-        mentorship=mentorship, topic="Как готовить педсовет", preferred_from=date(2027, 1, 20)
+        mentorship=mentorship,
+        topic="Как готовить педсовет",
+        preferred_from=date(2027, 1, 20),
     )
 
 

@@ -60,9 +60,7 @@ def test_step_before_the_consultation_is_refused(mentorship):
 
 
 def test_step_without_a_date_is_refused(mentorship):
-    message = _refused(
-        log, mentorship=mentorship, next_steps=[StepData("Шаг", None)]
-    )
+    message = _refused(log, mentorship=mentorship, next_steps=[StepData("Шаг", None)])
     assert "срок" in message
     assert not Consultation.objects.exists()
 
@@ -147,7 +145,9 @@ def _request(mentorship, **fields) -> ConsultationRequest:
 
 
 def test_request_in_the_past_is_refused(mentorship):
-    message = _refused(_request, mentorship=mentorship, preferred_from=date(2027, 1, 14))
+    message = _refused(
+        _request, mentorship=mentorship, preferred_from=date(2027, 1, 14)
+    )
     assert "в прошлом" in message
     assert not ConsultationRequest.objects.exists()
 

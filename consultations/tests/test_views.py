@@ -154,7 +154,9 @@ def test_edit_adds_a_step(client, mentor, shared):
 @pytest.mark.parametrize("role", ["reservist", "head", "coordinator"])
 def test_edit_is_forbidden_to_others(request, client, role, shared):
     client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("consultations:edit", args=[shared.pk])).status_code == 403
+    assert (
+        client.get(reverse("consultations:edit", args=[shared.pk])).status_code == 403
+    )
 
 
 # The card ----------------------------------------------------------------------------
@@ -195,7 +197,9 @@ def test_head_may_not_mark_a_step_done(client, head, shared):
 # The reservist's page ----------------------------------------------------------------
 
 
-def test_my_page_shows_steps_but_never_private_notes(client, reservist, shared, private):
+def test_my_page_shows_steps_but_never_private_notes(
+    client, reservist, shared, private
+):
     client.force_login(reservist)
     response = client.get(reverse("consultations:mine"))
     text = response.content.decode()
@@ -210,9 +214,11 @@ def test_my_page_query_count_does_not_grow(
     client, reservist, mentorship, n, django_assert_num_queries
 ):
     for i in range(n):
-        log(mentorship, topic=f"Тема {i}", next_steps=[
-            services.StepData(f"Шаг {i}", date(2027, 2, 1))
-        ])
+        log(
+            mentorship,
+            topic=f"Тема {i}",
+            next_steps=[services.StepData(f"Шаг {i}", date(2027, 2, 1))],
+        )
         services.create_request(
             mentorship=mentorship, topic=f"Запрос {i}", preferred_from=date(2027, 2, 1)
         )
