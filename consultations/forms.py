@@ -74,7 +74,10 @@ class ConsultationForm(TextCheckedForm, forms.Form):
     area = forms.ChoiceField(label=_("Area"), choices=Consultation.Area.choices)
     topic = forms.CharField(label=_("Topic"), max_length=300)
     summary = forms.CharField(
-        label=_("Summary"), required=False, max_length=10000, widget=forms.Textarea
+        label=_("Summary of the consultation"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea,
     )
     visibility = forms.ChoiceField(
         label=_("Who sees it"),

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import CopiesMunicipality, TimeStampedModel
@@ -66,8 +67,8 @@ class Consultation(CopiesMunicipality, TimeStampedModel):
         PRIVATE = "private", _("private note of the mentor")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("planned")
-        HELD = "held", _("held")
+        PLANNED = "planned", pgettext_lazy("consultation", "planned")
+        HELD = "held", pgettext_lazy("consultation", "held")
 
     mentorship = models.ForeignKey(
         "mentorships.Mentorship",
