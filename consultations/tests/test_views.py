@@ -341,3 +341,32 @@ def test_menu_items(client, mentor, reservist, mentorship):
     text = client.get(reverse("home:index")).content.decode()
     assert reverse("consultations:mine") in text
     assert 'href="/consultations/"' not in text
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("mentor", 200),
+        ("reservist", 200),
+        ("head", 200),
+        ("coordinator", 200),
+        ("superuser", 200),
+        ("commission", 404),
+        ("stranger", 404),
+    ],
+)
+def test_shared_card_by_role(request, client, role, status, shared):
+    client.force_login(request.getfixturevalue(role))
+    url = reverse("consultations:card", args=[shared.pk])
+    assert client.get(url).status_code == status
+
+
+def test_ended_mentorship_card_is_read_only(client, mentor, shared):
+    shared.mentorship.status = "ended"
+    shared.mentorship.save(update_fields=["status"])
+    client.force_login(mentor)
+    text = client.get(reverse("consultations:card", args=[shared.pk])).content.decode()
+    assert reverse("consultations:edit", args=[shared.pk]) not in text
+    assert "Отметить выполненным" not in text
+    edit = client.get(reverse("consultations:edit", args=[shared.pk]))
+    assert edit.status_code == 403
