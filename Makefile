@@ -45,7 +45,9 @@ run: demo
 	$(DEV_ENV) $(PY) manage.py runserver $(ADDRESS)
 
 # The whole suite, browser tests included (they skip with a message where Chromium
-# is missing, and fail instead when REQUIRE_BROWSER=true, as in CI).
+# is missing, and fail instead when REQUIRE_BROWSER=true, as in CI), in two worker
+# processes (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one.
+PYTEST_ARGS ?= -n 2
 test: install tools
 	DEBUG=true SECRET_KEY=test-only $(PY) -m pytest $(PYTEST_ARGS)
 
