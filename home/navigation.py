@@ -12,6 +12,7 @@ from consultations.permissions import (
     may_view_consultations,
     may_view_own_consultations,
 )
+from internships.permissions import may_view_internships, may_view_supervised
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_control_deadlines, may_view_own_plans
 
@@ -70,6 +71,10 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My plan"), reverse("plans:mine")))
     if may_view_own_consultations(user):
         items.append(NavItem(_("My consultations"), reverse("consultations:mine")))
+    if may_view_internships(user):
+        items.append(NavItem(_("Internships"), reverse("internships:list")))
+    if may_view_supervised(user):
+        items.append(NavItem(_("My interns"), reverse("internships:supervised")))
     # The item whose address is the longest start of the path («/» only exactly).
     matches = [
         i.url
