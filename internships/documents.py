@@ -79,7 +79,7 @@ def _heading(doc: DocxDocument, organization: str, doctype: str, title: str) -> 
 def _facts(doc: DocxDocument, facts: list[tuple[str, str]]) -> None:
     for label, value in facts:
         if value:
-            add_paragraph(doc, f"{label}: {value}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+            add_paragraph(doc, f"{label}: {value}")
 
 
 def _signatures(
