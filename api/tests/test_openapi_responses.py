@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from api.tests.conftest import API, approve, make_eligible, make_order
 from consultations.services import StepData, create_consultation, create_request
+from internships import services as internship_services
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
 from plans.models import PlanItem
@@ -79,6 +80,7 @@ def sample(plan, coordinator, mentor_person, school):
     consultation_request = create_request(
         mentorship=mentorship, topic="Педсовет", preferred_from=date(2027, 1, 20)
     )
+    internship = _internship(plan, coordinator)
     return {
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
@@ -97,7 +99,40 @@ def sample(plan, coordinator, mentor_person, school):
         "plans/{pk}/comments": plan.pk,
         "plans/{pk}/items": plan.pk,
         "plans/{pk}/items/{item_id}": (plan.pk, first.pk),
+        "internships/{pk}": internship.pk,
+        "internships/{pk}/tasks": internship.pk,
     }
+
+
+def _internship(plan, by):
+    """An internship in progress of the plan's reservist, with a task and the
+    conclusion (every field of the answer filled)."""
+    entry = plan.reserve_entry
+    host = entry.person.organization
+    internship = internship_services.create_internship(
+        mentorship=entry.mentorships.get(),
+        form=host.municipality.internship_forms.first(),
+        host_organization=host,
+        supervisor=PersonFactory(organization=host),
+        starts_on=date(2027, 1, 10),
+        ends_on=date(2027, 2, 10),
+        plan_item=plan.items.order_by("pk").last(),
+    )
+    internship_services.add_task(
+        internship=internship,
+        title="Совещание",
+        starts_on=date(2027, 1, 11),
+        ends_on=date(2027, 1, 12),
+    )
+    internship_services.start_internship(internship=internship)
+    return internship_services.write_conclusion(
+        internship=internship,
+        by=by,
+        work_done="Провёл совещание",
+        assessment="good",
+        recommendation="Продолжить подготовку",
+        concluded_on=date(2027, 1, 15),
+    )
 
 
 def _url(path: str, sample: dict) -> str:
