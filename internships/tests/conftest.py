@@ -19,8 +19,12 @@ from plans.tests.factories import make_eligible, make_mentorship
 
 
 @pytest.fixture(autouse=True)
-def today():
-    """15 January 2027, five days into the cast's internship."""
+def today(request):
+    """15 January 2027, five days into the cast's internship; browser tests keep
+    the real clock (the browser and Playwright's event loop run on it)."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
     noon = datetime(2027, 1, 15, 12, tzinfo=ZoneInfo("Asia/Tomsk"))
     with time_machine.travel(noon, tick=False):
         yield noon.date()
