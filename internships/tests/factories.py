@@ -16,7 +16,7 @@ START, END = date(2027, 1, 10), date(2027, 2, 10)
 
 def first_form(organization: Organization) -> InternshipForm:
     """The first form of the organisation's municipality's default catalogue."""
-    return organization.municipality.internship_forms.order_by("position").first()
+    return organization.municipality.internship_forms.order_by("position")[0]
 
 
 def make_internship(
