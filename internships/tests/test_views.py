@@ -75,6 +75,20 @@ def test_supervised_list_holds_the_supervisors_interns(
     assert "Мои стажёры" in response.content.decode()
 
 
+@pytest.mark.parametrize("n", [3, 8])
+def test_supervised_list_query_count_is_constant(
+    client, supervisor, school, n, django_assert_num_queries
+):
+    for _ in range(n):
+        make_internship(organization=school, supervisor=supervisor.person)
+    client.force_login(supervisor)
+    # session, user, roles, person, count, the page's keys, the page annotated,
+    # the forms of the filter, the access log's INSERT
+    with django_assert_num_queries(9):
+        response = client.get(reverse("internships:supervised"))
+    assert len(response.context["page"].object_list) == n
+
+
 def test_supervised_list_is_forbidden_to_a_reservist(client, reservist):
     client.force_login(reservist)
     assert client.get(reverse("internships:supervised")).status_code == 403
