@@ -28,7 +28,14 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from core.docx import add_paragraph, add_table, cell_text, new_document, set_page
+from core.docx import (
+    add_paragraph,
+    add_table,
+    cell_text,
+    new_document,
+    row_flags,
+    set_page,
+)
 
 DOCX_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -180,6 +187,7 @@ def render_programme_docx(context: dict[str, Any]) -> bytes:
         cell_margin=Mm(1.5),
         align=WD_TABLE_ALIGNMENT.CENTER,
     )
+    row_flags(table.rows[0], header=True)  # repeated on every page
     for cell, text in zip(
         table.rows[0].cells, ["№ п/п", "Задание", "Сроки"], strict=True
     ):
