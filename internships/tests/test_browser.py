@@ -94,3 +94,18 @@ def test_mentor_sets_and_supervisor_concludes_an_internship(
     internship = Internship.objects.get()
     assert internship.concluded_by == supervisor
     assert internship.supervisor == supervisor.person
+
+
+def test_coordinator_edits_the_forms_catalogue(
+    live_server, page: Page, coordinator, municipality, internship
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    _sign_in(page, live_server.url, "coordinator")
+    page.goto(f"{live_server.url}/internships/")
+    expect(page.get_by_role("cell", name="Other school")).to_be_visible()
+    page.get_by_role("link", name="Формы стажировки").click()
+    page.get_by_label("Наименование").fill("Сетевая")
+    page.get_by_role("button", name="Добавить").click()
+    expect(page.get_by_role("status")).to_contain_text("Форма стажировки добавлена")
+    expect(page.get_by_role("link", name="Сетевая")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "internship-forms-phone.png", full_page=True)
