@@ -12,6 +12,7 @@ from consultations.permissions import (
     may_view_consultations,
     may_view_own_consultations,
 )
+from events.permissions import may_view_events, may_view_own_events
 from internships.permissions import may_view_internships, may_view_supervised
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_control_deadlines, may_view_own_plans
@@ -61,6 +62,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My reservists"), reverse("mentorships:my_reservists")))
         if not (coordinator or head):
             items.append(NavItem(_("Individual plans"), reverse("plans:list")))
+    if may_view_events(user):
+        items.append(NavItem(_("Events"), reverse("events:list")))
     if may_control_deadlines(user):
         items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
     if may_view_consultations(user):
@@ -71,6 +74,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My plan"), reverse("plans:mine")))
     if may_view_own_consultations(user):
         items.append(NavItem(_("My consultations"), reverse("consultations:mine")))
+    if may_view_own_events(user):
+        items.append(NavItem(_("My events"), reverse("events:mine")))
     if may_view_internships(user):
         items.append(NavItem(_("Internships"), reverse("internships:list")))
     if may_view_supervised(user):
