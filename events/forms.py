@@ -75,7 +75,9 @@ class EventForm(TextCheckedForm, forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_WIDGET)
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
-    link = forms.URLField(label=_("Link"), max_length=500, required=False)
+    link = forms.URLField(
+        label=_("Link"), max_length=500, required=False, assume_scheme="https"
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -219,7 +221,9 @@ class OutcomeForm(TextCheckedForm, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    outcome_link = forms.URLField(label=_("Link"), max_length=500, required=False)
+    outcome_link = forms.URLField(
+        label=_("Link"), max_length=500, required=False, assume_scheme="https"
+    )
     file = forms.FileField(
         label=_("Presentation or other file"),
         required=False,

@@ -26,7 +26,7 @@ def visible_events(user: AnyUser) -> QuerySet[Event]:
     """The coordinator's municipality's events; a head's organisation's and the
     events its reservists are involved in; a mentor's organisation's, the
     authority's events of their municipality and their mentees' events; the
-    events one is involved in or created."""
+    events one is involved in. (An author sees their event as one of these.)"""
     p = principal(user)
     if p.is_superuser:
         return Event.objects.all()
@@ -53,7 +53,6 @@ def visible_events(user: AnyUser) -> QuerySet[Event]:
         if mentor
         else None,
         Q(involvements__reserve_entry__person_id=person_id) if person_id else None,
-        Q(created_by_id=user.pk),
     )
 
 

@@ -51,7 +51,11 @@ def add_default_kinds(*, municipality: Municipality) -> None:
 def add_kind(*, municipality: Municipality, name: str) -> EventKind:
     """Add a kind to the catalogue; a second kind of the same name is refused."""
     name = name.strip()
-    if EventKind.objects.filter(municipality=municipality, name__iexact=name).exists():
+    # Compared in Python: SQLite folds the case of ASCII letters only.
+    names = EventKind.objects.filter(municipality=municipality).values_list(
+        "name", flat=True
+    )
+    if name.casefold() in {n.casefold() for n in names}:
         raise ValidationError({"name": _("This kind of event already exists.")})
     last = EventKind.objects.filter(municipality=municipality).count()
     kind = EventKind(municipality=municipality, name=name, position=last + 1)
@@ -362,7 +366,10 @@ def record_outcome(
             {"outcome_text": _("Write the theses, give a link or attach a file.")}
         )
     if file is not None:
-        check_evidence_file(file)
+        try:
+            check_evidence_file(file)
+        except ValidationError as e:
+            raise ValidationError({"file": e.messages}) from e
     involvement.outcome_text = text.strip()
     involvement.outcome_link = link.strip()
     involvement.outcome_at = timezone.now()
