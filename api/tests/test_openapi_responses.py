@@ -6,7 +6,7 @@ documents another enum's values fails here."""
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -14,6 +14,8 @@ from jsonschema import Draft202012Validator
 from api.tests.conftest import API, approve, make_eligible, make_order
 from consultations.services import StepData, create_consultation, create_request
 from internships import services as internship_services
+from events import services as event_services
+from events.models import EventKind
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
 from plans.models import PlanItem
@@ -81,6 +83,22 @@ def sample(plan, coordinator, mentor_person, school):
         mentorship=mentorship, topic="Педсовет", preferred_from=date(2027, 1, 20)
     )
     internship = _internship(plan, coordinator)
+    event = event_services.create_event(
+        data=event_services.EventData(
+            kind=EventKind.objects.filter(municipality=school.municipality).first(),
+            title="Семинар",
+            starts_at=datetime(2027, 1, 14, 10, tzinfo=UTC),
+            ends_at=datetime(2027, 1, 14, 12, tzinfo=UTC),
+            place="Зал",
+        ),
+        organization=school,
+    )
+    involvement = event_services.involve(
+        event=event,
+        mentorship=mentorship,
+        degree="speaker",
+        by=None,
+    )
     return {
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
@@ -101,6 +119,9 @@ def sample(plan, coordinator, mentor_person, school):
         "plans/{pk}/items/{item_id}": (plan.pk, first.pk),
         "internships/{pk}": internship.pk,
         "internships/{pk}/tasks": internship.pk,
+        "events/{pk}": event.pk,
+        "events/{pk}/involvements": event.pk,
+        "involvements/{pk}": involvement.pk,
     }
 
 
