@@ -8,7 +8,8 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.models import Role
+from accounts.models import Role, RoleAssignment
+from accounts.tests.factories import UserFactory
 from events import services
 from events.models import Event, EventKind, Involvement
 from events.services import EventData
@@ -21,9 +22,7 @@ from plans.tests.factories import (
     make_eligible,
     make_mentorship,
 )
-from accounts.tests.factories import UserFactory
 from people.tests.factories import PersonFactory
-from accounts.models import RoleAssignment
 
 TODAY = date(2027, 1, 15)
 TZ = ZoneInfo("Asia/Tomsk")
@@ -34,8 +33,11 @@ def at(day: int, hour: int, month: int = 1, year: int = 2027) -> datetime:
 
 
 @pytest.fixture(autouse=True)
-def today():
-    """15 January 2027, noon."""
+def today(request):
+    """15 January 2027, noon; the browser tests keep the real clock."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
     with time_machine.travel(at(15, 12), tick=False):
         yield TODAY
 
