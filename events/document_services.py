@@ -75,7 +75,7 @@ def sheet_context(event: Event, involvements: list[Involvement]) -> dict[str, An
         "organization": organization.full_name if organization else "",
         "doctype": DOCTYPE,
         "date": date_digits(timezone.localdate(event.starts_at)),
-        "place": municipality.name,
+        "place": municipality.place,
         "title": f"{event.kind.name} «{event.title}»",
         "details": [
             f"Дата и время: {_time(event)}",

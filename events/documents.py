@@ -26,7 +26,7 @@ HTML_TEMPLATE = "events/documents/registration.html"
 TEXT = Pt(14)
 TABLE = Pt(12)
 # № | reservist | organisation, position | degree | attendance | signature (mm).
-WIDTHS = [10, 50, 45, 30, 25, 20]
+WIDTHS = [10, 40, 36, 28, 34, 22]
 HEADERS = [
     "№ п/п",
     "Фамилия, имя, отчество",
