@@ -60,9 +60,7 @@ def load_events(municipality: Municipality) -> None:
     mentor = petrov.mentor.user
     school = petrov.reserve_entry.person.organization
     coordinator = (
-        RoleAssignment.objects.filter(
-            role=Role.COORDINATOR, municipality=municipality
-        )
+        RoleAssignment.objects.filter(role=Role.COORDINATOR, municipality=municipality)
         .select_related("user")
         .first()
     )
@@ -153,8 +151,7 @@ def load_events(municipality: Municipality) -> None:
         involvement=talk,
         attended=True,
         by=mentor,
-        feedback="Доклад содержательный, примеры убедительные; следите за "
-        "регламентом.",
+        feedback="Доклад содержательный, примеры убедительные; следите за регламентом.",
         confirm=True,
     )
     # The webinar: invited as a listener, did not attend.
@@ -197,7 +194,9 @@ def load_events(municipality: Municipality) -> None:
     )
 
 
-def _talk_row(mentorship: Mentorship, seminar: Event, mentor: object) -> PlanItem | None:
+def _talk_row(
+    mentorship: Mentorship, seminar: Event, mentor: object
+) -> PlanItem | None:
     """A row of the reservist's approved plan for the talk, added through the
     plan's services (a change to re-approve, like any row added after approval)."""
     plan = (

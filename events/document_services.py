@@ -84,7 +84,9 @@ def sheet_context(event: Event, involvements: list[Involvement]) -> dict[str, An
         ],
         "rows": rows,
         "total": f"Приглашено: {len(rows)}; присутствовало: {attended}.",
-        "signatory_position": head.position.name if head and head.position else RESPONSIBLE,
+        "signatory_position": head.position.name
+        if head and head.position
+        else RESPONSIBLE,
         "signatory_name": signature_name(head.full_name) if head else "",
     }
 

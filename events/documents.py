@@ -15,7 +15,14 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from core.docx import add_paragraph, add_table, cell_text, new_document, row_flags, set_page
+from core.docx import (
+    add_paragraph,
+    add_table,
+    cell_text,
+    new_document,
+    row_flags,
+    set_page,
+)
 
 DOCX_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -56,7 +63,9 @@ def render_registration_docx(context: dict[str, Any]) -> bytes:
     add_paragraph(doc, context["authority"], align=center, size=Pt(12))
     if context["organization"]:
         add_paragraph(doc, context["organization"], align=center, bold=True)
-    add_paragraph(doc, context["doctype"], align=center, bold=True, before=12, spacing=2)
+    add_paragraph(
+        doc, context["doctype"], align=center, bold=True, before=12, spacing=2
+    )
     add_paragraph(doc, context["date"], align=center, before=6)
     add_paragraph(doc, context["place"], align=center, after=9)
     add_paragraph(doc, context["title"], bold=True, after=6)

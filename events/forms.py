@@ -22,7 +22,10 @@ AUTHORITY = "authority"
 
 class EventFilterForm(TextCheckedForm, forms.Form):
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=DATE_WIDGET, validators=[reasonable_date]
+        label=_("From"),
+        required=False,
+        widget=DATE_WIDGET,
+        validators=[reasonable_date],
     )
     date_to = forms.DateField(
         label=_("To"), required=False, widget=DATE_WIDGET, validators=[reasonable_date]

@@ -332,6 +332,11 @@ class Involvement(TimeStampedModel):
     objects = InvolvementQuerySet.as_manager()
 
     active_mentor_id: int | None  # with_active_mentor
+    # Set on the involvements a page lists, for its template; not fields.
+    may_respond: bool
+    may_record_outcome: bool
+    may_mark_attendance: bool
+    may_withdraw: bool
 
     class Meta:
         verbose_name = _("involvement in an event")

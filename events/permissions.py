@@ -8,7 +8,14 @@ from django.http import Http404
 from accounts.models import User
 from accounts.permissions import principal
 from core.scopes import any_of
-from events.models import Event, EventKind, EventMaterial, Involvement
+from events.models import (
+    Event,
+    EventKind,
+    EventMaterial,
+    EventQuerySet,
+    Involvement,
+    InvolvementQuerySet,
+)
 from mentorships.models import Mentorship, MentorshipQuerySet
 from mentorships.permissions import visible_mentorships_as_mentor
 from organizations.models import Municipality, Organization
@@ -22,7 +29,7 @@ AnyUser = User | AnonymousUser
 # ---------------------------------------------------------------------- events
 
 
-def visible_events(user: AnyUser) -> QuerySet[Event]:
+def visible_events(user: AnyUser) -> EventQuerySet:
     """The coordinator's municipality's events; a head's organisation's and the
     events its reservists are involved in; a mentor's organisation's, the
     authority's events of their municipality and their mentees' events; the
@@ -169,7 +176,7 @@ def may_manage_kinds(user: AnyUser) -> bool:
 # ---------------------------------------------------------------- involvements
 
 
-def visible_involvements(user: AnyUser) -> QuerySet[Involvement]:
+def visible_involvements(user: AnyUser) -> InvolvementQuerySet:
     """The coordinator's municipality's; a head's organisation's reservists';
     a mentor's mentees' (ended mentorships too, to read); one's own."""
     p = principal(user)
@@ -188,7 +195,7 @@ def visible_involvements(user: AnyUser) -> QuerySet[Involvement]:
     )
 
 
-def own_involvements(user: AnyUser) -> QuerySet[Involvement]:
+def own_involvements(user: AnyUser) -> InvolvementQuerySet:
     """One's own involvements as the reservist («My events»)."""
     person_id = principal(user).person_id
     if person_id is None:

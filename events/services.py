@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
-from django.db.models.fields.files import FieldFile
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from reserve.models import ReserveEntry
 
 def _delete_on_commit(files: list[FieldFile]) -> None:
     """Remove stored files once their rows are surely gone or changed."""
-    stored = [(f.storage, f.name) for f in files if f]
+    stored = [(f.storage, f.name) for f in files if f and f.name]
 
     def delete() -> None:
         for storage, name in stored:
@@ -210,8 +210,7 @@ def _check_deadline(event: Event, prepare_by: date | None) -> None:
         raise ValidationError(
             {
                 "prepare_by": _(
-                    "The deadline for preparation cannot be after the event "
-                    "(%(date)s)."
+                    "The deadline for preparation cannot be after the event (%(date)s)."
                 )
                 % {"date": date_format(_last_day(event), "SHORT_DATE_FORMAT")}
             }
@@ -222,9 +221,7 @@ def _check_not_involved(event: Event, entry: ReserveEntry) -> None:
     if Involvement.objects.filter(event=event, reserve_entry=entry).exists():
         raise ValidationError(
             {
-                "reserve_entry": _(
-                    "%(name)s is already involved in this event."
-                )
+                "reserve_entry": _("%(name)s is already involved in this event.")
                 % {"name": entry.person.full_name}
             },
             code="duplicate",
@@ -257,7 +254,9 @@ def involve(
     """The mentor involves the reservist of their active mentorship (8.2).
     Raises ValidationError."""
     if mentorship.status != Mentorship.Status.ACTIVE:
-        raise ValidationError(_("Only a reservist of an active mentorship is involved."))
+        raise ValidationError(
+            _("Only a reservist of an active mentorship is involved.")
+        )
     entry = mentorship.reserve_entry
     if entry.status != ReserveEntry.Status.ACTIVE:
         raise ValidationError(_("The reservist is no longer in the reserve."))
@@ -399,7 +398,9 @@ def _evidence_text(involvement: Involvement) -> str:
         % {
             "kind": event.kind.name,
             "title": event.title,
-            "date": date_format(timezone.localdate(event.starts_at), "SHORT_DATE_FORMAT"),
+            "date": date_format(
+                timezone.localdate(event.starts_at), "SHORT_DATE_FORMAT"
+            ),
             "degree": involvement.get_degree_display(),
         }
     ]
@@ -413,6 +414,7 @@ def _evidence_text(involvement: Involvement) -> str:
 def _complete_plan_item(involvement: Involvement, by: Any, may_confirm: bool) -> None:
     """The linked row becomes done through the plan's own services, with the
     outcome as its evidence; confirmed when the mentor marks it."""
+    assert involvement.plan_item_id is not None  # mark_attendance's condition
     item = PlanItem.objects.select_related("plan").get(pk=involvement.plan_item_id)
     if item.plan.status != IndividualPlan.Status.APPROVED:
         raise ValidationError(
@@ -429,7 +431,9 @@ def _complete_plan_item(involvement: Involvement, by: Any, may_confirm: bool) ->
             )
         )
     if item.status != PlanItem.Status.DONE:
-        done_on = min(timezone.localdate(involvement.event.ends_at), timezone.localdate())
+        done_on = min(
+            timezone.localdate(involvement.event.ends_at), timezone.localdate()
+        )
         common: dict[str, Any] = {
             "item": item,
             "status": PlanItem.Status.DONE,

@@ -148,12 +148,16 @@ def event_create(request: HttpRequest) -> HttpResponse:
         organization = (
             None if organizer == AUTHORITY else organizations.get(pk=int(organizer))
         )
-        municipality = permissions.authority_municipalities(user).filter(
-            pk=form.cleaned_data["kind"].municipality_id
-        ).first()
+        municipality = (
+            permissions.authority_municipalities(user)
+            .filter(pk=form.cleaned_data["kind"].municipality_id)
+            .first()
+        )
         try:
             if organization is None and municipality is None:
-                raise ValidationError({"kind": _("Choose a kind of your municipality.")})
+                raise ValidationError(
+                    {"kind": _("Choose a kind of your municipality.")}
+                )
             event = services.create_event(
                 data=_event_data(form),
                 organization=organization,
@@ -390,8 +394,10 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(permissions.may_mark_attendance(user, involvement))
     form = AttendanceForm(
         request.POST or None,
-        initial={"attendance": involvement.attendance or None,
-                 "feedback": involvement.feedback},
+        initial={
+            "attendance": involvement.attendance or None,
+            "feedback": involvement.feedback,
+        },
     )
     item = involvement.plan_item
 

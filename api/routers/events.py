@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import paginate
 
+from accounts.models import User
 from api.auth import caller
 from api.choices import chosen
 from api.pagination import ApiPagination, PeoplePagination
 from api.schemas.common import READ_ERRORS, WRITE_ERRORS
-from api.validation import invalid_choice
 from api.schemas.events import (
     AttendanceIn,
     DeclineIn,
@@ -26,6 +26,7 @@ from api.schemas.events import (
     MaterialOut,
     OutcomeIn,
 )
+from api.validation import invalid_choice
 from events import permissions, services
 from events.models import Event, EventKind, EventMaterial, EventQuerySet, Involvement
 from events.services import EventData
@@ -67,7 +68,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilter]) -> QuerySet[E
     )
 
 
-def _event(user: object, pk: int) -> Event:
+def _event(user: User, pk: int) -> Event:
     return _for_api(Event.objects.filter(pk=permissions.get_event(user, pk).pk)).get()
 
 
@@ -128,9 +129,7 @@ def delete_event(request: HttpRequest, pk: int) -> Status[None]:
     return Status(204, None)
 
 
-@events.post(
-    "/events/{int:pk}/materials", response={201: MaterialOut, **WRITE_ERRORS}
-)
+@events.post("/events/{int:pk}/materials", response={201: MaterialOut, **WRITE_ERRORS})
 def upload_event_material(
     request: HttpRequest, pk: int, file: File[UploadedFile]
 ) -> Status[EventMaterial]:
@@ -165,13 +164,6 @@ def create_involvement(
     reservist."""
     user = caller(request)
     event = permissions.get_event(user, pk)
-    common = {
-        "event": event,
-        "degree": payload.degree,
-        "task": payload.task,
-        "prepare_by": payload.prepare_by,
-        "by": user,
-    }
     mentorship = (
         permissions.mentorships_to_involve(user)
         .filter(reserve_entry_id=payload.reserve_entry_id)
@@ -187,7 +179,15 @@ def create_involvement(
                 payload.plan_item_id,
                 "plan_item_id",
             )
-        made = services.involve(mentorship=mentorship, plan_item=item, **common)
+        made = services.involve(
+            event=event,
+            mentorship=mentorship,
+            plan_item=item,
+            degree=payload.degree,
+            task=payload.task,
+            prepare_by=payload.prepare_by,
+            by=user,
+        )
     elif permissions.may_invite_many(user, event):
         if payload.plan_item_id is not None:
             raise ValidationError(
@@ -198,7 +198,14 @@ def create_involvement(
             payload.reserve_entry_id,
             "reserve_entry_id",
         )
-        made = services.invite_many(entries=[entry], **common)[0]
+        made = services.invite_many(
+            event=event,
+            entries=[entry],
+            degree=payload.degree,
+            task=payload.task,
+            prepare_by=payload.prepare_by,
+            by=user,
+        )[0]
     elif permissions.may_involve(user, event):
         raise invalid_choice("reserve_entry_id")  # not the caller's reservist
     else:

@@ -154,9 +154,7 @@ class InvolvementIn(InSchema):
     )
     degree: Degree
     task: str = Field("", max_length=500)
-    prepare_by: ReasonableDate | None = Field(
-        None, description="Not after the event."
-    )
+    prepare_by: ReasonableDate | None = Field(None, description="Not after the event.")
     plan_item_id: int | None = Field(
         None, description="A row of the reservist's plan (a mentor only)."
     )

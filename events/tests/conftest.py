@@ -14,6 +14,7 @@ from events import services
 from events.models import Event, EventKind, Involvement
 from events.services import EventData
 from mentorships.models import Mentorship
+from people.tests.factories import PersonFactory
 from plans import services as plan_services
 from plans.models import PlanItem
 from plans.tests.factories import (
@@ -22,7 +23,6 @@ from plans.tests.factories import (
     make_eligible,
     make_mentorship,
 )
-from people.tests.factories import PersonFactory
 
 TODAY = date(2027, 1, 15)
 TZ = ZoneInfo("Asia/Tomsk")
@@ -82,8 +82,8 @@ def mentorship(mentor, reservist) -> Mentorship:
 @pytest.fixture
 def plan_item(mentorship, coordinator) -> PlanItem:
     """A row of the reservist's approved plan: a talk at a seminar."""
-    plan = IndividualPlanFactory(reserve_entry=mentorship.reserve_entry)
-    item = PlanItemFactory(plan=plan, activity="Выступление на семинаре")
+    plan = IndividualPlanFactory.create(reserve_entry=mentorship.reserve_entry)
+    item = PlanItemFactory.create(plan=plan, activity="Выступление на семинаре")
     plan_services.submit_plan(plan=plan)
     plan_services.approve_plan(plan=plan, by=coordinator)
     item.refresh_from_db()

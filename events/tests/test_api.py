@@ -36,8 +36,13 @@ def test_list_events_by_role(as_, involvement):
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("coordinator", 200), ("mentor", 200), ("reservist", 200), ("commission", 404),
-     ("stranger", 404)],
+    [
+        ("coordinator", 200),
+        ("mentor", 200),
+        ("reservist", 200),
+        ("commission", 404),
+        ("stranger", 404),
+    ],
 )
 def test_get_event_by_role(as_, request, involvement, who, status):
     response = as_(request.getfixturevalue(who)).get(
@@ -46,10 +51,13 @@ def test_get_event_by_role(as_, request, involvement, who, status):
     assert response.status_code == status
 
 
-def test_create_event_refuses_an_end_before_the_start(as_, mentor, school, municipality):
+def test_create_event_refuses_an_end_before_the_start(
+    as_, mentor, school, municipality
+):
     kind = EventKind.objects.get(municipality=municipality, name="Семинар")
-    body = _event_body(kind, organization_id=school.pk,
-                       ends_at="2027-01-20T09:00:00+07:00")
+    body = _event_body(
+        kind, organization_id=school.pk, ends_at="2027-01-20T09:00:00+07:00"
+    )
     response = as_(mentor).post(f"{API}/events", body, content_type="application/json")
     assert response.status_code == 400
     assert "ends_at" in response.json()["errors"]
@@ -77,7 +85,9 @@ def test_mentor_may_not_create_a_municipal_event(as_, mentor, municipality):
 def test_patch_and_delete_an_event(as_, mentor, seminar):
     client = as_(mentor)
     response = client.patch(
-        f"{API}/events/{seminar.pk}", {"title": "Новое"}, content_type="application/json"
+        f"{API}/events/{seminar.pk}",
+        {"title": "Новое"},
+        content_type="application/json",
     )
     assert response.json()["title"] == "Новое"
     assert client.delete(f"{API}/events/{seminar.pk}").status_code == 204
@@ -85,7 +95,8 @@ def test_patch_and_delete_an_event(as_, mentor, seminar):
 
 def test_reservist_may_not_patch(as_, reservist, involvement):
     response = as_(reservist).patch(
-        f"{API}/events/{involvement.event_id}", {"title": "X"},
+        f"{API}/events/{involvement.event_id}",
+        {"title": "X"},
         content_type="application/json",
     )
     assert response.status_code == 403
@@ -110,8 +121,11 @@ def test_involve_through_the_api(as_, mentor, seminar, mentorship, plan_item):
 def test_involve_refuses_a_deadline_after_the_event(as_, mentor, seminar, mentorship):
     response = as_(mentor).post(
         f"{API}/events/{seminar.pk}/involvements",
-        {"reserve_entry_id": mentorship.reserve_entry_id, "degree": "speaker",
-         "prepare_by": "2027-02-01"},
+        {
+            "reserve_entry_id": mentorship.reserve_entry_id,
+            "degree": "speaker",
+            "prepare_by": "2027-02-01",
+        },
         content_type="application/json",
     )
     assert response.status_code == 400

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from events.tests.conftest import kind_of
 from events import services
 from events.services import EventData
+from events.tests.conftest import kind_of
 from plans import services as plan_services
 from plans.tests.factories import (
     IndividualPlanFactory,

@@ -44,7 +44,9 @@ def test_context_has_the_requisites(rows):
 
 
 def test_docx_holds_the_table(rows):
-    content, _type = document_services.registration_document(rows[0].event, rows, "docx")
+    content, _type = document_services.registration_document(
+        rows[0].event, rows, "docx"
+    )
     doc = Document(BytesIO(content))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "ЛИСТ РЕГИСТРАЦИИ УЧАСТНИКОВ" in text

@@ -32,16 +32,12 @@ def _yes(*names: str) -> list:
     _yes("coordinator", "head", "mentor", "reservist", "other_mentor"),
     indirect=["user"],
 )
-def test_visible_events_of_the_school_with_the_reservist(
-    user, expected, involvement
-):
+def test_visible_events_of_the_school_with_the_reservist(user, expected, involvement):
     found = permissions.visible_events(user).filter(pk=involvement.event_id).exists()
     assert found is expected
 
 
-@pytest.mark.parametrize(
-    ("user", "expected"), _yes("coordinator"), indirect=["user"]
-)
+@pytest.mark.parametrize(("user", "expected"), _yes("coordinator"), indirect=["user"])
 def test_visible_events_of_another_school(user, expected, other_school):
     event = make_event(organization=other_school)
     assert permissions.visible_events(user).filter(pk=event.pk).exists() is expected
@@ -132,9 +128,7 @@ def test_record_outcome_needs_an_accepted_invitation(reservist, involvement):
 
 
 def test_mentor_of_an_ended_mentorship_only_reads(mentor, involvement, mentorship):
-    end_mentorship(
-        mentorship=mentorship, ended_on=date(2027, 1, 10), reason="other"
-    )
+    end_mentorship(mentorship=mentorship, ended_on=date(2027, 1, 10), reason="other")
     annotated = Involvement.objects.with_active_mentor().get(pk=involvement.pk)
     assert permissions.visible_involvements(mentor).filter(pk=involvement.pk).exists()
     assert not permissions.may_mark_attendance(mentor, annotated)

@@ -42,7 +42,9 @@ def test_create_event_refuses_an_end_before_the_start(school):
     with pytest.raises(ValidationError) as e:
         services.create_event(
             data=services.EventData(
-                kind=EventKind.objects.get(municipality=school.municipality, name="Семинар"),
+                kind=EventKind.objects.get(
+                    municipality=school.municipality, name="Семинар"
+                ),
                 title="Семинар",
                 starts_at=at(14, 12),
                 ends_at=at(14, 10),
@@ -128,7 +130,10 @@ def test_attendance_makes_the_linked_item_done_and_confirmed(
         file=SimpleUploadedFile("theses.pdf", PDF),
     )
     services.mark_attendance(
-        involvement=involvement, attended=True, feedback="Хорошо", by=mentor,
+        involvement=involvement,
+        attended=True,
+        feedback="Хорошо",
+        by=mentor,
         confirm=True,
     )
     plan_item.refresh_from_db()

@@ -126,7 +126,9 @@ def test_mentor_may_not_organise_for_the_authority(client, mentor, municipality)
     assert not Event.objects.exists()
 
 
-def test_involve_refuses_a_deadline_after_the_event(client, mentor, seminar, mentorship):
+def test_involve_refuses_a_deadline_after_the_event(
+    client, mentor, seminar, mentorship
+):
     client.force_login(mentor)
     response = client.post(
         reverse("events:involve", args=[seminar.pk]),
