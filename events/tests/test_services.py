@@ -34,7 +34,7 @@ def test_a_new_municipality_gets_the_default_kinds(municipality):
 
 def test_add_kind_refuses_a_second_of_the_same_name(municipality):
     services.add_kind(municipality=municipality, name="Круглый стол")
-    with pytest.raises(ValidationError, match="already exists"):
+    with pytest.raises(ValidationError, match="Такой вид мероприятия уже есть"):
         services.add_kind(municipality=municipality, name="круглый стол")
 
 
@@ -82,7 +82,7 @@ def test_involve_refuses_the_same_reservist_twice(involvement, mentorship, mento
         services.involve(
             event=involvement.event, mentorship=mentorship, degree="listener", by=mentor
         )
-    assert "already involved" in str(e.value)
+    assert "уже участвует" in str(e.value)
     assert Involvement.objects.count() == 1
 
 
@@ -152,7 +152,7 @@ def test_attendance_says_why_an_unapproved_plan_cannot_take_the_mark(
     item = PlanItemFactory(plan=draft)
     Involvement.objects.filter(pk=involvement.pk).update(plan_item=item)
     involvement.refresh_from_db()
-    with pytest.raises(ValidationError, match="not approved"):
+    with pytest.raises(ValidationError, match="план не утверждён"):
         services.mark_attendance(involvement=involvement, attended=True, by=mentor)
     involvement.refresh_from_db()
     assert involvement.attendance == ""
@@ -169,7 +169,7 @@ def test_attendance_waits_for_the_event(mentor, mentorship, school):
     made = services.involve(
         event=future, mentorship=mentorship, degree="listener", by=mentor
     )
-    with pytest.raises(ValidationError, match="begun"):
+    with pytest.raises(ValidationError, match="после начала мероприятия"):
         services.mark_attendance(involvement=made, attended=True, by=mentor)
 
 
