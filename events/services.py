@@ -303,6 +303,8 @@ def invite_many(
     for entry in entries:
         if entry.status != ReserveEntry.Status.ACTIVE:
             raise ValidationError(_("The reservist is no longer in the reserve."))
+        if entry.person.organization.municipality_id != event.municipality_id:
+            raise ValidationError(_("The event is held in another municipality."))
         _check_not_involved(event, entry)
         made.append(
             _insert(

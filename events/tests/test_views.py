@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from events import services
 from events.models import Event, EventKind, EventMaterial, Involvement
 from events.tests.conftest import make_event
 from plans.models import PlanItem
@@ -265,3 +266,32 @@ def test_coordinator_adds_a_kind(client, coordinator, municipality):
     assert response.status_code == 302
     assert EventKind.objects.filter(municipality=municipality, name="Круглый стол")
     assert client.post(reverse("events:kinds"), {"name": "Семинар"}).status_code == 422
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_card_query_count_does_not_grow(
+    client, coordinator, seminar, school, django_assert_num_queries, n
+):
+    entries = ReserveEntryFactory.create_batch(n, person__organization=school)
+    services.invite_many(event=seminar, entries=entries, degree="listener", by=None)
+    client.force_login(coordinator)
+    # session, user, roles, person, the event, involvements, access log, materials
+    with django_assert_num_queries(8):
+        response = client.get(reverse("events:card", args=[seminar.pk]))
+    assert len(response.context["involvements"]) == n
+
+
+@pytest.mark.parametrize("n", [1, 12])
+def test_my_events_query_count_does_not_grow(
+    client, reservist, mentorship, mentor, school, django_assert_num_queries, n
+):
+    for i in range(n):
+        event = make_event(organization=school, title=f"Событие {i}", day=1 + i)
+        services.involve(
+            event=event, mentorship=mentorship, degree="listener", by=mentor
+        )
+    client.force_login(reservist)
+    # session, user, roles, person, the involvements
+    with django_assert_num_queries(5):
+        response = client.get(reverse("events:mine"))
+    assert len(response.context["involvements"]) == n
