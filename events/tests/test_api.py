@@ -204,3 +204,36 @@ def test_list_involvements_of_an_event(as_, coordinator, involvement):
 
 def test_event_kinds(as_, coordinator):
     assert as_(coordinator).get(f"{API}/event-kinds").json()["count"] == 6
+
+
+@pytest.mark.parametrize(
+    ("who", "count"),
+    [
+        ("coordinator", 1),
+        ("head", 1),
+        ("mentor", 1),
+        ("reservist", 1),
+        ("other_mentor", 0),
+    ],
+)
+def test_involvements_of_an_event_by_role(as_, request, involvement, who, count):
+    response = as_(request.getfixturevalue(who)).get(
+        f"{API}/events/{involvement.event_id}/involvements"
+    )
+    assert response.json()["count"] == count
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("head", 200), ("commission", 404), ("stranger", 404), ("other_mentor", 404)],
+)
+def test_get_involvement_by_role(as_, request, involvement, who, status):
+    response = as_(request.getfixturevalue(who)).get(
+        f"{API}/involvements/{involvement.pk}"
+    )
+    assert response.status_code == status
+
+
+def test_head_may_not_answer_for_the_reservist(as_, head, involvement):
+    response = as_(head).post(f"{API}/involvements/{involvement.pk}/accept")
+    assert response.status_code == 403
