@@ -13,9 +13,9 @@ from jsonschema import Draft202012Validator
 
 from api.tests.conftest import API, approve, make_eligible, make_order
 from consultations.services import StepData, create_consultation, create_request
-from internships import services as internship_services
 from events import services as event_services
 from events.models import EventKind
+from internships import services as internship_services
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
 from plans.models import PlanItem
