@@ -1,4 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from timeline import views
 
 app_name = "timeline"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<int:pk>/", views.timeline, name="timeline"),
+]
