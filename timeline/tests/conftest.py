@@ -9,12 +9,21 @@ import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
 
+from accounts.models import Role, RoleAssignment, User
+from accounts.tests.factories import UserFactory
+from people.tests.factories import PersonFactory
 from plans import services
 from plans.models import IndividualPlan, PlanItem
-from plans.tests.factories import IndividualPlanFactory, PlanItemFactory, make_eligible
+from plans.tests.factories import (
+    IndividualPlanFactory,
+    PlanItemFactory,
+    make_eligible,
+    make_mentorship,
+)
 
 TODAY = date(2027, 1, 15)
 TOMSK = ZoneInfo("Asia/Tomsk")
+ACTIVITIES = ("Изучить устав", "Провести педсовет", "Посетить семинар")
 
 
 @pytest.fixture
@@ -83,8 +92,12 @@ def plan(mentor, reservist):
         plan = IndividualPlanFactory(
             reservist=reservist.person, mentor_person=make_eligible(mentor.person)
         )
-        for n in range(3):
-            PlanItemFactory(plan=plan, deadline=date(2026, 10, 1) + timedelta(days=n))
+        for n, activity in enumerate(ACTIVITIES):
+            PlanItemFactory(
+                plan=plan,
+                activity=activity,
+                deadline=date(2026, 10, 1) + timedelta(days=n),
+            )
     return plan
 
 
@@ -97,3 +110,27 @@ def story(plan, coordinator, mentor):
 @pytest.fixture
 def entry(plan):
     return plan.reserve_entry
+
+
+def mentor_account(username: str, organization) -> User:
+    """An account with the mentor role whose person may mentor (clause 6)."""
+    user = UserFactory(username=username)
+    make_eligible(
+        PersonFactory(
+            user=user, organization=organization, last_name=username.capitalize()
+        )
+    )
+    RoleAssignment.objects.create(user=user, role=Role.MENTOR)
+    return user
+
+
+@pytest.fixture
+def successor(story, school):
+    """A mentor who replaced the cast's mentor after the plan was completed: the
+    completed plan stays the former mentor's record (plans.permissions)."""
+    with time_machine.travel(at(10), tick=False):
+        services.complete_plan(plan=story)
+    user = mentor_account("successor", school)
+    with time_machine.travel(at(11), tick=False):
+        make_mentorship(entry=story.reserve_entry, mentor=user.person)
+    return user
