@@ -84,5 +84,5 @@ def get_reservist_timeline(
         channel=PersonViewLog.Channel.API,
         source=request.path,
     )
-    kinds = [k.value for k in filters.kind or ()]
-    return timeline_rows(user, entry, kinds, Period(filters.since, filters.until))
+    period = Period(filters.since, filters.until)
+    return timeline_rows(user, entry, filters.kinds(), period)

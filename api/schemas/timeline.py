@@ -4,7 +4,8 @@ import datetime
 from enum import Enum
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from api.schemas.common import ReasonableDate
 from timeline.sources import KIND_CODES, SOURCES
@@ -19,11 +20,30 @@ TimelineEvent = Enum(  # type: ignore[misc]
 
 
 class TimelineFilter(Schema):
-    kind: list[TimelineKind] | None = Field(  # type: ignore[valid-type]
-        None, description="Kinds to show (repeat the parameter); every kind by default."
+    kind: str = Field(
+        "",
+        max_length=200,
+        description="Comma-separated kinds to show (`plan,comments`); every kind "
+        "by default. The kinds: " + ", ".join(f"`{code}`" for code in KIND_CODES) + ".",
     )
     since: ReasonableDate | None = Field(None, description="From this day on.")
     until: ReasonableDate | None = Field(None, description="Up to this day, included.")
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kinds(cls, value: str) -> str:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if any(part not in KIND_CODES for part in parts):
+            expected = " or ".join(f"'{code}'" for code in KIND_CODES)
+            # api.validation words it «Выберите одно из допустимых значений: …».
+            raise PydanticCustomError(
+                "literal_error", "Input should be {expected}", {"expected": expected}
+            )
+        return ",".join(parts)
+
+    def kinds(self) -> list[str]:
+        """The chosen kinds; none: every kind."""
+        return [part for part in self.kind.split(",") if part]
 
 
 class TimelineRowOut(Schema):
@@ -33,8 +53,8 @@ class TimelineRowOut(Schema):
     )
     day: datetime.date = Field(description="The day, in the municipality's time.")
     has_time: bool
-    kind: TimelineKind = Field(description="The filter the fact belongs to.")  # type: ignore[valid-type]
-    event: TimelineEvent = Field(description="What sort of fact it is.")  # type: ignore[valid-type]
+    kind: TimelineKind = Field(description="The filter the fact belongs to.")
+    event: TimelineEvent = Field(description="What sort of fact it is.")
     object_id: int = Field(
         description="The id of the object the event names: a plan, a plan item, "
         "a comment, a revision, or a saved version of a plan or an item."

@@ -122,6 +122,7 @@ def sample(plan, coordinator, mentor_person, school):
         "events/{pk}": event.pk,
         "events/{pk}/involvements": event.pk,
         "involvements/{pk}": involvement.pk,
+        "reservists/{pk}/timeline": plan.reserve_entry_id,
     }
 
 

@@ -80,7 +80,7 @@ def as_rows(
     `dated`: it becomes midnight UTC of that day, which orders it among the
     day's moments well enough and is shown as a date only), the source's
     `event` code and the row's key."""
-    when: Expression = (
+    when: Expression | F = (
         Cast(moment, output_field=DateTimeField()) if dated else F(moment)
     )
     return (

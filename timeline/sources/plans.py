@@ -36,11 +36,11 @@ KINDS = (PLAN, ITEMS, DEADLINES, COMMENTS)
 
 Status = IndividualPlan.Status
 ItemStatus = PlanItem.Status
-PlanHistory = IndividualPlan.history.model  # type: ignore[attr-defined]
-ItemHistory = PlanItem.history.model  # type: ignore[attr-defined]
+PlanHistory = IndividualPlan.history.model
+ItemHistory = PlanItem.history.model
 
 
-def _plan_ids(user: AnyUser, entry: ReserveEntry) -> QuerySet[IndividualPlan]:
+def _plan_ids(user: AnyUser, entry: ReserveEntry) -> QuerySet[IndividualPlan, Any]:
     """The entry's plans the user sees (plans.permissions), as a subquery."""
     return visible_plans(user).filter(reserve_entry=entry).order_by().values("pk")
 
@@ -74,7 +74,9 @@ def _previous(history: Any, field: str) -> Subquery:
 
 def _created_rows(user: AnyUser, entry: ReserveEntry, period: Period) -> QuerySet:
     plans = IndividualPlan.objects.filter(pk__in=_plan_ids(user, entry))
-    return as_rows(plans.filter(period.on_moments("created_at")), "plan_created", "created_at")
+    return as_rows(
+        plans.filter(period.on_moments("created_at")), "plan_created", "created_at"
+    )
 
 
 def _load_plans(user: AnyUser, ids: list[int]) -> dict[int, Any]:
@@ -125,7 +127,9 @@ def _load_steps(user: AnyUser, ids: list[int]) -> dict[int, Any]:
 
 
 def _describe_step(record: Any) -> Detail:
-    before = SimpleNamespace(status=record.was, has_unapproved_changes=record.was_changed)
+    before = SimpleNamespace(
+        status=record.was, has_unapproved_changes=record.was_changed
+    )
     what, text = _step(before, record)
     return Detail(
         title=str(what),
@@ -186,7 +190,10 @@ def _deadline_rows(user: AnyUser, entry: ReserveEntry, period: Period) -> QueryS
 def _done_rows(user: AnyUser, entry: ReserveEntry, period: Period) -> QuerySet:
     items = _items(user, entry).filter(status=ItemStatus.DONE)
     return as_rows(
-        items.filter(period.on_dates("done_on")), "plan_item_done", "done_on", dated=True
+        items.filter(period.on_dates("done_on")),
+        "plan_item_done",
+        "done_on",
+        dated=True,
     )
 
 
@@ -200,7 +207,9 @@ def _confirmed_rows(user: AnyUser, entry: ReserveEntry, period: Period) -> Query
 
 
 def _load_items(user: AnyUser, ids: list[int]) -> dict[int, Any]:
-    return keyed(PlanItem.objects.filter(pk__in=ids).select_related("confirmed_by__person"))
+    return keyed(
+        PlanItem.objects.filter(pk__in=ids).select_related("confirmed_by__person")
+    )
 
 
 def _item_status(item: PlanItem) -> str:

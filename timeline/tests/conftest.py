@@ -114,9 +114,9 @@ def entry(plan):
 
 def mentor_account(username: str, organization) -> User:
     """An account with the mentor role whose person may mentor (clause 6)."""
-    user = UserFactory(username=username)
+    user = UserFactory.create(username=username)
     make_eligible(
-        PersonFactory(
+        PersonFactory.create(
             user=user, organization=organization, last_name=username.capitalize()
         )
     )

@@ -47,7 +47,9 @@ def test_a_former_mentor_gets_404_as_on_the_card(successor, mentor, story):
 
 @pytest.mark.parametrize("user", IN_SCOPE, indirect=True)
 def test_everyone_in_scope_sees_the_plans_rows(user, story, coordinator):
-    everything = [(r.event, r.object_id) for r in _rows(coordinator, story.reserve_entry)]
+    everything = [
+        (r.event, r.object_id) for r in _rows(coordinator, story.reserve_entry)
+    ]
 
     assert [(r.event, r.object_id) for r in _rows(user, story.reserve_entry)] == (
         everything

@@ -8,15 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.permissions import principal
-from plans.models import PlanItem
-from plans.queries import status_history
 from plans import services
+from plans.queries import status_history
 from plans.services import add_comment
 from plans.tests.factories import PlanItemFactory
 from timeline.queries import timeline_page, timeline_rows
 from timeline.sources import KIND_CODES, SOURCES
 from timeline.sources.base import Period
-from timeline.tests.conftest import TOMSK, live_through
+from timeline.tests.conftest import TOMSK
 
 pytestmark = pytest.mark.usefixtures("today")
 

@@ -80,7 +80,9 @@ def test_kind_and_period_filter_the_page(client, coordinator, story):
     client.force_login(coordinator)
 
     response = client.get(
-        _url(story.reserve_entry, kind="comments", since="2027-01-08", until="2027-01-31")
+        _url(
+            story.reserve_entry, kind="comments", since="2027-01-08", until="2027-01-31"
+        )
     )
 
     text = response.content.decode()
@@ -96,7 +98,10 @@ def test_kind_and_period_filter_the_page(client, coordinator, story):
     [
         ({"since": "2027-13-45"}, "Введите правильную дату."),
         ({"until": "вчера"}, "Введите правильную дату."),
-        ({"since": "1900-01-01"}, "Введите дату в промежутке с 01.01.2000 по 31.12.2100."),
+        (
+            {"since": "1900-01-01"},
+            "Введите дату в промежутке с 01.01.2000 по 31.12.2100.",
+        ),
         ({"kind": "parties"}, "Выберите корректный вариант."),
         (
             {"since": "2027-02-01", "until": "2027-01-01"},
