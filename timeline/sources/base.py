@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from accounts.models import User
+from plans.queries import display_name
 from reserve.models import ReserveEntry
 
 AnyUser = User | AnonymousUser
@@ -142,3 +143,8 @@ class Source:
 def keyed(objects: QuerySet[Model]) -> dict[int, Any]:
     """The objects by primary key (one query)."""
     return {o.pk: o for o in objects}
+
+
+def who(user: User | None) -> str:
+    """The account's short name (plans.queries.display_name), "" when unknown."""
+    return display_name(user) if user is not None else ""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from plans.models import Comment, IndividualPlan, PlanItem, Revision
 from plans.permissions import visible_plans
-from plans.queries import _step, display_name
+from plans.queries import _step
 from reserve.models import ReserveEntry
 from timeline.sources.base import (
     AnyUser,
@@ -26,6 +26,7 @@ from timeline.sources.base import (
     Source,
     as_rows,
     keyed,
+    who,
 )
 
 PLAN = Kind("plan", gettext_lazy("Plan: drafting and approval"))
@@ -43,11 +44,6 @@ ItemHistory = PlanItem.history.model
 def _plan_ids(user: AnyUser, entry: ReserveEntry) -> QuerySet[IndividualPlan, Any]:
     """The entry's plans the user sees (plans.permissions), as a subquery."""
     return visible_plans(user).filter(reserve_entry=entry).order_by().values("pk")
-
-
-def _who(user: Any) -> str:
-    """The account's short name (plans.queries.display_name), "" when unknown."""
-    return display_name(user) if user is not None else ""
 
 
 def _plan_label(start: Any, end: Any) -> str:
@@ -135,7 +131,7 @@ def _describe_step(record: Any) -> Detail:
         title=str(what),
         subject=_plan_label(record.period_start, record.period_end),
         text=text,
-        who=_who(record.history_user),
+        who=who(record.history_user),
         url=_plan_url(record.id),
     )
 
@@ -159,7 +155,7 @@ def _describe_revision(revision: Revision) -> Detail:
         title=_("Approved plan changed"),
         subject=_plan_label(revision.plan.period_start, revision.plan.period_end),
         text=revision.description,
-        who=_who(revision.author),
+        who=who(revision.author),
         status=_("awaits re-approval") if pending else _("re-approved"),
         url=_plan_url(revision.plan_id),
     )
@@ -244,7 +240,7 @@ def _describe_done(item: PlanItem) -> Detail:
 
 def _describe_confirmed(item: PlanItem) -> Detail:
     return _item_detail(
-        item, _("Done item confirmed by the mentor"), who=_who(item.confirmed_by)
+        item, _("Done item confirmed by the mentor"), who=who(item.confirmed_by)
     )
 
 
@@ -272,7 +268,7 @@ def _describe_closed(record: Any) -> Detail:
         title=_("Item excluded from the plan") if excluded else _("Plan item not done"),
         subject=record.activity,
         text="" if excluded else record.not_done_reason,
-        who=_who(record.history_user),
+        who=who(record.history_user),
         url=_plan_url(record.plan_id),
     )
 
@@ -300,7 +296,7 @@ def _describe_comment(comment: Comment) -> Detail:
         if comment.item is not None
         else _plan_label(comment.plan.period_start, comment.plan.period_end),
         text=comment.text,
-        who=_who(comment.author),
+        who=who(comment.author),
         url=_plan_url(comment.plan_id),
     )
 

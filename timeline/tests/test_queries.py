@@ -13,7 +13,7 @@ from plans.queries import status_history
 from plans.services import add_comment
 from plans.tests.factories import PlanItemFactory
 from timeline.queries import timeline_page, timeline_rows
-from timeline.sources import KIND_CODES, SOURCES
+from timeline.sources import plans
 from timeline.sources.base import Period
 from timeline.tests.conftest import TOMSK
 
@@ -30,7 +30,7 @@ def test_story_shows_every_source_newest_first(story, coordinator):
     rows = _rows(coordinator, story.reserve_entry)
 
     assert [r.moment for r in rows] == sorted((r.moment for r in rows), reverse=True)
-    assert {r.event for r in rows} == {s.event for s in SOURCES}
+    assert {r.event for r in rows} == {s.event for s in plans.SOURCES}
 
 
 def test_story_rows_say_what_happened(story, coordinator):
@@ -83,7 +83,7 @@ def test_completed_plan_shows_its_completion(story, coordinator):
     assert rows[0].day == date(2027, 1, 10)
 
 
-@pytest.mark.parametrize("kind", KIND_CODES)
+@pytest.mark.parametrize("kind", [k.code for k in plans.KINDS])
 def test_kind_filter_keeps_its_sources_only(story, coordinator, kind):
     rows = _rows(coordinator, story.reserve_entry, kinds=[kind])
 
@@ -183,7 +183,7 @@ def test_a_page_costs_the_same_at_ten_times_the_facts(story, coordinator):
 
     assert n_large >= 10 * n_small
     # the count, the page's keys, and one query per loader the page shows
-    assert small == large == 2 + len({s.load for s in SOURCES})
+    assert small == large == 2 + len({s.load for s in plans.SOURCES})
 
 
 def test_a_page_costs_at_most_one_query_per_loader(story, coordinator):
@@ -193,4 +193,4 @@ def test_a_page_costs_at_most_one_query_per_loader(story, coordinator):
     queries, count = _queries(coordinator, entry, page_size=ALL)
 
     assert count > 60
-    assert queries == 2 + len({s.load for s in SOURCES})
+    assert queries == 2 + len({s.load for s in plans.SOURCES})
