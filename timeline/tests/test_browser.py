@@ -1,12 +1,18 @@
 """The timeline in a real browser (Debian's Chromium): the mentor opens it from
 the reservist's card, filters it, and reads it on a desktop and on a phone."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+import time_machine
 from playwright.sync_api import Page, expect
 
-from timeline.tests.conftest import live_through
+from consultations.models import Consultation
+from consultations.services import StepData
+from consultations.tests.conftest import log
+from mentorships.models import Mentorship
+from timeline.tests.conftest import at, live_through
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "secret-pass-1"  # accounts.tests.factories.UserFactory
@@ -34,6 +40,20 @@ def test_mentor_opens_the_timeline_from_the_card(
 ):
     live_through(plan, coordinator, mentor)
     entry = plan.reserve_entry
+    mentorship = entry.mentorships.get(status=Mentorship.Status.ACTIVE)
+    with time_machine.travel(at(15), tick=False):
+        log(
+            mentorship,
+            held_on=date(2027, 1, 9),
+            topic="Как вести педсовет",
+            next_steps=[StepData("Составить повестку", date(2027, 1, 20))],
+        )
+        log(
+            mentorship,
+            held_on=date(2027, 1, 9),
+            topic="Заметка для себя",
+            visibility=Consultation.Visibility.PRIVATE,
+        )
     _sign_in(page, live_server.url, "mentor")
 
     page.goto(f"{live_server.url}/reserve/{entry.pk}/")
@@ -43,7 +63,9 @@ def test_mentor_opens_the_timeline_from_the_card(
         "Хронология: Reservist"
     )
     rows = page.locator("li.timeline-row")
-    expect(rows.first).to_contain_text("Изменения утверждены повторно")
+    expect(rows.first).to_contain_text("Срок следующего шага")
+    expect(page.locator("#timeline")).to_contain_text("Изменения утверждены повторно")
+    expect(page.locator("#timeline")).to_contain_text("Личная заметка наставника")
     expect(page.locator("#timeline")).to_contain_text("Болезнь")
     expect(page.get_by_role("heading", name="9 января 2027 г.")).to_be_visible()
     _screenshot(page, "timeline-desktop")
