@@ -289,7 +289,7 @@ def status_history(plan: IndividualPlan) -> list[StatusEvent]:
     events: list[StatusEvent] = []
     before = None
     for record in records:
-        what, text = _step(before, record)
+        what, text = status_step(before, record)
         if what:
             who = display_name(record.history_user)
             events.append(StatusEvent(str(what), record.history_date, who, text))
@@ -297,7 +297,7 @@ def status_history(plan: IndividualPlan) -> list[StatusEvent]:
     return events
 
 
-def _step(before, after) -> tuple[str, str]:
+def status_step(before, after) -> tuple[str, str]:
     """What changed from one saved version of the plan to the next."""
     old = before.status if before is not None else None
     new = after.status

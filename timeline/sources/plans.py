@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from plans.models import Comment, IndividualPlan, PlanItem, Revision
 from plans.permissions import visible_plans
-from plans.queries import _step
+from plans.queries import status_step
 from reserve.models import ReserveEntry
 from timeline.sources.base import (
     AnyUser,
@@ -88,7 +88,7 @@ def _describe_created(plan: IndividualPlan) -> Detail:
     )
 
 
-# The steps of plans.queries._step, as a filter of saved versions: each matches
+# The steps of plans.queries.status_step, as a filter of saved versions: each matches
 # one of its cases (a test holds the timeline to status_history's answers).
 _STEP = (
     Q(was=Status.DRAFT, status=Status.SUBMITTED)
@@ -126,7 +126,7 @@ def _describe_step(record: Any) -> Detail:
     before = SimpleNamespace(
         status=record.was, has_unapproved_changes=record.was_changed
     )
-    what, text = _step(before, record)
+    what, text = status_step(before, record)
     return Detail(
         title=str(what),
         subject=_plan_label(record.period_start, record.period_end),
