@@ -11,6 +11,12 @@ from playwright.sync_api import Page, expect
 from consultations.models import Consultation
 from consultations.services import StepData
 from consultations.tests.conftest import log
+from events import services as event_services
+from events.models import Involvement
+from events.tests.conftest import make_event
+from internships import services as internship_services
+from internships.models import Internship
+from internships.tests.factories import make_internship
 from mentorships.models import Mentorship
 from timeline.tests.conftest import at, live_through
 
@@ -36,7 +42,7 @@ def _sign_in(page: Page, base_url: str, username: str) -> None:
 
 
 def test_mentor_opens_the_timeline_from_the_card(
-    page: Page, live_server, plan, coordinator, mentor
+    page: Page, live_server, plan, coordinator, mentor, school
 ):
     live_through(plan, coordinator, mentor)
     entry = plan.reserve_entry
@@ -54,6 +60,30 @@ def test_mentor_opens_the_timeline_from_the_card(
             topic="Заметка для себя",
             visibility=Consultation.Visibility.PRIVATE,
         )
+        # A talk at a seminar (8.2) and an internship with its conclusion (8.3).
+        involvement = event_services.involve(
+            event=make_event(organization=school, title="Педсовет", day=14),
+            mentorship=mentorship,
+            degree=Involvement.Degree.SPEAKER,
+            by=mentor,
+            task="Доклад о наставничестве",
+        )
+        event_services.respond(involvement=involvement, accept=True)
+        event_services.record_outcome(involvement=involvement, text="Тезисы")
+        event_services.mark_attendance(
+            involvement=involvement, attended=True, by=mentor
+        )
+        internship = make_internship(mentorship=mentorship)
+        internship_services.start_internship(internship=internship)
+        internship_services.write_conclusion(
+            internship=internship,
+            by=mentor,
+            work_done="Провёл совещание",
+            assessment=Internship.Assessment.GOOD,
+            recommendation="Готов к должности",
+            concluded_on=date(2027, 1, 14),
+        )
+        internship_services.complete_internship(internship=internship, by=mentor)
     _sign_in(page, live_server.url, "mentor")
 
     page.goto(f"{live_server.url}/reserve/{entry.pk}/")
@@ -67,6 +97,11 @@ def test_mentor_opens_the_timeline_from_the_card(
     expect(page.locator("#timeline")).to_contain_text("Изменения утверждены повторно")
     expect(page.locator("#timeline")).to_contain_text("Личная заметка наставника")
     expect(page.locator("#timeline")).to_contain_text("Болезнь")
+    # Everything of the mentor's work is on it: the event, the internship.
+    expect(page.locator("#timeline")).to_contain_text("Присутствовал на мероприятии")
+    expect(page.locator("#timeline")).to_contain_text(
+        "Отзыв руководителя стажировки: хорошо"
+    )
     expect(page.get_by_role("heading", name="9 января 2027 г.")).to_be_visible()
     _screenshot(page, "timeline-desktop")
 
