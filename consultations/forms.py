@@ -14,6 +14,7 @@ from consultations.models import (
 )
 from consultations.services import StepData
 from core.forms import TextCheckedForm
+from core.models import normalize_search
 from core.validators import reasonable_date
 from mentorships.models import Mentorship, MentorshipQuerySet
 
@@ -144,13 +145,18 @@ def step_formset(data: Any) -> BaseNextStepFormSet:
 
 
 class ConsultationFilterForm(TextCheckedForm, forms.Form):
-    """The log's filters: reservist, area, period."""
+    """The log's filters: the reservist's name, area, period (and, from a link, one
+    mentorship). No list of reservists: the coordinator's would grow with the
+    municipality."""
 
-    mentorship = MentorshipChoiceField(
+    q = forms.CharField(
         label=_("Reservist"),
         required=False,
-        queryset=Mentorship.objects.none(),
-        empty_label=_("all"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    mentorship = forms.IntegerField(
+        required=False, min_value=1, widget=forms.HiddenInput
     )
     area = forms.ChoiceField(
         label=_("Area"),
@@ -160,19 +166,19 @@ class ConsultationFilterForm(TextCheckedForm, forms.Form):
     date_from = _date_field(_("From"), required=False)
     date_to = _date_field(_("Until"), required=False)
 
-    def __init__(
-        self, *args: Any, mentorships: MentorshipQuerySet, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        _set_mentorships(self.fields["mentorship"], mentorships)
-
     def filter(self, found: ConsultationQuerySet) -> ConsultationQuerySet:
         """The entries the valid input leaves; all of them when it is invalid."""
         if not self.is_valid():
             return found
         data = self.cleaned_data
+        if data["q"]:
+            found = found.filter(
+                mentorship__reserve_entry__person__search_text__contains=(
+                    normalize_search(data["q"])
+                )
+            )
         if data["mentorship"] is not None:
-            found = found.filter(mentorship=data["mentorship"])
+            found = found.filter(mentorship_id=data["mentorship"])
         if data["area"]:
             found = found.filter(area=data["area"])
         if data["date_from"]:

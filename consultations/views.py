@@ -27,7 +27,6 @@ from consultations.models import ConsultationQuerySet
 from core.forms import add_service_error, render_form
 from core.htmx import HtmxHttpRequest
 from core.pagination import paginate
-from mentorships.models import Mentorship
 from people.models import PersonViewLog
 from people.services import record_people_access
 
@@ -38,10 +37,7 @@ from people.services import record_people_access
 def consultation_list(request: HtmxHttpRequest) -> HttpResponse:
     permissions.require(permissions.may_view_consultations(request.user))
     visible = permissions.visible_consultations(request.user)
-    form = ConsultationFilterForm(
-        request.GET,
-        mentorships=Mentorship.objects.filter(pk__in=visible.values("mentorship_id")),
-    )
+    form = ConsultationFilterForm(request.GET)
     page = paginate(
         form.filter(visible.in_list_order()),
         request.GET.get("page"),
