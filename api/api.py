@@ -25,6 +25,7 @@ from api.routers import (
     consultations,
     events,
     internships,
+    legal_acts,
     me,
     mentorships,
     municipalities,
@@ -151,6 +152,7 @@ for module in (
     events,
     internships,
     consultations,
+    legal_acts,
     timeline,
     me,
 ):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "events",
     "internships",
     "consultations",
+    "legal_acts",
     "timeline",
     "imports",
     "api",

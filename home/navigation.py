@@ -14,6 +14,7 @@ from consultations.permissions import (
 )
 from events.permissions import may_view_events, may_view_own_events
 from internships.permissions import may_view_internships, may_view_supervised
+from legal_acts.permissions import may_view_legal_acts
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_control_deadlines, may_view_own_plans
 
@@ -68,6 +69,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("Control of deadlines"), reverse("plans:control")))
     if may_view_consultations(user):
         items.append(NavItem(_("Consultations"), reverse("consultations:list")))
+    if may_view_legal_acts(user):
+        items.append(NavItem(_("Legal acts"), reverse("legal_acts:list")))
     if may_view_own_mentor(user):
         items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
     if may_view_own_plans(user):

@@ -14,6 +14,7 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 
 from consultations.models import Consultation, ConsultationRequest
+from legal_acts.models import LegalAct
 from mentorships.models import MentorOrder, Mentorship
 from organizations.models import Organization
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
@@ -50,3 +51,5 @@ ConsultationArea = Annotated[Consultation.Area, _OwnName()]
 ConsultationVisibility = Annotated[Consultation.Visibility, _OwnName()]
 ConsultationStatus = Annotated[Consultation.Status, _OwnName()]
 ConsultationRequestStatus = Annotated[ConsultationRequest.Status, _OwnName()]
+LegalActLevel = Annotated[LegalAct.Level, _OwnName()]
+LegalActKind = Annotated[LegalAct.Kind, _OwnName()]

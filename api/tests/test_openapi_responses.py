@@ -16,6 +16,7 @@ from consultations.services import StepData, create_consultation, create_request
 from events import services as event_services
 from events.models import EventKind
 from internships import services as internship_services
+from legal_acts import services as legal_act_services
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
 from plans.models import PlanItem
@@ -99,7 +100,22 @@ def sample(plan, coordinator, mentor_person, school):
         degree="speaker",
         by=None,
     )
+    legal_act = legal_act_services.create_legal_act(
+        municipality=school.municipality,
+        level="federal",
+        kind="federal_law",
+        number="273-ФЗ",
+        adopted_on=date(2012, 12, 29),
+        title="Об образовании в Российской Федерации",
+        issued_by="Федеральное Собрание Российской Федерации",
+        url="https://www.consultant.ru/document/cons_doc_LAW_140174/",
+    )
+    legal_act_services.add_edition(
+        act=legal_act, effective_on=date(2020, 7, 31), note="304-ФЗ"
+    )
     return {
+        "legal-acts/{pk}": legal_act.pk,
+        "legal-acts/{pk}/editions": legal_act.pk,
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,

@@ -6,6 +6,7 @@ from django.db import transaction
 from demo.consultations import load_consultations
 from demo.events import load_events
 from demo.internships import load_internships
+from demo.legal_acts import load_legal_acts
 from demo.plans import load_plans
 from demo.registries import load_registries
 from demo.reserve import load_reserve
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         load_events(municipality)
         load_internships(municipality)
         load_consultations(municipality)
+        load_legal_acts(municipality)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: accounts coordinator, head, "
