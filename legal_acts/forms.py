@@ -56,7 +56,9 @@ class LegalActForm(TextCheckedForm, forms.Form):
         super().__init__(*args, **kwargs)
         choices = list(municipalities) if municipalities is not None else []
         if len(choices) > 1:
-            self.fields["municipality"].queryset = municipalities
+            field = self.fields["municipality"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = municipalities
         else:
             del self.fields["municipality"]
             self.only_municipality = choices[0] if choices else None

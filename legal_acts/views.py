@@ -3,7 +3,7 @@ card with editions, the coordinator's forms."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -65,7 +65,8 @@ def act_create(request: HttpRequest) -> HttpResponse:
     form = LegalActForm(data, municipalities=managed_municipalities(request.user))
     if data is not None and form.is_valid():
         municipality = form.chosen_municipality()
-        permissions.require(municipality is not None)
+        if municipality is None:  # a superuser of no municipality at all
+            raise PermissionDenied
         try:
             act = services.create_legal_act(
                 municipality=municipality, **form.act_fields()

@@ -1,10 +1,13 @@
 """/legal-acts and their editions: the catalogue of normative legal acts."""
 
+from datetime import date
+
 import pytest
 
 from api.tests.conftest import API
 from legal_acts.models import LegalAct, LegalActEdition
-from legal_acts.tests.conftest import act, far_act, make_act  # noqa: F401
+from legal_acts.services import add_edition
+from legal_acts.tests.conftest import make_act
 
 URL = f"{API}/legal-acts"
 
@@ -17,6 +20,21 @@ NEW_ACT = {
     "issued_by": "Федеральное Собрание Российской Федерации",
     "url": "https://www.consultant.ru/document/cons_doc_LAW_61801/",
 }
+
+
+@pytest.fixture
+def act(municipality) -> LegalAct:
+    """273-ФЗ in «Town», with one edition."""
+    act = make_act(municipality)
+    add_edition(act=act, effective_on=date(2020, 7, 31), note="По вопросам воспитания.")
+    return act
+
+
+@pytest.fixture
+def far_act(far_school) -> LegalAct:
+    return make_act(
+        far_school.municipality, number="152-ФЗ", title="О персональных данных"
+    )
 
 
 def titles(response) -> list[str]:
