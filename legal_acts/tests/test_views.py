@@ -196,3 +196,37 @@ def test_export_writes_the_filtered_acts(client, head, act, municipality):
     assert len(rows) == 2
     assert rows[1][2] == "273-ФЗ"
     assert rows[1][7] == 1
+
+
+def test_moving_the_act_after_its_edition_is_refused(client, coordinator, act):
+    client.force_login(coordinator)
+
+    response = client.post(
+        f"/legal-acts/{act.pk}/edit/", NEW_ACT | {"adopted_on": "2021-01-01"}
+    )
+
+    assert response.status_code == 422
+    assert "Есть редакция акта, датированная раньше этой даты." in response.text
+    act.refresh_from_db()
+    assert act.adopted_on == date(2012, 12, 29)
+    assert act.number == "273-ФЗ"
+
+
+def test_a_superuser_chooses_the_municipality(
+    client, superuser, municipality, far_school
+):
+    client.force_login(superuser)
+
+    assert 'name="municipality"' in client.get("/legal-acts/new/").text
+    response = client.post(
+        "/legal-acts/new/", NEW_ACT | {"municipality": far_school.municipality_id}
+    )
+
+    assert response.status_code == 302
+    assert LegalAct.objects.get().municipality == far_school.municipality
+
+
+def test_a_coordinator_is_not_asked_for_the_municipality(client, coordinator):
+    client.force_login(coordinator)
+
+    assert 'name="municipality"' not in client.get("/legal-acts/new/").text
