@@ -11,7 +11,7 @@ from events.models import EventKind, Involvement
 from mentorships.models import Mentorship
 from organizations.models import Organization
 from plans.models import PlanItem
-from reserve.models import ReserveEntry
+from reserve.models import ReserveEntry, ReserveEntryQuerySet
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(
@@ -177,9 +177,58 @@ class EntriesField(forms.ModelMultipleChoiceField):
         return f"{obj.person.full_name} ({obj.person.organization.short_name})"
 
 
+INVITE_LIST_LIMIT = 50
+
+
+class InviteFilterForm(TextCheckedForm, forms.Form):
+    """Narrows the reservists the invite page lists: without an organisation or a
+    name it lists none, with them at most INVITE_LIST_LIMIT."""
+
+    # The queryset comes from __init__, so the model is named here.
+    organization: "forms.ModelChoiceField[Organization]" = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=None, empty_label=_("all")
+    )
+    q = forms.CharField(label=_("Reservist's name"), required=False, max_length=100)
+
+    def __init__(
+        self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        # Only what an option shows: a region's list has hundreds of them.
+        field.queryset = organizations.only("pk", "short_name").order_by(
+            "short_name", "pk"
+        )
+
+    def is_narrowed(self) -> bool:
+        """An organisation or a name is given (and valid)."""
+        return self.is_valid() and bool(
+            self.cleaned_data["organization"] or self.cleaned_data["q"].strip()
+        )
+
+    def filter(self, entries: ReserveEntryQuerySet) -> ReserveEntryQuerySet:
+        """The entries the valid input leaves; none when it narrows nothing."""
+        if not self.is_narrowed():
+            return entries.none()
+        organization = self.cleaned_data["organization"]
+        if organization is not None:
+            entries = entries.filter(person__organization_id=organization.pk)
+        q = self.cleaned_data["q"].strip()
+        return entries.search(q) if q else entries
+
+
 class InviteManyForm(TextCheckedForm, forms.Form):
     entries = EntriesField(
-        label=_("Reservists"), queryset=None, widget=forms.CheckboxSelectMultiple
+        label=_("Reservists"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "Reservist %(value)s cannot be invited to this event: "
+                "not an active reservist of its municipality, or already involved."
+            )
+        },
     )
     degree = forms.ChoiceField(
         label=_("Degree of participation"), choices=Involvement.Degree.choices
@@ -193,12 +242,19 @@ class InviteManyForm(TextCheckedForm, forms.Form):
     )
 
     def __init__(
-        self, *args: Any, entries: QuerySet[ReserveEntry], **kwargs: Any
+        self,
+        *args: Any,
+        entries: QuerySet[ReserveEntry],
+        shown: list[ReserveEntry],
+        **kwargs: Any,
     ) -> None:
+        """`entries` is the whole scope a posted id is checked against; `shown` the
+        bounded rows the page offers as checkboxes."""
         super().__init__(*args, **kwargs)
         field = self.fields["entries"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)  # declared above
+        assert isinstance(field, EntriesField)  # declared above
         field.queryset = entries
+        field.widget.choices = [(e.pk, field.label_from_instance(e)) for e in shown]
 
 
 class RespondForm(TextCheckedForm, forms.Form):

@@ -249,6 +249,14 @@ def entries_to_invite(user: AnyUser, event: Event) -> ReserveEntryQuerySet:
     )
 
 
+def organizations_to_invite_from(user: AnyUser, event: Event) -> QuerySet[Organization]:
+    """The organisations the invite page narrows by: those of the event's
+    municipality, for whom may invite many; none for anyone else."""
+    if not may_invite_many(user, event):
+        return Organization.objects.none()
+    return Organization.objects.filter(municipality_id=event.municipality_id)
+
+
 def plan_items_to_link(user: AnyUser) -> QuerySet[PlanItem]:
     """Rows of the plans the user mentors now, not cancelled: what an involvement
     may be linked to (the service checks the row is the reservist's)."""

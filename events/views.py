@@ -17,9 +17,11 @@ from core.pagination import paginate
 from events import document_services, permissions, services
 from events.forms import (
     AUTHORITY,
+    INVITE_LIST_LIMIT,
     AttendanceForm,
     EventFilterForm,
     EventForm,
+    InviteFilterForm,
     InviteManyForm,
     InvolveForm,
     KindForm,
@@ -286,17 +288,29 @@ def involve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def invite_many(request: HttpRequest, pk: int) -> HttpResponse:
-    """The coordinator invites several reservists at once."""
+def invite_many(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The coordinator invites several reservists at once: narrowed by organisation
+    and name (htmx reloads the list), at most INVITE_LIST_LIMIT of them shown; a
+    posted id is checked against the whole scope."""
     event = permissions.get_event(request.user, pk)
     permissions.require(permissions.may_invite_many(request.user, event))
-    entries = (
-        permissions.entries_to_invite(request.user, event)
-        .exclude(involvements__event=event)
-        .select_related("person__organization")
-        .order_by("person__last_name", "person__first_name", "pk")
+    entries = permissions.entries_to_invite(request.user, event).exclude(
+        involvements__event=event
     )
-    form = InviteManyForm(request.POST or None, entries=entries)
+    finder = InviteFilterForm(
+        request.GET,
+        organizations=permissions.organizations_to_invite_from(request.user, event),
+    )
+    shown = list(
+        finder.filter(entries)
+        .select_related("person__organization")
+        .order_by("person__last_name", "person__first_name", "pk")[
+            : INVITE_LIST_LIMIT + 1
+        ]
+    )
+    form = InviteManyForm(
+        request.POST or None, entries=entries, shown=shown[:INVITE_LIST_LIMIT]
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -315,9 +329,21 @@ def invite_many(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Reservists invited: %(n)d.") % {"n": len(made)}
             )
             return redirect(event)
-    return render_form(
-        request, "events/involve.html", {"form": form, "event": event, "many": True}
-    )
+    context = {
+        "form": form,
+        "finder": finder,
+        "event": event,
+        "narrowed": finder.is_narrowed(),
+        "shown_count": len(form.fields["entries"].widget.choices),
+        "more": len(shown) > INVITE_LIST_LIMIT,
+        "limit": INVITE_LIST_LIMIT,
+    }
+    if request.htmx and request.method == "GET":
+        response = render(request, "events/invite_many.html#entries", context)
+    else:
+        response = render_form(request, "events/invite_many.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _involvement_form(

@@ -8,6 +8,7 @@ from events import services
 from events.models import Event, EventKind, EventMaterial, Involvement
 from events.tests.conftest import make_event
 from plans.models import PlanItem
+from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory
 
 PDF = b"%PDF-1.4\n% test\n"
@@ -236,12 +237,125 @@ def test_the_whole_way_to_a_done_plan_item(
 def test_coordinator_invites_several(client, coordinator, seminar, school):
     first, second = ReserveEntryFactory.create_batch(2, person__organization=school)
     client.force_login(coordinator)
+    url = reverse("events:invite_many", args=[seminar.pk])
+    response = client.get(url, {"organization": school.pk})
+    assert {e.pk for e in _offered(response)} >= {first.pk, second.pk}
     response = client.post(
-        reverse("events:invite_many", args=[seminar.pk]),
-        {"entries": [first.pk, second.pk], "degree": "listener"},
+        url,
+        {"entries": [first.pk, second.pk], "degree": "speaker", "task": "Доклад"},
     )
     assert response.status_code == 302
-    assert seminar.involvements.count() == 2
+    made = seminar.involvements.filter(reserve_entry__in=[first, second])
+    assert made.count() == 2
+    assert {i.degree for i in made} == {"speaker"}
+    assert {i.task for i in made} == {"Доклад"}
+    # already involved: no longer offered, and refused when posted again
+    response = client.get(url, {"organization": school.pk})
+    assert not {e.pk for e in _offered(response)} & {first.pk, second.pk}
+    response = client.post(url, {"entries": [first.pk], "degree": "listener"})
+    assert response.status_code == 422
+    assert "нельзя пригласить" in response.content.decode()
+
+
+def _offered(response):
+    """The reservists the page offers as checkboxes."""
+    field = response.context["form"].fields["entries"]
+    pks = [int(str(pk)) for pk, _label in field.widget.choices]
+    return list(ReserveEntry.objects.filter(pk__in=pks))
+
+
+def test_invite_page_lists_nobody_until_narrowed(client, coordinator, seminar, school):
+    ReserveEntryFactory(person__organization=school)
+    client.force_login(coordinator)
+    response = client.get(reverse("events:invite_many", args=[seminar.pk]))
+    assert response.status_code == 200
+    assert _offered(response) == []
+    assert "Выберите организацию или введите ФИО" in response.content.decode()
+
+
+def test_invite_page_cost_does_not_grow(
+    client, coordinator, seminar, school, other_school, django_assert_num_queries
+):
+    """5 and then 60 active reservists of «School»: the page narrowed to the other
+    organisation, and the page before narrowing, cost the same queries and bytes."""
+    ReserveEntryFactory(
+        person__organization=other_school,
+        person__last_name="Постоянная",
+        person__first_name="Анна",
+    )
+    client.force_login(coordinator)
+    url = reverse("events:invite_many", args=[seminar.pk])
+
+    client.get(url)  # the user's roles and person are cached from here on
+
+    def measure():
+        # session, user, the event, the chosen organisation, the listed rows, the
+        # organisations of the select; before narrowing no chosen one and no rows
+        with django_assert_num_queries(6):
+            narrowed = client.get(url, {"organization": other_school.pk})
+        with django_assert_num_queries(4):
+            plain = client.get(url)
+        assert len(_offered(narrowed)) == 1
+        return len(narrowed.content), len(plain.content)
+
+    ReserveEntryFactory.create_batch(5, person__organization=school)
+    small = measure()
+    ReserveEntryFactory.create_batch(55, person__organization=school)
+    assert measure() == small
+
+
+def test_invite_page_caps_the_list(client, coordinator, seminar, school):
+    ReserveEntryFactory.create_batch(51, person__organization=school)
+    client.force_login(coordinator)
+    url = reverse("events:invite_many", args=[seminar.pk])
+    response = client.get(url, {"organization": school.pk})
+    assert len(_offered(response)) == 50
+    assert "Показаны первые 50 — уточните поиск." in response.content.decode()
+    response = client.get(url, {"q": "Surname"}, headers={"HX-Request": "true"})
+    assert "Показаны первые 50" in response.content.decode()
+    assert "<html" not in response.content.decode()  # the list only, for htmx
+
+
+def test_invite_page_narrows_by_organisation_and_name(
+    client, coordinator, seminar, school, other_school
+):
+    ivanova = ReserveEntryFactory(
+        person__organization=school, person__last_name="Иванова"
+    )
+    ivanov = ReserveEntryFactory(
+        person__organization=other_school, person__last_name="Иванов"
+    )
+    petrov = ReserveEntryFactory(
+        person__organization=school, person__last_name="Петров"
+    )
+    client.force_login(coordinator)
+    url = reverse("events:invite_many", args=[seminar.pk])
+    response = client.get(url, {"organization": school.pk})
+    offered = {e.pk for e in _offered(response)}
+    assert {ivanova.pk, petrov.pk} <= offered
+    assert ivanov.pk not in offered
+    response = client.get(url, {"q": "иванов"})
+    assert {e.pk for e in _offered(response)} == {ivanova.pk, ivanov.pk}
+    response = client.get(url, {"q": "ИВАНОВ", "organization": other_school.pk})
+    assert {e.pk for e in _offered(response)} == {ivanov.pk}
+
+
+def test_invite_refuses_a_reservist_out_of_scope(
+    client, coordinator, seminar, school, far_school
+):
+    mine = ReserveEntryFactory(person__organization=school)
+    far = ReserveEntryFactory(person__organization=far_school)
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("events:invite_many", args=[seminar.pk]),
+        {"entries": [mine.pk, far.pk], "degree": "listener"},
+    )
+    assert response.status_code == 422
+    assert (
+        f"Резервиста {far.pk} нельзя пригласить на это мероприятие"
+        in response.content.decode()
+    )
+    assert not seminar.involvements.filter(reserve_entry__in=[mine, far]).exists()
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
