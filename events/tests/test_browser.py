@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from events import services
 from events.services import EventData
-from events.tests.conftest import kind_of
+from events.tests.conftest import kind_of, make_event
 from plans import services as plan_services
 from plans.tests.factories import (
     IndividualPlanFactory,
@@ -19,6 +19,7 @@ from plans.tests.factories import (
     make_eligible,
     make_mentorship,
 )
+from reserve.tests.factories import ReserveEntryFactory
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "secret-pass-1"  # accounts.tests.factories.UserFactory
@@ -144,3 +145,27 @@ def test_speaker_at_a_seminar_makes_the_plan_row_done(
     expect(talk).to_contain_text("Подтверждено наставником")
     expect(talk.get_by_role("link", name="slides.pdf")).to_be_visible()
     _screenshot(page, "events-plan")
+
+
+def test_coordinator_narrows_and_invites_several(
+    live_server, page: Page, coordinator, school
+):
+    """The invite page lists nobody until narrowed; choosing the organisation and
+    typing a name reload the list (htmx); the checked reservist is invited."""
+    seminar = make_event(organization=school, title="Семинар для резерва")
+    ReserveEntryFactory(person__organization=school, person__last_name="Зайцева")
+    ReserveEntryFactory(person__organization=school, person__last_name="Морозов")
+    _sign_in(page, live_server.url, "coordinator")
+    page.goto(f"{live_server.url}/events/{seminar.pk}/invite/")
+    expect(page.get_by_text("Выберите организацию или введите ФИО")).to_be_visible()
+    page.get_by_label("Организация").select_option(label=school.short_name)
+    expect(page.get_by_label("Морозов")).to_be_visible()
+    page.get_by_label("ФИО резервиста").fill("зайц")
+    expect(page.get_by_label("Морозов")).to_have_count(0)
+    page.get_by_label("Зайцева").check()
+    _screenshot(page, "events-invite-many")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _screenshot(page, "events-invite-many-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_role("button", name="Пригласить").click()
+    expect(page.get_by_text("Приглашено резервистов: 1.")).to_be_visible()
