@@ -22,6 +22,7 @@ from api.auth import BearerAuth, SessionAuth
 from api.errors import error_body, install_error_handlers
 from api.routers import (
     auth,
+    competencies,
     consultations,
     events,
     internships,
@@ -153,6 +154,7 @@ for module in (
     internships,
     consultations,
     legal_acts,
+    competencies,
     timeline,
     me,
 ):

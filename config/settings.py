@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "internships",
     "consultations",
     "legal_acts",
+    "competencies",
     "timeline",
     "imports",
     "api",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
+from competencies.permissions import may_keep_framework, may_view_own_competencies
 from consultations.permissions import (
     may_view_consultations,
     may_view_own_consultations,
@@ -79,6 +80,10 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My consultations"), reverse("consultations:mine")))
     if may_view_own_events(user):
         items.append(NavItem(_("My events"), reverse("events:mine")))
+    if may_keep_framework(user):
+        items.append(NavItem(_("Competencies"), reverse("competencies:framework")))
+    if may_view_own_competencies(user):
+        items.append(NavItem(_("My competencies"), reverse("competencies:mine")))
     if may_view_internships(user):
         items.append(NavItem(_("Internships"), reverse("internships:list")))
     if may_view_supervised(user):

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 
+from competencies.models import Assessment
 from consultations.models import Consultation, ConsultationRequest
 from legal_acts.models import LegalAct
 from mentorships.models import MentorOrder, Mentorship
@@ -53,3 +54,6 @@ ConsultationStatus = Annotated[Consultation.Status, _OwnName()]
 ConsultationRequestStatus = Annotated[ConsultationRequest.Status, _OwnName()]
 LegalActLevel = Annotated[LegalAct.Level, _OwnName()]
 LegalActKind = Annotated[LegalAct.Kind, _OwnName()]
+
+CompetencyAssessmentPoint = Annotated[Assessment.Point, _OwnName()]
+CompetencyAssessmentRole = Annotated[Assessment.Role, _OwnName()]

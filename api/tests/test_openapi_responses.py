@@ -12,6 +12,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from api.tests.conftest import API, approve, make_eligible, make_order
+from competencies import services as competency_services
+from competencies.services import RatingData
 from consultations.services import StepData, create_consultation, create_request
 from events import services as event_services
 from events.models import EventKind
@@ -116,6 +118,10 @@ def sample(plan, coordinator, mentor_person, school):
     return {
         "legal-acts/{pk}": legal_act.pk,
         "legal-acts/{pk}/editions": legal_act.pk,
+    assessment = _assessment(mentorship, coordinator)
+    return {
+        "assessments/{pk}": assessment.pk,
+        "reservists/{pk}/competency-profile": plan.reserve_entry_id,
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
@@ -140,6 +146,18 @@ def sample(plan, coordinator, mentor_person, school):
         "involvements/{pk}": involvement.pk,
         "reservists/{pk}/timeline": plan.reserve_entry_id,
     }
+
+
+def _assessment(mentorship, by):
+    """The mentor's assessment at the start, every competency rated."""
+    version = competency_services.current_version(mentorship.municipality)
+    return competency_services.submit_assessment(
+        mentorship=mentorship,
+        point="start",
+        role="mentor",
+        by=by,
+        ratings=[RatingData(c.pk, 3, "Хорошо") for c in version.competencies.all()],
+    )
 
 
 def _internship(plan, by):
