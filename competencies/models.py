@@ -104,7 +104,7 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
 
     def for_list(self) -> Self:
         return self.select_related(
-            "mentorship__mentor", "mentorship__reserve_entry__person"
+            "version", "mentorship__mentor", "mentorship__reserve_entry__person"
         ).prefetch_related("ratings__competency")
 
 
