@@ -141,7 +141,9 @@ def submit_assessment(
         raise ValidationError(_("Choose the point of the mentorship."))
     if role not in Assessment.Role.values:
         raise ValidationError(_("Choose who assesses."))
-    if Assessment.objects.filter(mentorship=mentorship, point=point, role=role).exists():
+    if Assessment.objects.filter(
+        mentorship=mentorship, point=point, role=role
+    ).exists():
         raise ValidationError(
             _("This assessment at this point has already been submitted.")
         )

@@ -113,9 +113,9 @@ def mine(request: HttpRequest) -> HttpResponse:
         .order_by("reserve_entry__person__last_name", "pk")
     )
     done = set(
-        Assessment.objects.filter(mentorship__in=[m.pk for m in mentorships]).values_list(
-            "mentorship_id", "point", "role"
-        )
+        Assessment.objects.filter(
+            mentorship__in=[m.pk for m in mentorships]
+        ).values_list("mentorship_id", "point", "role")
     )
     rows = []
     for m in mentorships:
