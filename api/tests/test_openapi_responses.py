@@ -115,11 +115,10 @@ def sample(plan, coordinator, mentor_person, school):
     legal_act_services.add_edition(
         act=legal_act, effective_on=date(2020, 7, 31), note="304-ФЗ"
     )
+    assessment = _assessment(mentorship, coordinator)
     return {
         "legal-acts/{pk}": legal_act.pk,
         "legal-acts/{pk}/editions": legal_act.pk,
-    assessment = _assessment(mentorship, coordinator)
-    return {
         "assessments/{pk}": assessment.pk,
         "reservists/{pk}/competency-profile": plan.reserve_entry_id,
         "consultations/{pk}": consultation.pk,
