@@ -37,8 +37,9 @@ def test_every_copy_of_the_municipality_is_computed_not_input_nor_history():
     for model in _copies():
         field = model._meta.get_field("municipality")
         assert not field.editable, model
-        recorded = {f.name for f in model.history.model._meta.fields}
-        assert "municipality" not in recorded, model
+        if hasattr(model, "history"):  # a model without history records nothing
+            recorded = {f.name for f in model.history.model._meta.fields}
+            assert "municipality" not in recorded, model
 
 
 def test_full_clean_does_not_check_the_copy(school, django_assert_num_queries):
