@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "consultations",
     "legal_acts",
     "competencies",
+    "studies",
     "timeline",
     "imports",
     "api",

@@ -38,6 +38,7 @@ urlpatterns = [
     path("consultations/", include("consultations.urls")),
     path("legal-acts/", include("legal_acts.urls")),
     path("competencies/", include("competencies.urls")),
+    path("studies/", include("studies.urls")),
     path("timeline/", include("timeline.urls")),
     path("imports/", include("imports.urls")),
     path("api/v1/", guarding_themselves(api.urls)),

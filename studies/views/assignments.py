@@ -1,0 +1,5 @@
+"""Pages: assignments (being built)."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []

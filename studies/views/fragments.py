@@ -1,0 +1,5 @@
+"""Pages: fragments (being built)."""
+
+from django.urls import URLPattern
+
+urls: list[URLPattern] = []
