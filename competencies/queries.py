@@ -1,5 +1,6 @@
 """The reservist's competency profile: per point, self vs mentor, and the gaps."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from competencies.models import Assessment
@@ -44,12 +45,20 @@ class ProfilePoint:
 def profile(user: AnyUser, entry: ReserveEntry) -> list[ProfilePoint]:
     """The assessed points of the entry's mentorships the user sees, in the order
     start, middle, end (two queries)."""
-    assessments = list(
+    assessments = (
         visible_assessments(user)
         .filter(mentorship__reserve_entry=entry)
         .prefetch_related("ratings__competency")
         .order_by("mentorship_id", "pk")
     )
+    return build_profile(list(assessments))
+
+
+def build_profile(assessments: Iterable[Assessment]) -> list[ProfilePoint]:
+    """The profile of assessments loaded with their ratings and competencies, in
+    the order start, middle, end (no queries; for a reader whose right to them is
+    decided elsewhere, such as the attestation commission)."""
+    assessments = list(assessments)
     points: dict[str, ProfilePoint] = {}
     for point, label in Assessment.Point.choices:
         found = [a for a in assessments if a.point == point]
