@@ -273,3 +273,30 @@ def may_manage_agenda(user: AnyUser, attestation: Attestation) -> bool:
 def may_view_sessions(user: AnyUser) -> bool:
     """«Attestation» in the menu: the coordinator and the commission's members."""
     return may_view_commission(user)
+
+
+# The home page -----------------------------------------------------------------------
+
+
+def sessions_sitting_on(user: AnyUser) -> SessionQuerySet:
+    """The sessions one sits on as a member of the commission on their date."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return Session.objects.none()
+    return Session.objects.filter(member_on_session_date(person_id))
+
+
+def invitations(user: AnyUser) -> AttestationQuerySet:
+    """The attestations one is invited to as the reservist's mentor."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return Attestation.objects.none()
+    return Attestation.objects.filter(mentor_id=person_id).exclude(invitation="")
+
+
+def own_attestations(user: AnyUser) -> AttestationQuerySet:
+    """One's own attestations as the reservist."""
+    person_id = principal(user).person_id
+    if person_id is None:
+        return Attestation.objects.none()
+    return Attestation.objects.filter(reserve_entry__person_id=person_id)

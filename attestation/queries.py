@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from attestation.models import (
@@ -313,3 +315,69 @@ def pack(attestation: Attestation, today: datetime.date) -> Pack:
         report=report_for(entry),
         today=today,
     )
+
+
+# The home page -----------------------------------------------------------------------
+
+
+@dataclass
+class HomeAttestation:
+    """What the home page shows of the attestation, by role."""
+
+    sessions: list[Session] = field(default_factory=list)
+    packs: list[Attestation] = field(default_factory=list)
+    invitations: list[Attestation] = field(default_factory=list)
+    my_attestation: Attestation | None = None
+
+
+HOME_LIMIT = 5
+
+
+def home_attestation(
+    *,
+    sessions: QuerySet[Session],
+    invitations: QuerySet[Attestation],
+    own: QuerySet[Attestation],
+    today: datetime.date,
+    member: bool,
+    mentor: bool,
+    reservist: bool,
+) -> HomeAttestation:
+    """The member's upcoming sessions and the packs to read on them (two
+    queries), the mentor's invitations to upcoming sessions (one) and the
+    reservist's next or latest attestation (one); only for the roles held."""
+    found = HomeAttestation()
+    if member:
+        found.sessions = list(
+            sessions.filter(date__gte=today)
+            .annotate(n_attestations=models.Count("attestations"))
+            .order_by("date", "time", "pk")[:HOME_LIMIT]
+        )
+        found.packs = list(
+            Attestation.objects.filter(
+                session__in=[s.pk for s in found.sessions], decision=""
+            )
+            .select_related("session", "reserve_entry__person")
+            .order_by("session__date", "position", "pk")
+        )
+    if mentor:
+        found.invitations = list(
+            invitations.filter(session__date__gte=today, decision="")
+            .select_related("session", "reserve_entry__person")
+            .order_by("session__date", "pk")[:HOME_LIMIT]
+        )
+    if reservist:
+        found.my_attestation = (
+            own.select_related("session")
+            .order_by(
+                models.Case(
+                    models.When(session__date__gte=today, then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
+                ),
+                "session__date",
+                "pk",
+            )
+            .first()
+        )
+    return found

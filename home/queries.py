@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import (
@@ -20,6 +21,12 @@ from accounts.permissions import (
     own_person_id,
     role_labels,
 )
+from attestation.permissions import (
+    invitations,
+    own_attestations,
+    sessions_sitting_on,
+)
+from attestation.queries import HomeAttestation, home_attestation
 from mentorships.models import MentorOrder, Mentorship
 from mentorships.permissions import (
     may_view_mentors,
@@ -139,6 +146,21 @@ def plan_summary(user: User | AnonymousUser) -> PlanSummary:
     if may_view_own_plans(user):
         summary.my_plan = current_plan_of(user)
     return summary
+
+
+def attestation_summary(user: User | AnonymousUser) -> HomeAttestation:
+    """The commission member's upcoming sessions and packs to read, the mentor's
+    invitations to sessions and the reservist's attestation date (at most four
+    queries, none for a role not held)."""
+    return home_attestation(
+        sessions=sessions_sitting_on(user),
+        invitations=invitations(user),
+        own=own_attestations(user),
+        today=timezone.localdate(),
+        member=acts_as_commission_member(user),
+        mentor=acts_as_mentor(user),
+        reservist=acts_as_reservist(user),
+    )
 
 
 @dataclass
