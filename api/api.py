@@ -21,6 +21,7 @@ from ninja.renderers import JSONRenderer
 from api.auth import BearerAuth, SessionAuth
 from api.errors import error_body, install_error_handlers
 from api.routers import (
+    attestation,
     auth,
     competencies,
     consultations,
@@ -155,6 +156,7 @@ for module in (
     consultations,
     legal_acts,
     competencies,
+    attestation,
     timeline,
     me,
 ):

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 
+from attestation.models import Attestation, Membership
 from competencies.models import Assessment
 from consultations.models import Consultation, ConsultationRequest
 from legal_acts.models import LegalAct
@@ -57,3 +58,8 @@ LegalActKind = Annotated[LegalAct.Kind, _OwnName()]
 
 CompetencyAssessmentPoint = Annotated[Assessment.Point, _OwnName()]
 CompetencyAssessmentRole = Annotated[Assessment.Role, _OwnName()]
+
+AttestationStatus = Annotated[Attestation.Status, _OwnName()]
+AttestationDecision = Annotated[Attestation.Decision, _OwnName()]
+AttestationInvitation = Annotated[Attestation.Invitation, _OwnName()]
+CommissionRole = Annotated[Membership.Role, _OwnName()]

@@ -6,12 +6,13 @@ documents another enum's values fails here."""
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from api.tests.conftest import API, approve, make_eligible, make_order
+from attestation import services as attestation_services
 from competencies import services as competency_services
 from competencies.services import RatingData
 from consultations.services import StepData, create_consultation, create_request
@@ -116,7 +117,12 @@ def sample(plan, coordinator, mentor_person, school):
         act=legal_act, effective_on=date(2020, 7, 31), note="304-ФЗ"
     )
     assessment = _assessment(mentorship, coordinator)
+    attestation = _attestation(plan.reserve_entry, school)
     return {
+        "attestation-commissions/{pk}": attestation.session.commission_id,
+        "attestation-sessions/{pk}": attestation.session_id,
+        "attestations/{pk}": attestation.pk,
+        "attestations/{pk}/votes": attestation.pk,
         "legal-acts/{pk}": legal_act.pk,
         "legal-acts/{pk}/editions": legal_act.pk,
         "assessments/{pk}": assessment.pk,
@@ -145,6 +151,29 @@ def sample(plan, coordinator, mentor_person, school):
         "involvements/{pk}": involvement.pk,
         "reservists/{pk}/timeline": plan.reserve_entry_id,
     }
+
+
+def _attestation(entry, school):
+    """A session today with the reservist's decision taken by the chair's vote."""
+    municipality = school.municipality
+    order = attestation_services.issue_order(
+        municipality=municipality, number="1-к", date=date(2026, 10, 1), title="О"
+    )
+    chair = PersonFactory(organization=school)
+    attestation_services.appoint_member(order=order, person=chair, role="chair")
+    session = attestation_services.schedule_session(
+        municipality=municipality,
+        date=date(2027, 1, 15),
+        time=time(10),
+        place="Зал",
+        entries=[entry],
+    )
+    attestation = session.attestations.get()
+    attestation_services.record_attendance(session=session, present_ids=[chair.pk])
+    attestation_services.cast_vote(
+        attestation=attestation, member=chair, choice="recommended"
+    )
+    return attestation_services.decide(attestation=attestation)
 
 
 def _assessment(mentorship, by):

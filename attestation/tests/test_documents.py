@@ -83,7 +83,7 @@ def test_minutes_pdf(decided, tmp_path):
 
 
 def test_extract_docx_and_pdf(decided, tmp_path):
-    content, name, _type = document_services.render_extract(decided, "docx")
+    content, _name, _type = document_services.render_extract(decided, "docx")
     text = _docx_text(content)
     assert "ВЫПИСКА" in text and "Выписка верна." in text
     assert "Продолжить подготовку" in text
