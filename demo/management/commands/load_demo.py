@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.attestation import load_attestation
 from demo.competencies import load_competencies
 from demo.consultations import load_consultations
 from demo.events import load_events
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         load_consultations(municipality)
         load_legal_acts(municipality)
         load_competencies(municipality)
+        load_attestation(municipality)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: accounts coordinator, head, "
