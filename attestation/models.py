@@ -302,7 +302,7 @@ class Attendance(models.Model):
 
     session = models.ForeignKey(
         Session,
-        verbose_name=_("session"),
+        verbose_name=_("session of the commission"),
         on_delete=models.CASCADE,
         related_name="attendances",
     )
@@ -382,7 +382,7 @@ class Attestation(CopiesMunicipality, TimeStampedModel):
 
     session = models.ForeignKey(
         Session,
-        verbose_name=_("session"),
+        verbose_name=_("session of the commission"),
         on_delete=models.CASCADE,
         related_name="attestations",
     )
@@ -439,7 +439,9 @@ class Attestation(CopiesMunicipality, TimeStampedModel):
         blank=True,
         related_name="+",
     )
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("decision confirmed at"), null=True, blank=True
+    )
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("confirmed by"),

@@ -316,6 +316,11 @@ def _file(content: bytes, filename: str, content_type: str) -> HttpResponse:
 # Attestations ------------------------------------------------------------------------
 
 
+# The prefix of the secretary's form recording a present member's vote (its
+# fields must not share their ids with one's own vote's form on the same page).
+PROXY = "proxy"
+
+
 def _attestation_context(request: HttpRequest, attestation: Attestation, **forms):
     user = request.user
     session = attestation.session
@@ -339,7 +344,8 @@ def _attestation_context(request: HttpRequest, attestation: Attestation, **forms
         "may_remove": permissions.may_manage_agenda(user, attestation),
         "is_held": session.date <= timezone.localdate(),
         "vote_form": forms.get("vote_form") or VoteForm(),
-        "proxy_vote_form": forms.get("proxy_vote_form") or VoteForm(members=present),
+        "proxy_vote_form": forms.get("proxy_vote_form")
+        or VoteForm(members=present, prefix=PROXY),
         "decision_form": forms.get("decision_form")
         or DecisionForm(plain=roster.plain_decision),
         "respond_form": forms.get("respond_form") or RespondForm(),
@@ -412,12 +418,12 @@ def attestation_vote(request: HttpRequest, pk: int) -> HttpResponse:
     """One's own vote, or (the secretary, the coordinator) a present member's."""
     user = request.user
     attestation = permissions.get_attestation(user, pk)
-    on_behalf = "member" in request.POST
+    on_behalf = f"{PROXY}-member" in request.POST
     if on_behalf:
         permissions.require(permissions.may_decide(user, attestation))
         roster = queries.roster(attestation.session)
         present = [(m.person_id, m.name) for m in roster.members if m.is_present]
-        form = VoteForm(request.POST, members=present)
+        form = VoteForm(request.POST, members=present, prefix=PROXY)
     else:
         permissions.require(permissions.may_vote(user, attestation))
         form = VoteForm(request.POST)
