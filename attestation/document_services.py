@@ -76,7 +76,7 @@ def decision_text(attestation: Attestation) -> str:
 
 def _item(n: int, a: Attestation, plain: bool) -> dict[str, Any]:
     person = a.reserve_entry.person
-    counts = {choice: 0 for choice in CHOICES}
+    counts: dict[str, int] = {str(choice): 0 for choice in CHOICES}
     for vote in a.votes.all():
         counts[vote.choice] = counts.get(vote.choice, 0) + 1
     if not a.is_decided:
@@ -84,7 +84,8 @@ def _item(n: int, a: Attestation, plain: bool) -> dict[str, Any]:
     elif plain:
         votes = "Решение принято без поимённого голосования."
     else:
-        votes = "; ".join(f"«{CHOICES[c]}» — {counts[c]}" for c in CHOICES) + "."
+        votes = "; ".join(f"«{text}» — {counts[c]}" for c, text in CHOICES.items())
+        votes += "."
         if a.decided_by_chair:
             votes += " При равенстве голосов решающим был голос председательствующего."
     mentor = a.mentor

@@ -18,6 +18,7 @@ from attestation.models import (
     Commission,
     Membership,
     Session,
+    SessionQuerySet,
     Vote,
 )
 from competencies.models import Assessment
@@ -43,7 +44,9 @@ def settings_of(municipality_id: int) -> AttestationSettings:
 
 def commission_of(municipality: Municipality | int) -> Commission | None:
     """The municipality's commission, None before its first order."""
-    municipality_id = getattr(municipality, "pk", municipality)
+    municipality_id = (
+        municipality.pk if isinstance(municipality, Municipality) else municipality
+    )
     return Commission.objects.filter(municipality_id=municipality_id).first()
 
 
@@ -335,7 +338,7 @@ HOME_LIMIT = 5
 
 def home_attestation(
     *,
-    sessions: QuerySet[Session],
+    sessions: SessionQuerySet,
     invitations: QuerySet[Attestation],
     own: QuerySet[Attestation],
     today: datetime.date,
@@ -350,7 +353,7 @@ def home_attestation(
     if member:
         found.sessions = list(
             sessions.filter(date__gte=today)
-            .annotate(n_attestations=models.Count("attestations"))
+            .for_list()
             .order_by("date", "time", "pk")[:HOME_LIMIT]
         )
         found.packs = list(

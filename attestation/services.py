@@ -5,6 +5,7 @@ decisions and their confirmation (which changes the reserve entry)."""
 import datetime
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, RoleAssignment, User
+from accounts.models import Role, RoleAssignment
 from accounts.services import assign_role
 from attestation import queries
 from attestation.models import (
@@ -68,7 +69,7 @@ def issue_order(
     number: str,
     date: datetime.date,
     title: str,
-    by: User | None = None,
+    by: Any = None,
 ) -> CommissionOrder:
     """Record an order of the education authority on the commission (the first
     forms it); raises ValidationError for a repeated number and date, or an order
@@ -210,7 +211,7 @@ def schedule_session(
     place: str,
     entries: Iterable[ReserveEntry],
     number: str = "",
-    by: User | None = None,
+    by: Any = None,
 ) -> Session:
     """Schedule a session with its agenda and invite each reservist's active
     mentor; raises ValidationError before the commission is formed, for an empty
@@ -324,7 +325,7 @@ def _check_held(session: Session) -> None:
 
 @transaction.atomic
 def record_attendance(
-    *, session: Session, present_ids: Iterable[int], by: User | None = None
+    *, session: Session, present_ids: Iterable[int], by: Any = None
 ) -> Session:
     """Mark who of the members on the session's date and the invited mentors was
     present; raises ValidationError before the session's date, for another
@@ -369,7 +370,7 @@ def cast_vote(
     attestation: Attestation,
     member: Person,
     choice: str,
-    by: User | None = None,
+    by: Any = None,
 ) -> Vote:
     """A present member's open vote (a change replaces it until the decision);
     raises ValidationError for one who is not a member on the session's date or
@@ -432,7 +433,7 @@ def _check_details(
 def decide(
     *,
     attestation: Attestation,
-    by: User | None = None,
+    by: Any = None,
     decision: str = "",
     new_term_until: datetime.date | None = None,
     exclusion_reason: str = "",
@@ -461,7 +462,7 @@ def decide(
                 "percent": roster.quorum_percent,
             }
         )
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     if roster.plain_decision:
         if decision not in Decision.values:
             raise ValidationError({"decision": _("Choose a decision.")})
@@ -493,9 +494,7 @@ def decide(
 
 
 @transaction.atomic
-def confirm_decision(
-    *, attestation: Attestation, by: User | None = None
-) -> Attestation:
+def confirm_decision(*, attestation: Attestation, by: Any = None) -> Attestation:
     """The coordinator confirms the decision, which then changes the reserve:
     `continue` extends the term, `exclude` excludes the reservist (their
     mentorship ends through reserve's signal), `recommended` changes nothing

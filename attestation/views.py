@@ -432,7 +432,9 @@ def attestation_vote(request: HttpRequest, pk: int) -> HttpResponse:
     def vote(data: dict) -> None:
         # The form offers the present members only; one's own person otherwise.
         member_id = data.get("member") or principal(user).person_id
-        member = Person.objects.get(pk=member_id)
+        member = Person.objects.filter(pk=member_id or 0).first()
+        if member is None:
+            raise PermissionDenied
         services.cast_vote(
             attestation=attestation, member=member, choice=data["choice"], by=user
         )

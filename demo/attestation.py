@@ -10,6 +10,7 @@ invited. Dates are counted from today.
 Idempotent: running it again changes nothing."""
 
 from datetime import date, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -32,7 +33,7 @@ FORMED = [
 PLACE = "Управление образования, ул. Мира, д. 24, каб. 12"
 # Past session: surname → (the members' votes in the order of the roster, the
 # details, confirmed?). The roster: chair, deputy, secretary, members by name.
-PAST = {
+PAST: dict[str, tuple[list[str], dict[str, Any], bool]] = {
     "Смирнова": ([D.CONTINUE] * 4, {"new_term_until": date(2030, 9, 1)}, True),
     "Романова": (
         [D.RECOMMENDED, D.CONTINUE, D.CONTINUE, D.RECOMMENDED],

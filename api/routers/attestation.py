@@ -304,7 +304,7 @@ def cast_attestation_vote(request: HttpRequest, pk: int, payload: VoteIn) -> Sta
     else:
         permissions.require(permissions.may_decide(user, attestation))
         member_id = payload.member_id
-    member = Person.objects.filter(pk=member_id).first()
+    member = Person.objects.filter(pk=member_id or 0).first()
     if member is None:
         chosen(Person.objects.none(), payload.member_id or 0, "member_id")
     assert member is not None
