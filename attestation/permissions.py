@@ -72,7 +72,14 @@ def visible_orders(user: AnyUser) -> QuerySet[CommissionOrder]:
         Q(commission__municipality_id__in=p.coordinator_municipality_ids)
         if p.coordinator_municipality_ids
         else None,
-        Q(commission__memberships__person_id=p.person_id) if p.person_id else None,
+        # A subquery, not a join: a person seated twice must not double an order.
+        Q(
+            commission_id__in=Membership.objects.filter(person_id=p.person_id).values(
+                "commission_id"
+            )
+        )
+        if p.person_id
+        else None,
     )
 
 

@@ -214,3 +214,19 @@ def test_attestation_list_query_count(
     # token, count, page keys, page rows
     with django_assert_num_queries(4):
         assert client.get(f"{API}/attestations").json()["count"] == n
+
+
+@pytest.mark.parametrize("n", [2, 5])
+def test_session_list_query_count(
+    api_client, coordinator, order, municipality, school, n, django_assert_num_queries
+):
+    from attestation.tests.factories import make_session
+
+    for i in range(n):
+        entry = ReserveEntryFactory(person=PersonFactory(organization=school))
+        make_session(municipality, [entry], on=date(2027, 4, 1 + i))
+    client = api_client(coordinator)
+    client.get(f"{API}/attestation-sessions")
+    # token, count, page keys, page rows
+    with django_assert_num_queries(4):
+        assert client.get(f"{API}/attestation-sessions").json()["count"] == n

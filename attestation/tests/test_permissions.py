@@ -242,3 +242,14 @@ def test_order_write_by_a_member_is_forbidden(order, commission, stranger):
         permissions.get_order(commission, order.pk, write=True)
     with pytest.raises(Http404):
         permissions.get_order(stranger, order.pk)
+
+
+def test_a_member_seated_twice_sees_each_order_once(order, municipality, commission):
+    later = services.issue_order(
+        municipality=municipality, number="9", date=date(2027, 2, 1), title="Об изм."
+    )
+    seat = order.commission.memberships.get(person=commission.person)
+    services.remove_member(order=later, membership=seat)
+    services.appoint_member(order=later, person=commission.person, role="member")
+    assert permissions.get_order(commission, order.pk) == order
+    assert permissions.visible_orders(commission).count() == 2

@@ -267,3 +267,42 @@ def test_session_page_query_count(
     # membership check, the agenda form's entries, history
     with django_assert_num_queries(10):
         assert client.get(session.get_absolute_url()).status_code == 200
+
+
+def test_settings_set_the_plain_mode(client, coordinator, order, municipality):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("attestation:settings"),
+        {"quorum_percent": "60", "plain_decision": "on"},
+    )
+    assert response.status_code == 302
+    from attestation.queries import settings_of
+
+    rules = settings_of(municipality.pk)
+    assert (rules.quorum_percent, rules.plain_decision) == (60, True)
+
+
+def test_settings_refuse_a_share_out_of_range(client, coordinator, order):
+    client.force_login(coordinator)
+    response = client.post(reverse("attestation:settings"), {"quorum_percent": "100"})
+    assert response.status_code == 422
+
+
+def test_settings_are_the_coordinators(client, commission, order):
+    client.force_login(commission)
+    assert client.get(reverse("attestation:settings")).status_code == 403
+
+
+def test_plain_decision_by_the_secretary(client, secretary, municipality, attestation):
+    services.update_settings(
+        municipality=municipality, quorum_percent=50, plain_decision=True
+    )
+    _mark_all(attestation.session)
+    client.force_login(secretary)
+    response = client.post(
+        reverse("attestation:decide", args=[attestation.pk]),
+        {"decision": "exclude", "exclusion_reason": "Отказ от подготовки"},
+    )
+    assert response.status_code == 302
+    attestation.refresh_from_db()
+    assert attestation.decision == D.EXCLUDE
