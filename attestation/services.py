@@ -242,24 +242,6 @@ def schedule_session(
 
 
 @transaction.atomic
-def update_session(
-    *,
-    session: Session,
-    date: datetime.date,
-    time: datetime.time,
-    place: str,
-    number: str,
-) -> Session:
-    """Move a session or correct its number; raises ValidationError once a
-    decision is taken."""
-    if session.attestations.exclude(decision="").exists():
-        raise ValidationError(_("The session has decisions: it cannot be changed."))
-    return update_validated(
-        session, date=date, time=time, place=place.strip(), number=number.strip()
-    )
-
-
-@transaction.atomic
 def add_to_agenda(*, session: Session, entry: ReserveEntry) -> Attestation:
     """Put one more reservist on the agenda; raises ValidationError for one
     without an active entry or already on it."""
