@@ -94,7 +94,7 @@ class SessionForm(TextCheckedForm, forms.Form):
         label=_("Date"), validators=[reasonable_date], widget=DATE_WIDGET
     )
     time = forms.TimeField(label=_("Time"), widget=TIME_WIDGET)
-    place = forms.CharField(label=_("Place"), max_length=300)
+    place = forms.CharField(label=_("Venue"), max_length=300)
     number = forms.CharField(
         label=_("Minutes number"),
         max_length=50,

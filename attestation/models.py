@@ -257,7 +257,7 @@ class Session(CopiesMunicipality, TimeStampedModel):
     number = models.CharField(_("minutes number"), max_length=50)
     date = models.DateField(_("date"))
     time = models.TimeField(_("time"))
-    place = models.CharField(_("place"), max_length=300)
+    place = models.CharField(_("venue"), max_length=300)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("scheduled by"),

@@ -54,7 +54,7 @@ def test_session_from_scheduling_to_the_confirmed_decision(
     page.get_by_role("link", name="Назначить заседание").click()
     page.get_by_label("Дата").fill(today.isoformat())
     page.get_by_label("Время").fill("10:00")
-    page.get_by_label("Место").fill("Управление образования, каб. 12")
+    page.get_by_label("Место проведения").fill("Управление образования, каб. 12")
     page.get_by_label(reservist, exact=False).check()
     page.get_by_role("button", name="Назначить").click()
     expect(page.get_by_role("status")).to_contain_text("Заседание назначено")
