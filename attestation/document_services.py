@@ -48,13 +48,15 @@ def _person(person: Person) -> dict[str, str]:
 
 
 def decision_text(attestation: Attestation) -> str:
-    """«Рекомендовать Петрова П. П. …»: the decision as the minutes state it."""
+    """«Петров Дмитрий Александрович — рекомендовать …»: the decision as the
+    minutes state it (the name stays in the nominative, which needs no
+    declension)."""
     entry = attestation.reserve_entry
     name = entry.person.full_name
     if attestation.decision == Attestation.Decision.RECOMMENDED:
         return (
-            f"Рекомендовать {name} к назначению на должность "
-            f"«{entry.target_position.name}»."
+            f"{name} — рекомендовать к назначению на должность "
+            f"«{lower_first(entry.target_position.name)}»."
         )
     if attestation.decision == Attestation.Decision.CONTINUE:
         until = (
@@ -63,12 +65,12 @@ def decision_text(attestation: Attestation) -> str:
             else ""
         )
         return (
-            f"Продолжить подготовку {name} в резерве управленческих кадров; "
+            f"{name} — продолжить подготовку в резерве управленческих кадров, "
             f"установить срок пребывания в резерве до {until}."
         )
     if attestation.decision == Attestation.Decision.EXCLUDE:
         return (
-            f"Исключить {name} из резерва управленческих кадров. "
+            f"{name} — исключить из резерва управленческих кадров. "
             f"Основание: {attestation.exclusion_reason}."
         )
     return "Решение не принято."
@@ -92,7 +94,7 @@ def _item(n: int, a: Attestation, plain: bool) -> dict[str, Any]:
     return {
         "number": str(n),
         "reservist": _person(person),
-        "target_position": a.reserve_entry.target_position.name,
+        "target_position": lower_first(a.reserve_entry.target_position.name),
         "mentor": mentor.full_name if mentor else "",
         "recommendation": a.mentor_recommendation,
         "votes": votes,

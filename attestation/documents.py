@@ -155,7 +155,7 @@ def _item(doc: DocxDocument, item: dict[str, Any], *, last: bool) -> None:
         doc, f"{item['number']}. СЛУШАЛИ:", bold=True, before=12, keep_with_next=True
     )
     heard = (
-        f"Об аттестации резервиста {reservist['name']}, "
+        f"Об аттестации резервиста: {reservist['name']}, "
         f"{reservist['position_lower']}, {reservist['organization']} "
         f"(целевая должность — {item['target_position']})."
     )
@@ -192,7 +192,7 @@ def render_minutes_docx(context: dict[str, Any]) -> bytes:
     )
     for item in context["agenda"]:
         r = item["reservist"]
-        _text(doc, f"{item['number']}. Об аттестации резервиста {r['name']}.")
+        _text(doc, f"{item['number']}. Об аттестации резервиста: {r['name']}.")
     items = context["items"]
     for n, item in enumerate(items, start=1):
         _item(doc, item, last=n == len(items))

@@ -61,7 +61,8 @@ def test_minutes_docx(decided):
         "Присутствуют 4 из 5 членов комиссии; кворум имеется.",
         "«продолжить подготовку» — 3",
         "«исключить из резерва» — 1",
-        "установить срок пребывания в резерве до 01.09.2030",
+        "продолжить подготовку в резерве управленческих кадров, установить срок "
+        "пребывания в резерве до 01.09.2030",
         "Председатель комиссии",
         "Секретарь комиссии",
         "Рекомендация наставника: Готов к назначению.",
@@ -86,7 +87,7 @@ def test_extract_docx_and_pdf(decided, tmp_path):
     content, _name, _type = document_services.render_extract(decided, "docx")
     text = _docx_text(content)
     assert "ВЫПИСКА" in text and "Выписка верна." in text
-    assert "Продолжить подготовку" in text
+    assert "— продолжить подготовку" in text
     pdf, _name, _type = document_services.render_extract(decided, "pdf")
     assert "Выписка верна." in _pdf_text(pdf, tmp_path)
 
