@@ -135,7 +135,7 @@ def municipal_acts(
     """The municipality's own acts, invented for the demo: (level, type, number,
     date, title, issuing body). The order on mentoring is the one the
     municipality's settings cite, when they cite one."""
-    acts = [
+    acts: list[tuple[str, str, str, date, str, str]] = [
         (
             Level.MUNICIPAL,
             Kind.RESOLUTION,
@@ -224,13 +224,13 @@ def load_legal_acts(municipality: Municipality) -> None:
             issued_by=issued_by,
             url=url,
         )
-    for level, kind, number, adopted_on, title, issued_by in municipal_acts(
+    for level, own_kind, number, adopted_on, title, issued_by in municipal_acts(
         municipality
     ):
         act = _act(
             municipality,
             level=level,
-            kind=kind,
+            kind=own_kind,
             number=number,
             adopted_on=adopted_on,
             title=title,

@@ -278,8 +278,8 @@ def plan_rows(
     )
     for act in acts:
         act.municipality = municipality  # no query when the service saves it
-        for key in _act_keys(act):
-            existing[key].append(act)
+        for act_key in _act_keys(act):
+            existing[act_key].append(act)
     seen_keys: dict[tuple[Any, ...], int] = {}
     seen_acts: dict[int, int] = {}
     for number, cells in plan.checking(rows):

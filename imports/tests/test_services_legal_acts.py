@@ -536,7 +536,7 @@ def test_legal_acts_template_has_header_help_and_lists(municipality):
     assert any(str(line).startswith("Одна строка — один акт.") for line in lines)
     help_rows = {row[0]: row[2] for row in instructions.iter_rows(values_only=True)}
     assert help_rows["Номер"].startswith("Акт находится по типу, номеру и дате")
-    assert help_rows["Что изменилось"].startswith("Обязательно при дате редакции")
+    assert help_rows["Что изменилось"].startswith("Обязателен при дате редакции")
     columns = [
         [v for v in column if v]
         for column in lists.iter_cols(min_row=2, values_only=True)
