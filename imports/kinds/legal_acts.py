@@ -219,6 +219,50 @@ def _act_keys(act: LegalAct) -> list[tuple[Any, ...]]:
     return keys
 
 
+class _Seen:
+    """The acts of the rows so far, to find one named twice in the file.
+
+    A row without a number finds its act by title and date, so it names the same
+    act as any row before it of that title and date, with a number or without;
+    a row with a number, the same act as a row before it of that type, number and
+    date, or of that title and date without a number. Two rows that find one act
+    of the catalogue name it twice too."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[Any, ...], int] = {}
+        self.titles: dict[tuple[Any, ...], int] = {}  # of every row
+        self.bare_titles: dict[tuple[Any, ...], int] = {}  # of rows without a number
+        self.acts: dict[int, int] = {}
+
+    def first_row(
+        self,
+        number: int,
+        values: dict[str, Any],
+        key: tuple[Any, ...] | None,
+        matches: list[LegalAct],
+    ) -> int | None:
+        """The earlier row naming the row's act, if any; then note the row."""
+        title = _key({n: values[n] for n in ("title", "adopted_on") if n in values})
+        first = None
+        if key is not None and key in self.keys:
+            first = self.keys[key]
+        elif title is not None and values.get("number"):
+            first = self.bare_titles.get(title)
+        elif title is not None:
+            first = self.titles.get(title)
+        if first is None and len(matches) == 1:
+            first = self.acts.get(matches[0].pk)
+        if key is not None:
+            self.keys.setdefault(key, number)
+        if title is not None:
+            self.titles.setdefault(title, number)
+            if not values.get("number"):
+                self.bare_titles.setdefault(title, number)
+        if len(matches) == 1:
+            self.acts.setdefault(matches[0].pk, number)
+        return first
+
+
 def _edition_errors(
     number: int, values: dict[str, Any], bad_columns: set[str]
 ) -> list[RowError]:
@@ -280,25 +324,16 @@ def plan_rows(
         act.municipality = municipality  # no query when the service saves it
         for act_key in _act_keys(act):
             existing[act_key].append(act)
-    seen_keys: dict[tuple[Any, ...], int] = {}
-    seen_acts: dict[int, int] = {}
+    seen = _Seen()
     for number, cells in plan.checking(rows):
         values, errors = _parse(number, cells)
         key = _key(values)
         key_column = names["number"] if values.get("number") else names["title"]
         matches = existing.get(key, []) if key else []
-        if key is not None and key in seen_keys:
-            message = _("the same act is in row %(row)s") % {"row": seen_keys[key]}
+        first = seen.first_row(number, values, key, matches)
+        if first is not None:
+            message = _("the same act is in row %(row)s") % {"row": first}
             errors.append(RowError(number, key_column, message))
-        elif len(matches) == 1 and matches[0].pk in seen_acts:
-            message = _("the same act is in row %(row)s") % {
-                "row": seen_acts[matches[0].pk]
-            }
-            errors.append(RowError(number, key_column, message))
-        if key is not None:
-            seen_keys.setdefault(key, number)
-        if len(matches) == 1:
-            seen_acts.setdefault(matches[0].pk, number)
         if not errors and len(matches) > 1:
             if values.get("number"):
                 message = _(

@@ -12,7 +12,7 @@ from imports import services
 from imports.models import ImportBatch
 from imports.planning import Action
 from imports.services import ImportRejected
-from imports.tests.factories import LEGAL_ACTS_HEADER, legal_acts_file, upload
+from imports.tests.factories import LEGAL_ACTS_HEADER, legal_acts_file, upload, xlsx
 from legal_acts import services as legal_act_services
 from legal_acts.exports import LEGAL_ACT_COLUMNS
 from legal_acts.models import LegalAct, LegalActEdition
@@ -396,6 +396,11 @@ def test_duplicate_rows_name_the_first_row(coordinator, municipality):
             _row(MUNICIPAL, "постановление", None, "16.03.2026", RESERVE_RULES),
             _row(MUNICIPAL, "положение", None, "01.09.2026", "Положение"),
             _row(MUNICIPAL, "положение", None, "01.09.2026", "ПОЛОЖЕНИЕ"),
+            _row(MUNICIPAL, "приказ", "7", "02.09.2026", "О наставничестве"),
+            _row(MUNICIPAL, "приказ", "8", "02.09.2026", "О наставничестве"),
+            _row(MUNICIPAL, "приказ", None, "02.09.2026", "О наставничестве"),
+            _row(MUNICIPAL, "приказ", None, "03.09.2026", "О резерве"),
+            _row(MUNICIPAL, "приказ", "9", "03.09.2026", "О резерве"),
         ]
     )
 
@@ -406,6 +411,11 @@ def test_duplicate_rows_name_the_first_row(coordinator, municipality):
         # Found by its title: the act row 2 has found by its number.
         "Строка 5, столбец «Наименование»: этот акт уже указан в строке 2",
         "Строка 7, столбец «Наименование»: этот акт уже указан в строке 6",
+        # Two orders of one day and title with their numbers are two acts; a row
+        # without a number finds the first of them.
+        "Строка 10, столбец «Наименование»: этот акт уже указан в строке 8",
+        # An act without a number, then with one: found by title, the same act.
+        "Строка 12, столбец «Номер»: этот акт уже указан в строке 11",
     ]
     _assert_rejected(batch, plan, n_acts=1)
 
@@ -519,6 +529,26 @@ def test_the_export_of_the_catalogue_imports_back_unchanged(coordinator, municip
     batch = _import(coordinator, municipality, upload(content))
 
     assert (batch.n_created, batch.n_updated, batch.n_unchanged) == (0, 0, 2)
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_checking_the_rows_takes_two_queries_whatever_their_number(
+    municipality, django_assert_num_queries, n
+):
+    for k in range(n):
+        make_act(municipality, number=f"{k}-ФЗ")
+    rows = [_row(MUNICIPAL, "постановление", f"{k}-ФЗ") for k in range(n)]
+    content = upload(xlsx(rows, header=LEGAL_ACTS_HEADER))
+
+    # the acts of the municipality, their editions
+    with django_assert_num_queries(2):
+        plan = services.plan_file(
+            kind="legal_acts",
+            municipality=municipality,
+            file=content,
+            size=content.size,
+        )
+    assert len(plan.rows) == n
 
 
 # The template ----------------------------------------------------------------------
