@@ -121,6 +121,9 @@ def sample(plan, coordinator, mentor_person, school):
         "legal-acts/{pk}/editions": legal_act.pk,
         "assessments/{pk}": assessment.pk,
         "reservists/{pk}/competency-profile": plan.reserve_entry_id,
+        "reservists/{pk}/competency-profile/document": plan.reserve_entry_id,
+        "plans/{pk}/document": plan.pk,
+        "internships/{pk}/document": internship.pk,
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
@@ -229,6 +232,29 @@ def test_every_json_answer_matches_the_published_schema(
         checked += 1
     assert not errors, "\n".join(errors)
     assert checked >= 26  # 12 lists and 14 details in December 2026
+
+
+def test_every_document_answer_has_a_documented_type(
+    client, api_client, coordinator, sample
+):
+    """The GET endpoints whose 200 is a file (DOCX or PDF) that the sample covers
+    answer 200 with a content type their OpenAPI names."""
+    spec = client.get(f"{API}/openapi.json").json()
+    as_coordinator = api_client(coordinator)
+    checked = []
+    for path, operations in spec["paths"].items():
+        get = operations.get("get")
+        content = get["responses"]["200"].get("content", {}) if get else {}
+        if not content or JSON in content:
+            continue
+        if path.removeprefix(f"{API}/") not in sample:
+            continue
+        response = as_coordinator.get(_url(path, sample))
+        assert response.status_code == 200, (path, response.content[:300])
+        assert response["Content-Type"] in content, path
+        checked.append(path)
+    assert f"{API}/reservists/{{pk}}/competency-profile/document" in checked
+    assert len(checked) == 3
 
 
 def test_every_enum_has_its_own_component(client):
