@@ -5,9 +5,8 @@ from typing import Any
 
 from django import forms
 from django.http import QueryDict
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.forms import TextCheckedForm
 from core.text import single_line_text
@@ -68,7 +67,9 @@ class QuestionForm(TextCheckedForm, forms.Form):
         return initial
 
     def option_rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
-        return [(n, self[f"option_{n}"], self[f"correct_{n}"]) for n in self.row_numbers]
+        return [
+            (n, self[f"option_{n}"], self[f"correct_{n}"]) for n in self.row_numbers
+        ]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

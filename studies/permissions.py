@@ -200,9 +200,7 @@ def may_build_test(user: AnyUser, assignment: StudyAssignment) -> bool:
         is_active_mentor(user, assignment)
         and assignment.is_test
         and assignment.is_open
-        and not assignment.attempts.filter(
-            check_round=assignment.check_round
-        ).exists()
+        and not assignment.attempts.filter(check_round=assignment.check_round).exists()
     )
 
 

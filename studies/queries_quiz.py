@@ -38,9 +38,8 @@ class SheetQuestion:
 
 
 def _questions(assignment: StudyAssignment) -> list[dict[str, Any]]:
-    return list(
-        assignment.questions.order_by("position", "pk").values("pk", "text", "kind")
-    )
+    rows = assignment.questions.order_by("position", "pk").values("pk", "text", "kind")
+    return [dict(row) for row in rows]
 
 
 def _options_without_key(question_ids: list[int]) -> dict[int, list[SheetOption]]:
@@ -162,4 +161,3 @@ def with_bank_counts(acts: LegalActQuerySet) -> LegalActQuerySet:
 def bank_questions(act_id: int) -> Any:
     """An act's bank questions with their options and the key (two queries)."""
     return QuizQuestion.objects.filter(bank__act_id=act_id).prefetch_related("options")
-

@@ -120,7 +120,9 @@ def test_a_mentor_reads_the_bank_without_changing_it(client, mentor, act):
 
 def test_an_empty_bank_is_shown_without_creating_it(client, coordinator, act):
     client.force_login(coordinator)
-    assert "В банке пока нет вопросов" in client.get(_url("bank", act.pk)).content.decode()
+    assert (
+        "В банке пока нет вопросов" in client.get(_url("bank", act.pk)).content.decode()
+    )
     assert not QuestionBank.objects.exists()
 
 
@@ -141,7 +143,9 @@ def test_a_mentor_may_not_write_the_bank(client, mentor, act):
     client.force_login(mentor)
     assert client.get(_url("bank_add", act.pk)).status_code == 403
     assert client.post(_url("bank_add", act.pk), _post()).status_code == 403
-    assert client.post(_url("bank_edit", act.pk, question.pk), _post()).status_code == 403
+    assert (
+        client.post(_url("bank_edit", act.pk, question.pk), _post()).status_code == 403
+    )
     assert client.post(_url("bank_delete", act.pk, question.pk)).status_code == 403
     assert QuizQuestion.objects.get().text == question.text
 
@@ -199,7 +203,9 @@ def test_a_bad_bank_question_is_refused(client, coordinator, act, fields, messag
     assert question.options.count() == 2
 
 
-def test_a_question_of_another_bank_is_not_found(client, coordinator, act, municipality):
+def test_a_question_of_another_bank_is_not_found(
+    client, coordinator, act, municipality
+):
     other = _add(make_act(municipality, number="44-ФЗ", title="О закупках"))
     client.force_login(coordinator)
     response = client.post(_url("bank_edit", act.pk, other.pk), _post())
@@ -209,7 +215,9 @@ def test_a_question_of_another_bank_is_not_found(client, coordinator, act, munic
     assert other.text == "Кто назначает руководителя ОО?"
 
 
-def test_a_test_question_is_not_a_bank_question(client, coordinator, act, test_assignment):
+def test_a_test_question_is_not_a_bank_question(
+    client, coordinator, act, test_assignment
+):
     question = test_assignment.questions.first()
     _add(act)
     client.force_login(coordinator)

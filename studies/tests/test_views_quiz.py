@@ -201,7 +201,9 @@ def test_the_mentor_adds_a_question(client, mentor, test_assignment):
 def test_a_bad_question_is_refused(client, mentor, test_assignment, fields, message):
     client.force_login(mentor)
     before = QuizOption.objects.count()
-    response = client.post(_url("quiz_add", test_assignment.pk), _question_post(**fields))
+    response = client.post(
+        _url("quiz_add", test_assignment.pk), _question_post(**fields)
+    )
     assert response.status_code == 422
     assert message in response.content.decode()
     assert test_assignment.questions.count() == 2
@@ -230,8 +232,13 @@ def test_the_mentor_edits_and_deletes_a_question(client, mentor, test_assignment
 def test_others_may_not_build(request, client, role, test_assignment):
     single = test_assignment.questions.first()
     client.force_login(request.getfixturevalue(role))
-    assert client.post(_url("quiz_add", test_assignment.pk), _question_post()).status_code == 403
-    edit = client.post(_url("quiz_edit", test_assignment.pk, single.pk), _question_post())
+    assert (
+        client.post(_url("quiz_add", test_assignment.pk), _question_post()).status_code
+        == 403
+    )
+    edit = client.post(
+        _url("quiz_edit", test_assignment.pk, single.pk), _question_post()
+    )
     delete = client.post(_url("quiz_delete", test_assignment.pk, single.pk))
     # The key's readers are refused the write; the others do not see the question.
     expected = 403 if role == "coordinator" else 404
@@ -248,8 +255,14 @@ def test_an_attempted_test_cannot_change(client, mentor, test_assignment):
     text = client.get(_url("quiz", test_assignment.pk)).content.decode()
     assert "Добавить вопрос" not in text
     assert "по тесту уже были попытки" in text
-    assert client.post(_url("quiz_add", test_assignment.pk), _question_post()).status_code == 403
-    assert client.post(_url("quiz_delete", test_assignment.pk, single.pk)).status_code == 403
+    assert (
+        client.post(_url("quiz_add", test_assignment.pk), _question_post()).status_code
+        == 403
+    )
+    assert (
+        client.post(_url("quiz_delete", test_assignment.pk, single.pk)).status_code
+        == 403
+    )
     assert test_assignment.questions.count() == 2
 
 
@@ -308,12 +321,12 @@ def _start(client, assignment) -> QuizAttempt:
 
 def _without_tokens(content: bytes) -> bytes:
     """The page with its CSRF tokens (different on every render) blanked."""
-    return re.sub(rb'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', rb"\1", content)
+    return re.sub(
+        rb'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', rb"\1", content
+    )
 
 
-def test_the_answer_sheet_holds_no_trace_of_the_key(
-    client, reservist, mentorship, act
-):
+def test_the_answer_sheet_holds_no_trace_of_the_key(client, reservist, mentorship, act):
     assignment = assign(mentorship, act)
     question = services.add_question(
         assignment=assignment,
@@ -390,7 +403,9 @@ def test_the_result_shows_only_the_chosen_options_without_leave(
     assert "Педагогический совет" in text
     for marker in ["✓", "верный", "badge ok"]:
         assert marker not in text
-    assert all(o.is_correct is None for q in response.context["questions"] for o in q.options)
+    assert all(
+        o.is_correct is None for q in response.context["questions"] for o in q.options
+    )
 
 
 def test_the_result_shows_the_key_when_allowed(client, reservist, test_assignment):

@@ -158,7 +158,9 @@ def quiz_from_bank(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The questions have been added to the test."))
             return redirect(_quiz_url(assignment))
-    in_test = {t.casefold() for t in assignment.questions.values_list("text", flat=True)}
+    in_test = {
+        t.casefold() for t in assignment.questions.values_list("text", flat=True)
+    }
     context = {
         "form": form,
         "assignment": assignment,
@@ -330,9 +332,7 @@ urls: list[URLPattern] = [
     ),
     path("<int:pk>/test/from-bank/", quiz_from_bank, name="quiz_from_bank"),
     path("<int:pk>/test/start/", quiz_start, name="quiz_start"),
-    path(
-        "<int:pk>/test/attempts/<int:attempt_pk>/", quiz_attempt, name="quiz_attempt"
-    ),
+    path("<int:pk>/test/attempts/<int:attempt_pk>/", quiz_attempt, name="quiz_attempt"),
     path("banks/", banks, name="banks"),
     path("banks/<int:act_pk>/", bank, name="bank"),
     path("banks/<int:act_pk>/questions/new/", bank_question_create, name="bank_add"),
