@@ -571,7 +571,10 @@ def test_no_attempt_beyond_the_limit(client, reservist, test_assignment):
         client.post(url, _answers_post(wrong_answers(test_assignment)))
     response = client.post(_url("quiz_start", test_assignment.pk))
     assert response.status_code == 400
-    assert "Проверка закрыта" in response.content.decode()
+    text = response.content.decode()
+    assert "Проверка закрыта" in text
+    assert "попыток не осталось" in text
+    assert "Начать попытку" not in text
     assert QuizAttempt.objects.count() == 2
 
 
