@@ -144,13 +144,20 @@ def test_state(assignment: StudyAssignment) -> TestState:
     )
 
 
-def minutes_left(attempt: QuizAttempt, now: datetime | None = None) -> int | None:
-    """Whole minutes (rounded up) until the attempt's time runs out; None without
-    a time limit, 0 when it has run out."""
+def seconds_left(attempt: QuizAttempt, now: datetime | None = None) -> int | None:
+    """Whole seconds until the attempt's time runs out; None without a time
+    limit, 0 when it has run out."""
     if attempt.deadline_at is None:
         return None
     seconds = (attempt.deadline_at - (now or timezone.now())).total_seconds()
-    return max(math.ceil(seconds / 60), 0)
+    return max(math.ceil(seconds), 0)
+
+
+def minutes_left(attempt: QuizAttempt, now: datetime | None = None) -> int | None:
+    """Whole minutes (rounded up) until the attempt's time runs out; None without
+    a time limit, 0 when it has run out."""
+    seconds = seconds_left(attempt, now)
+    return None if seconds is None else math.ceil(seconds / 60)
 
 
 def with_bank_counts(acts: LegalActQuerySet) -> LegalActQuerySet:

@@ -128,7 +128,7 @@ def _reservist_takes(page: Page, base_url: str, story: StudyAssignment) -> None:
     _screenshots(page, "studies-quiz-reservist")
     page.get_by_role("button", name="Начать попытку").click()
     expect(page.get_by_text("Попытка 1 из 3.")).to_be_visible()
-    expect(page.get_by_text("Осталось 20 минут", exact=False)).to_be_visible()
+    expect(page.get_by_text("Осталось минут: 20", exact=False)).to_be_visible()
     content = page.content()
     assert "верный" not in content and "✓" not in content
     _screenshots(page, "studies-quiz-take")

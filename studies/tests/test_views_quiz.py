@@ -609,7 +609,7 @@ def test_the_sheet_says_the_time_left(client, reservist, test_assignment, time_m
     time_machine.move_to(NOON + timedelta(minutes=5, seconds=30))
     url = _url("quiz_attempt", test_assignment.pk, attempt.pk)
     text = client.get(url).content.decode()
-    assert "Осталось 15 минут (до 12:20)" in text
+    assert "Осталось минут: 15 (до 12:20)." in text
     time_machine.move_to(NOON + timedelta(minutes=35))
     response = client.post(url, _answers_post(right_answers(test_assignment)))
     assert response.status_code == 302

@@ -230,6 +230,7 @@ def _attempt_page(
             assignment, queries_quiz.chosen_in(form.answers() if form.is_bound else {})
         ),
         "minutes_left": queries_quiz.minutes_left(attempt),
+        "seconds_left": queries_quiz.seconds_left(attempt),
     }
     return render(request, "studies/quiz_take.html", context, status=status)
 
