@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from accounts.models import Role, RoleAssignment
 from accounts.tests.factories import UserFactory
+from legal_acts.tests.conftest import make_act
+from mentorships.models import Mentorship
 from mentorships.tests.factories import MentorshipFactory
 from people.tests.factories import PersonFactory
 from reserve.tests.factories import ReserveEntryFactory
@@ -296,8 +298,6 @@ def test_the_mentor_takes_questions_from_the_bank(client, mentor, test_assignmen
 def test_questions_of_another_bank_are_refused(
     client, mentor, test_assignment, municipality
 ):
-    from legal_acts.tests.conftest import make_act
-
     other = _bank_question(make_act(municipality, number="44-ФЗ", title="О закупках"))
     _bank_question(test_assignment.act)
     client.force_login(mentor)
@@ -390,7 +390,7 @@ def test_fail_once_then_pass_through_the_pages(client, reservist, test_assignmen
     assert "Начать попытку" not in text
 
 
-def test_the_result_shows_only_the_chosen_options_without_leave(
+def test_the_result_shows_only_the_chosen_options_without_the_mentors_leave(
     client, reservist, test_assignment
 ):
     client.force_login(reservist)
@@ -581,8 +581,8 @@ def test_no_attempt_beyond_the_limit(client, reservist, test_assignment):
 def test_no_attempt_beyond_the_limit_while_the_check_is_open(
     client, reservist, test_assignment, mentor
 ):
-    """Two attempts used in a round the mentor then re-opens: the limit counts
-    per round; within a round it refuses with its message."""
+    """The only attempt is used but the check is still open (it was closed
+    without scoring): the limit refuses with its own message."""
     StudyAssignment.objects.filter(pk=test_assignment.pk).update(max_attempts=1)
     test_assignment.refresh_from_db()
     client.force_login(reservist)
@@ -615,3 +615,60 @@ def test_the_sheet_says_the_time_left(client, reservist, test_assignment, time_m
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.timed_out and not attempt.passed
+
+
+def test_a_question_with_many_options_keeps_them_all_in_its_form(
+    client, mentor, test_assignment
+):
+    question = services.add_question(
+        assignment=test_assignment,
+        text="Какие акты относятся к федеральным?",
+        kind=QuizQuestion.Kind.MULTIPLE,
+        options=[OptionData(f"Акт {n}", n < 3) for n in range(8)],
+    )
+    client.force_login(mentor)
+    text = client.get(
+        _url("quiz_edit", test_assignment.pk, question.pk)
+    ).content.decode()
+    assert 'value="Акт 7"' in text
+    assert 'name="option_9"' in text
+    assert 'name="option_10"' not in text
+
+
+def test_an_ended_mentorship_closes_the_test_to_both(
+    client, mentor, reservist, test_assignment
+):
+    Mentorship.objects.filter(pk=test_assignment.mentorship_id).update(
+        status=Mentorship.Status.ENDED
+    )
+    client.force_login(mentor)
+    text = client.get(_url("quiz", test_assignment.pk)).content.decode()
+    assert "✓ верный" in text
+    assert "Добавить вопрос" not in text
+    assert (
+        client.post(_url("quiz_add", test_assignment.pk), _question_post()).status_code
+        == 403
+    )
+    client.force_login(reservist)
+    text = client.get(_url("quiz", test_assignment.pk)).content.decode()
+    assert "Начать попытку" not in text
+    assert client.post(_url("quiz_start", test_assignment.pk)).status_code == 403
+    assert not QuizAttempt.objects.exists()
+
+
+def test_a_reopened_check_starts_a_new_round_of_attempts(
+    client, mentor, reservist, test_assignment
+):
+    for _ in range(2):
+        attempt = services.start_attempt(assignment=test_assignment)
+        services.submit_attempt(
+            attempt=attempt, answers=wrong_answers(test_assignment), by=reservist
+        )
+    test_assignment.refresh_from_db()
+    services.reopen(assignment=test_assignment)
+    client.force_login(reservist)
+    text = client.get(_url("quiz", test_assignment.pk)).content.decode()
+    assert "2 всего, осталось 2" in text
+    assert "№ 1 (проверка 1)" in text
+    attempt = _start(client, test_assignment)
+    assert (attempt.check_round, attempt.number) == (2, 1)
