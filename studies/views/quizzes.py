@@ -5,6 +5,10 @@ result), and the coordinator's banks of questions per act.
 The reservist's answer sheet is built from studies.queries_quiz.sheet_to_take,
 which never reads which options are right."""
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -77,11 +81,16 @@ def quiz(request: HttpRequest, pk: int) -> HttpResponse:
     return _quiz_page(request, _test_of(request, pk))
 
 
-def _save_question(
+def _question_page(
     request: HttpRequest,
-    assignment: StudyAssignment,
     question: QuizQuestion | None,
+    add: Callable[..., QuizQuestion],
+    done_url: str,
+    template: str,
+    context: dict[str, Any],
 ) -> HttpResponse:
+    """The form of a question of a test or a bank: `add` writes a new one, an
+    existing one is updated; back to `done_url` when saved."""
     data = request.POST if request.method == "POST" else None
     initial = QuestionForm.initial_of(question) if question is not None else None
     form = QuestionForm(data, initial=initial, rows=option_rows_for(question))
@@ -93,22 +102,29 @@ def _save_question(
         }
         try:
             if question is None:
-                services.add_question(assignment=assignment, **fields)
+                add(**fields)
             else:
                 services.update_question(question=question, **fields)
         except ValidationError as e:
             add_service_error(form, e)
         else:
             messages.success(request, _("The question has been saved."))
-            return redirect(_quiz_url(assignment))
-    context = {
-        "form": form,
-        "question": question,
-        "assignment": assignment,
-        "act": assignment.act,
-        "cancel_url": _quiz_url(assignment),
-    }
-    return render_form(request, "studies/quiz_question_form.html", context)
+            return redirect(done_url)
+    context |= {"form": form, "question": question, "cancel_url": done_url}
+    return render_form(request, template, context)
+
+
+def _save_question(
+    request: HttpRequest, assignment: StudyAssignment, question: QuizQuestion | None
+) -> HttpResponse:
+    return _question_page(
+        request,
+        question,
+        partial(services.add_question, assignment=assignment),
+        _quiz_url(assignment),
+        "studies/quiz_question_form.html",
+        {"assignment": assignment, "act": assignment.act},
+    )
 
 
 @login_required
@@ -265,28 +281,17 @@ def bank(request: HttpRequest, act_pk: int) -> HttpResponse:
 def _save_bank_question(
     request: HttpRequest, act: LegalAct, question: QuizQuestion | None
 ) -> HttpResponse:
-    data = request.POST if request.method == "POST" else None
-    initial = QuestionForm.initial_of(question) if question is not None else None
-    form = QuestionForm(data, initial=initial, rows=option_rows_for(question))
-    bank_url = reverse("studies:bank", args=[act.pk])
-    if data is not None and form.is_valid():
-        fields = {
-            "text": form.cleaned_data["text"],
-            "kind": form.cleaned_data["kind"],
-            "options": form.options(),
-        }
-        try:
-            if question is None:
-                services.add_question(bank=services.bank_of(act), **fields)
-            else:
-                services.update_question(question=question, **fields)
-        except ValidationError as e:
-            add_service_error(form, e)
-        else:
-            messages.success(request, _("The question has been saved."))
-            return redirect(bank_url)
-    context = {"form": form, "question": question, "act": act, "cancel_url": bank_url}
-    return render_form(request, "studies/bank_question_form.html", context)
+    def add(**fields: Any) -> QuizQuestion:
+        return services.add_question(bank=services.bank_of(act), **fields)
+
+    return _question_page(
+        request,
+        question,
+        add,
+        reverse("studies:bank", args=[act.pk]),
+        "studies/bank_question_form.html",
+        {"act": act},
+    )
 
 
 @login_required
