@@ -186,6 +186,24 @@ def may_take_test(user: AnyUser, assignment: StudyAssignment) -> bool:
     )
 
 
+def may_answer_test(user: AnyUser, assignment: StudyAssignment) -> bool:
+    """The reservist starts and submits attempts at their test while the
+    mentorship lasts; a closed check, the deadline and the attempt limit are the
+    services' refusals (with their message)."""
+    return is_active_reservist(user, assignment) and assignment.is_test
+
+
+def may_build_test(user: AnyUser, assignment: StudyAssignment) -> bool:
+    """The active mentor adds, corrects and removes the test's questions while the
+    check is open and its round has no attempt yet (one query)."""
+    return (
+        is_active_mentor(user, assignment)
+        and assignment.is_test
+        and assignment.is_open
+        and not assignment.attempts.filter(check_round=assignment.check_round).exists()
+    )
+
+
 def may_record_interview(user: AnyUser, assignment: StudyAssignment) -> bool:
     return (
         is_active_mentor(user, assignment)
