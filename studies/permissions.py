@@ -249,6 +249,15 @@ def get_attempt(user: AnyUser, assignment: StudyAssignment, pk: int) -> QuizAtte
     return attempt
 
 
+def open_attempt_ids(assignment: StudyAssignment) -> set[int]:
+    """The attempts of the current check round begun and not submitted."""
+    return set(
+        assignment.attempts.filter(
+            check_round=assignment.check_round, submitted_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+
+
 def get_study_question(
     user: AnyUser, assignment: StudyAssignment, pk: int
 ) -> StudyQuestion:
