@@ -490,7 +490,9 @@ def test_questions_on_the_act(api_client, reservist, mentor, world):
 def test_the_mentor_records_a_passing_interview_and_reopens(api_client, mentor, world):
     client = api_client(mentor)
     oral = world["oral"]
-    assert client.get(f"{URL}/{oral.pk}/interview").status_code == 404
+    missing = client.get(f"{URL}/{oral.pk}/interview")
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "Собеседование ещё не записано."
 
     recorded = client.put(
         f"{URL}/{oral.pk}/interview",
@@ -560,8 +562,12 @@ def test_the_reservist_describes_with_a_file_and_the_mentor_evaluates(
 ):
     url = f"{URL}/{world['quiz'].pk}/application"
     client = api_client(reservist)
-    assert client.get(url).status_code == 404
-    assert client.get(f"{url}/file").status_code == 404
+    missing = client.get(url)
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "Применение на практике ещё не описано."
+    no_file = client.get(f"{url}/file")
+    assert no_file.status_code == 404
+    assert no_file.json()["detail"] == "К описанию применения не приложен файл."
 
     response = client.put(
         url,

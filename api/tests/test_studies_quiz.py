@@ -304,7 +304,9 @@ def test_no_attempt_of_an_interview_or_an_empty_test(
 
     assert client.post(f"{URL}/{oral.pk}/attempts").status_code == 400
     assert client.post(f"{URL}/{empty.pk}/attempts").status_code == 400
-    assert client.get(f"{URL}/{oral.pk}/test").status_code == 404
+    no_test = client.get(f"{URL}/{oral.pk}/test")
+    assert no_test.status_code == 404
+    assert no_test.json()["detail"] == "Знания проверяются собеседованием: теста нет."
     assert snapshot() == before
 
 
