@@ -8,9 +8,10 @@ Which options are right (the key) is answered only to whoever may read it
 the reservist's test and attempts carry no field of correctness at all."""
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO, cast
 
 import pydantic
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import FileResponse, Http404, HttpRequest
@@ -18,7 +19,6 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import Field
 
@@ -517,7 +517,9 @@ def _application_input(
     file = None
     fields: Any
     if request.content_type == "multipart/form-data":
-        data, files = request.parse_file_upload(request.META, request)
+        # The request is the stream Django itself parses a POST's files from.
+        stream = cast(BinaryIO, request)
+        data, files = request.parse_file_upload(request.META, stream)
         fields = data.dict()
         file = files.get("file")
     else:
