@@ -810,3 +810,47 @@ def test_the_bank_list_costs_the_same(
 
 
 BANK_QUERIES = 3
+
+
+def test_openapi_describes_the_study_of_acts(client, settings):
+    settings.API_DOCS_PUBLIC = True
+    spec = client.get(f"{API}/openapi.json").json()
+    paths = spec["paths"]
+
+    expected = {
+        "study-assignments": {"get", "post"},
+        "study-assignments/{pk}": {"get", "patch", "delete"},
+        "study-assignments/{pk}/studied": {"post"},
+        "study-assignments/{pk}/reopen": {"post"},
+        "study-assignments/{pk}/questions": {"get", "post"},
+        "study-assignments/{pk}/questions/{question_id}/answer": {"post"},
+        "study-assignments/{pk}/test": {"get"},
+        "study-assignments/{pk}/test/questions": {"post"},
+        "study-assignments/{pk}/test/questions/{question_id}": {"put", "delete"},
+        "study-assignments/{pk}/test/from-bank": {"post"},
+        "study-assignments/{pk}/attempts": {"get", "post"},
+        "study-assignments/{pk}/attempts/{attempt_id}": {"get"},
+        "study-assignments/{pk}/attempts/{attempt_id}/submit": {"post"},
+        "study-assignments/{pk}/interview": {"get", "put"},
+        "study-assignments/{pk}/application": {"get", "put"},
+        "study-assignments/{pk}/application/evaluation": {"post"},
+        "study-assignments/{pk}/application/file": {"get"},
+        "question-banks": {"get"},
+        "question-banks/{act_id}": {"get"},
+        "question-banks/{act_id}/questions": {"post"},
+        "question-banks/{act_id}/questions/{question_id}": {"put", "delete"},
+    }
+    for path, methods in expected.items():
+        assert set(paths[f"{API}/{path}"]) == methods, path
+    application = paths[f"{API}/study-assignments/{{pk}}/application"]["put"]
+    assert set(application["requestBody"]["content"]) == {
+        "application/json",
+        "multipart/form-data",
+    }
+    test = paths[f"{API}/study-assignments/{{pk}}/test"]["get"]
+    schema = test["responses"]["200"]["content"][JSON]["schema"]
+    assert schema["discriminator"]["propertyName"] == "key"
+    hidden = spec["components"]["schemas"]["OptionOut"]
+    assert set(hidden["properties"]) == {"id", "text"}
+    file = paths[f"{API}/study-assignments/{{pk}}/application/file"]["get"]
+    assert "application/pdf" in file["responses"]["200"]["content"]
