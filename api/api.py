@@ -37,6 +37,7 @@ from api.routers import (
     plans,
     positions,
     reserve,
+    studies,
     timeline,
 )
 
@@ -154,6 +155,7 @@ for module in (
     internships,
     consultations,
     legal_acts,
+    studies,
     competencies,
     timeline,
     me,

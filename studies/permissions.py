@@ -13,7 +13,7 @@ are the coordinator's and are read by the municipality's mentors only."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -21,6 +21,7 @@ from accounts.permissions import principal
 from core.scopes import any_of
 from legal_acts.models import LegalAct, LegalActQuerySet
 from mentorships.models import Mentorship, MentorshipQuerySet
+from plans.models import PlanItem
 from studies.models import (
     PracticeCase,
     QuestionBank,
@@ -103,6 +104,14 @@ def mentorships_to_assign(user: AnyUser) -> MentorshipQuerySet:
     return Mentorship.objects.filter(
         mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
     )
+
+
+def plan_items_to_link(mentorship: Mentorship) -> QuerySet[PlanItem]:
+    """The items of the reservist's plans an assignment may be linked to (and
+    complete): not cancelled."""
+    return PlanItem.objects.filter(
+        plan__reserve_entry_id=mentorship.reserve_entry_id
+    ).exclude(status=PlanItem.Status.CANCELLED)
 
 
 # Who one is to an assignment ---------------------------------------------------------
@@ -256,6 +265,15 @@ def get_attempt(user: AnyUser, assignment: StudyAssignment, pk: int) -> QuizAtte
         raise Http404 from e
     attempt.assignment = assignment
     return attempt
+
+
+def open_attempt_ids(assignment: StudyAssignment) -> set[int]:
+    """The attempts of the current check round begun and not submitted."""
+    return set(
+        assignment.attempts.filter(
+            check_round=assignment.check_round, submitted_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
 
 
 def get_study_question(
