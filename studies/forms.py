@@ -35,7 +35,9 @@ TIME_LIMIT_MESSAGE = _("The time limit must be from 1 to 240 minutes.")
 
 
 def _date_field(label: Any) -> forms.DateField:
-    return forms.DateField(label=label, widget=DATE_WIDGET, validators=[reasonable_date])
+    return forms.DateField(
+        label=label, widget=DATE_WIDGET, validators=[reasonable_date]
+    )
 
 
 def _bounded(label: Any, low: int, high: int, message: Any, **kwargs: Any) -> Any:

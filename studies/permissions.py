@@ -316,20 +316,22 @@ def require(allowed: bool) -> None:
 # Choices of the assignment form ----------------------------------------------------
 
 
-def get_mentorship_to_assign(user: AnyUser, entry_pk: object) -> Mentorship:
+def get_mentorship_to_assign(user: AnyUser, entry_pk: str | int) -> Mentorship:
     """The user's active mentorship of the reserve entry given (`?entry=`);
     Http404 for an entry that is not theirs or not a number."""
     try:
         return (
             mentorships_to_assign(user)
             .select_related("reserve_entry__person")
-            .get(reserve_entry_id=entry_pk)
+            .get(reserve_entry_id=int(entry_pk))
         )
     except (Mentorship.DoesNotExist, ValueError, TypeError, OverflowError) as e:
         raise Http404 from e
 
 
-def acts_to_assign(user: AnyUser, mentorship: Mentorship | None = None) -> LegalActQuerySet:
+def acts_to_assign(
+    user: AnyUser, mentorship: Mentorship | None = None
+) -> LegalActQuerySet:
     """The catalogue the mentor chooses from: the acts of the municipality of the
     mentorship given, or of any of the user's active mentorships; by title."""
     if mentorship is not None:
@@ -348,9 +350,11 @@ def plan_items_to_link(
     """The items of the reservists' plans not completed yet that an assignment may
     complete (not cancelled); with the item linked already."""
     entry_ids = [m.reserve_entry_id for m in mentorships]
-    open_items = Q(plan__reserve_entry_id__in=entry_ids) & ~Q(
-        plan__status=IndividualPlan.Status.COMPLETED
-    ) & ~Q(status=PlanItem.Status.CANCELLED)
+    open_items = (
+        Q(plan__reserve_entry_id__in=entry_ids)
+        & ~Q(plan__status=IndividualPlan.Status.COMPLETED)
+        & ~Q(status=PlanItem.Status.CANCELLED)
+    )
     if current is not None:
         open_items |= Q(pk=current.pk)
     return (

@@ -184,7 +184,9 @@ def test_list_filters(client, mentor, mentorship, act, municipality):
     "params",
     [{"act": "abc"}, {"act": "999999"}, {"status": "nonsense"}],
 )
-def test_list_refuses_bad_filters_in_russian(client, mentor, interview_assignment, params):
+def test_list_refuses_bad_filters_in_russian(
+    client, mentor, interview_assignment, params
+):
     client.force_login(mentor)
     response = client.get(reverse("studies:list"), params)
     assert response.status_code == 200
@@ -363,7 +365,10 @@ def test_form_of_another_mentors_reservist_is_not_found(
 def test_form_is_the_mentors(request, client, role, mentorship, act):
     user = _login(client, request, role)
     url = reverse("studies:create")
-    for response in (client.get(url), client.post(url, _form(act, mentorship=mentorship.pk))):
+    for response in (
+        client.get(url),
+        client.post(url, _form(act, mentorship=mentorship.pk)),
+    ):
         if user is None:
             assert response.status_code == 302
         else:
@@ -470,7 +475,11 @@ def test_a_checked_assignment_cannot_be_withdrawn(
     client, mentor, interview_assignment, today
 ):
     services.record_interview(
-        assignment=interview_assignment, held_on=today, mark="fail", comment="", by=mentor
+        assignment=interview_assignment,
+        held_on=today,
+        mark="fail",
+        comment="",
+        by=mentor,
     )
     client.force_login(mentor)
     response = client.post(reverse("studies:delete", args=[interview_assignment.pk]))
@@ -718,7 +727,9 @@ def test_mentor_records_the_interview(client, mentor, interview_assignment):
         ({"held_on": "", "mark": "pass"}, "Обязательное поле"),
     ],
 )
-def test_interview_refuses_bad_input(client, mentor, interview_assignment, data, message):
+def test_interview_refuses_bad_input(
+    client, mentor, interview_assignment, data, message
+):
     client.force_login(mentor)
     response = client.post(
         reverse("studies:interview", args=[interview_assignment.pk]),

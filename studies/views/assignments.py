@@ -44,9 +44,9 @@ from studies.models import StudyAssignment, StudyAssignmentQuerySet
 def assignment_list(request: HtmxHttpRequest) -> HttpResponse:
     permissions.require(permissions.may_view_studies(request.user))
     visible = permissions.visible_assignments(request.user)
-    acts = LegalAct.objects.filter(
-        pk__in=visible.order_by().values("act_id")
-    ).order_by("title", "pk")
+    acts = LegalAct.objects.filter(pk__in=visible.order_by().values("act_id")).order_by(
+        "title", "pk"
+    )
     form = AssignmentFilterForm(request.GET, acts=acts)
     page = paginate(
         form.filter(visible.in_list_order()),
@@ -181,7 +181,11 @@ def _render_card(
     questions = [
         (
             q,
-            (failed if failed is not None and failed.prefix == f"answer{q.pk}" else None)
+            (
+                failed
+                if failed is not None and failed.prefix == f"answer{q.pk}"
+                else None
+            )
             or AnswerForm(initial={"answer": q.answer}, prefix=f"answer{q.pk}")
             if may_answer
             else None,
@@ -277,7 +281,9 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer(request: AuthenticatedHttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def answer(
+    request: AuthenticatedHttpRequest, pk: int, question_pk: int
+) -> HttpResponse:
     assignment = permissions.get_assignment(request.user, pk)
     permissions.require(permissions.may_answer(request.user, assignment))
     question = permissions.get_study_question(request.user, assignment, question_pk)
@@ -355,7 +361,9 @@ def evaluate_practice_case(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     )
     case = getattr(assignment, "practice_case", None)
     if case is None:
-        messages.error(request, _("The reservist has not described an application yet."))
+        messages.error(
+            request, _("The reservist has not described an application yet.")
+        )
         return redirect(assignment)
     form = EvaluationForm(request.POST)
     if form.is_valid():
