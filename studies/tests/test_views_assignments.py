@@ -899,3 +899,23 @@ def test_an_open_check_cannot_be_reopened(client, mentor, interview_assignment):
     client.force_login(mentor)
     response = client.post(reverse("studies:reopen", args=[interview_assignment.pk]))
     assert response.status_code == 403
+
+
+def test_form_says_when_the_mentor_has_no_reservists(client, mentor, act):
+    client.force_login(mentor)
+    text = _text(client.get(reverse("studies:create")))
+    assert "У вас нет резервистов с действующим наставничеством" in text
+
+
+def test_form_says_when_the_catalogue_is_empty(client, mentor, mentorship):
+    client.force_login(mentor)
+    url = reverse("studies:create") + f"?entry={mentorship.reserve_entry_id}"
+    assert "В перечне муниципалитета пока нет актов" in _text(client.get(url))
+
+
+def test_superuser_reads_the_list_and_the_card(client, superuser, interview_assignment):
+    client.force_login(superuser)
+    assert "Reservist" in _text(client.get(reverse("studies:list")))
+    response = client.get(interview_assignment.get_absolute_url())
+    assert response.status_code == 200
+    assert "Записать собеседование" not in _text(response)
