@@ -919,3 +919,24 @@ def test_superuser_reads_the_list_and_the_card(client, superuser, interview_assi
     response = client.get(interview_assignment.get_absolute_url())
     assert response.status_code == 200
     assert "Записать собеседование" not in _text(response)
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_answer_for_every_role(request, client, role, interview_assignment):
+    question = services.ask(assignment=interview_assignment, text="Вопрос?")
+    user = _login(client, request, role)
+    response = client.post(
+        reverse("studies:answer", args=[interview_assignment.pk, question.pk]),
+        {f"answer{question.pk}-answer": "Ответ."},
+    )
+    question.refresh_from_db()
+    if role == "mentor":
+        assert response.status_code == 302
+        assert question.answer == "Ответ."
+        return
+    if user is None:
+        assert response.status_code == 302
+        assert "/accounts/login/" in response.url
+    else:
+        assert response.status_code == (403 if role in SEEING else 404)
+    assert question.answer == ""

@@ -2,6 +2,7 @@
 and the actions on it — marking studied, questions and answers, the interview,
 the case of application and its evaluation, re-opening the check."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -35,7 +36,7 @@ from studies.forms import (
     PracticeCaseForm,
     QuestionForm,
 )
-from studies.models import StudyAssignment, StudyAssignmentQuerySet
+from studies.models import StudyAssignment, StudyAssignmentQuerySet, StudyQuestion
 
 # The list ----------------------------------------------------------------------------
 
@@ -171,33 +172,35 @@ def _quiz_url(assignment: StudyAssignment) -> str | None:
         return None
 
 
+def _shown(given: Any, allowed: bool, make: Callable[[], Any]) -> Any:
+    """The form a refused POST gives back, else a fresh one; none when the user
+    may not act."""
+    if not allowed:
+        return None
+    return given if given is not None else make()
+
+
 def _render_card(
-    request: HttpRequest, assignment: StudyAssignment, **forms: Any
+    request: HttpRequest, assignment: StudyAssignment, **given: Any
 ) -> HttpResponse:
+    """The card with the forms of what the user may do; `given` holds the form a
+    refused POST shows again with its errors."""
     user = request.user
     case = getattr(assignment, "practice_case", None)
     may_answer = permissions.may_answer(user, assignment)
-    failed = forms.get("answer_form")
-    questions = [
-        (
-            q,
-            (
-                failed
-                if failed is not None and failed.prefix == f"answer{q.pk}"
-                else None
-            )
-            or AnswerForm(initial={"answer": q.answer}, prefix=f"answer{q.pk}")
-            if may_answer
-            else None,
+    failed_answer = given.get("answer_form")
+
+    def answer_form(q: StudyQuestion) -> AnswerForm | None:
+        prefix = f"answer{q.pk}"
+        if failed_answer is not None and failed_answer.prefix == prefix:
+            return _shown(failed_answer, may_answer, AnswerForm)
+        return _shown(
+            None,
+            may_answer,
+            lambda: AnswerForm(initial={"answer": q.answer}, prefix=prefix),
         )
-        for q in assignment.study_questions.all()
-    ]
-    may_evaluate = case is not None and permissions.may_evaluate_practice_case(
-        user, assignment
-    )
-    may_record = permissions.may_record_interview(user, assignment)
-    may_ask = permissions.may_ask(user, assignment)
-    may_submit = permissions.may_submit_practice_case(user, assignment)
+
+    questions = [(q, answer_form(q)) for q in assignment.study_questions.all()]
     context = {
         "a": assignment,
         "today": timezone.localdate(),
@@ -211,35 +214,40 @@ def _render_card(
         "may_delete": permissions.may_delete_assignment(user, assignment),
         "may_mark_studied": permissions.may_mark_studied(user, assignment),
         "may_reopen": permissions.may_reopen(user, assignment),
-        "may_answer": may_answer,
         "may_take_test": permissions.may_take_test(user, assignment),
-        "question_form": forms.get("question_form") or QuestionForm()
-        if may_ask
-        else None,
-        "interview_form": forms.get("interview_form")
-        or InterviewForm(initial={"held_on": timezone.localdate()})
-        if may_record
-        else None,
-        "case_form": forms.get("case_form")
-        or PracticeCaseForm(initial={"description": case.description if case else ""})
-        if may_submit
-        else None,
-        "evaluation_form": forms.get("evaluation_form")
-        or EvaluationForm(
-            initial={
-                "evaluation": case.evaluation,
-                "evaluation_comment": case.evaluation_comment,
-            }
-            if case
-            else None
-        )
-        if may_evaluate
-        else None,
+        "question_form": _shown(
+            given.get("question_form"),
+            permissions.may_ask(user, assignment),
+            QuestionForm,
+        ),
+        "interview_form": _shown(
+            given.get("interview_form"),
+            permissions.may_record_interview(user, assignment),
+            lambda: InterviewForm(initial={"held_on": timezone.localdate()}),
+        ),
+        "case_form": _shown(
+            given.get("case_form"),
+            permissions.may_submit_practice_case(user, assignment),
+            lambda: PracticeCaseForm(
+                initial={"description": case.description if case else ""}
+            ),
+        ),
+        "evaluation_form": _shown(
+            given.get("evaluation_form"),
+            case is not None
+            and permissions.may_evaluate_practice_case(user, assignment),
+            lambda: EvaluationForm(
+                initial={
+                    "evaluation": case.evaluation if case else "",
+                    "evaluation_comment": case.evaluation_comment if case else "",
+                }
+            ),
+        ),
         "history": history_of(assignment)
         if may_view_history(user, assignment.municipality_id)
         else None,
     }
-    nested = [f for _q, f in questions]
+    nested = [f for _q, f in questions if f is not None]
     return render_form(request, "studies/card.html", context, nested=nested)
 
 
