@@ -177,6 +177,15 @@ class AssignmentForm(TextCheckedForm, forms.Form):
             )
         return choices
 
+    def clean(self) -> dict[str, Any]:
+        """An interview has no test: the settings, hidden then, are not checked."""
+        data = super().clean() or {}
+        if data.get("check_method") == StudyAssignment.CheckMethod.INTERVIEW:
+            for name in SETTINGS_FIELDS:
+                self.errors.pop(name, None)
+                data.pop(name, None)
+        return data
+
     def settings_fields(self) -> list[forms.BoundField]:
         return [self[n] for n in SETTINGS_FIELDS if n in self.fields]
 
@@ -188,13 +197,8 @@ class AssignmentForm(TextCheckedForm, forms.Form):
         ]
 
     def assignment_fields(self) -> dict[str, Any]:
-        """The cleaned fields a service takes, without the mentorship (and, for an
-        interview, without the test's settings)."""
-        data = {k: v for k, v in self.cleaned_data.items() if k != "mentorship"}
-        if data.get("check_method") == StudyAssignment.CheckMethod.INTERVIEW:
-            for name in SETTINGS_FIELDS:
-                data.pop(name, None)
-        return data
+        """The cleaned fields a service takes, without the mentorship."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "mentorship"}
 
 
 class AssignmentFilterForm(TextCheckedForm, forms.Form):
