@@ -265,7 +265,9 @@ class AnswerForm(TextCheckedForm, forms.Form):
 
 class InterviewForm(TextCheckedForm, forms.Form):
     held_on = _date_field(_("Date of the interview"))
-    mark = forms.ChoiceField(label=_("Mark"), choices=Interview.Mark.choices)
+    mark = forms.ChoiceField(
+        label=pgettext_lazy("interview", "Mark"), choices=Interview.Mark.choices
+    )
     comment = forms.CharField(
         label=_("Comment"),
         required=False,
