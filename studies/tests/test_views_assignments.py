@@ -543,6 +543,7 @@ def test_card_for_every_role(request, client, role, interview_assignment):
     assert ("Записать собеседование" in text) == (role == "mentor")
     assert ("Спросить наставника" in text) == (role == "reservist")
     assert ("Изменить" in text) == (role == "mentor")
+    assert ("Поручить ещё акт" in text) == (role == "mentor")
     assert ("История изменений" in text) == (role == "coordinator")
 
 
