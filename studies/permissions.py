@@ -362,6 +362,7 @@ def plan_items_to_link(
         .select_related("plan__reserve_entry__person", "section")
         .order_by(
             "plan__reserve_entry__person__last_name",
+            "plan__reserve_entry__person_id",
             "plan",
             "section__position",
             "position",
