@@ -21,7 +21,7 @@ from accounts.permissions import principal
 from core.scopes import any_of
 from legal_acts.models import LegalAct, LegalActQuerySet
 from mentorships.models import Mentorship, MentorshipQuerySet
-from plans.models import PlanItem
+from plans.models import IndividualPlan, PlanItem
 from studies.models import (
     PracticeCase,
     QuestionBank,
@@ -104,14 +104,6 @@ def mentorships_to_assign(user: AnyUser) -> MentorshipQuerySet:
     return Mentorship.objects.filter(
         mentor_id=p.person_id, status=Mentorship.Status.ACTIVE
     )
-
-
-def plan_items_to_link(mentorship: Mentorship) -> QuerySet[PlanItem]:
-    """The items of the reservist's plans an assignment may be linked to (and
-    complete): not cancelled."""
-    return PlanItem.objects.filter(
-        plan__reserve_entry_id=mentorship.reserve_entry_id
-    ).exclude(status=PlanItem.Status.CANCELLED)
 
 
 # Who one is to an assignment ---------------------------------------------------------
@@ -346,3 +338,70 @@ def require(allowed: bool) -> None:
     """Raise PermissionDenied unless allowed."""
     if not allowed:
         raise PermissionDenied
+
+
+# Choices of the assignment form ----------------------------------------------------
+
+
+def get_mentorship_to_assign(user: AnyUser, entry_pk: str | int) -> Mentorship:
+    """The user's active mentorship of the reserve entry given (`?entry=`);
+    Http404 for an entry that is not theirs or not a number."""
+    try:
+        return (
+            mentorships_to_assign(user)
+            .select_related("reserve_entry__person")
+            .get(reserve_entry_id=int(entry_pk))
+        )
+    except (Mentorship.DoesNotExist, ValueError, TypeError, OverflowError) as e:
+        raise Http404 from e
+
+
+def acts_to_assign(
+    user: AnyUser, mentorship: Mentorship | None = None
+) -> LegalActQuerySet:
+    """The catalogue the mentor chooses from: the acts of the municipality of the
+    mentorship given, or of any of the user's active mentorships; by title."""
+    if mentorship is not None:
+        found = LegalAct.objects.filter(municipality_id=mentorship.municipality_id)
+    else:
+        found = LegalAct.objects.filter(
+            municipality_id__in=mentorships_to_assign(user).values("municipality_id")
+        )
+    return found.order_by("title", "pk")
+
+
+def plan_items_to_link(
+    mentorships: MentorshipQuerySet | list[Mentorship],
+    current: PlanItem | None = None,
+) -> QuerySet[PlanItem]:
+    """The items of the reservists' plans not completed yet that an assignment may
+    complete (not cancelled); with the item linked already."""
+    entry_ids = [m.reserve_entry_id for m in mentorships]
+    open_items = (
+        Q(plan__reserve_entry_id__in=entry_ids)
+        & ~Q(plan__status=IndividualPlan.Status.COMPLETED)
+        & ~Q(status=PlanItem.Status.CANCELLED)
+    )
+    if current is not None:
+        open_items |= Q(pk=current.pk)
+    return (
+        PlanItem.objects.filter(open_items)
+        .select_related("plan__reserve_entry__person", "section")
+        .order_by(
+            "plan__reserve_entry__person__last_name",
+            "plan__reserve_entry__person_id",
+            "plan",
+            "section__position",
+            "position",
+            "pk",
+        )
+    )
+
+
+def get_practice_file(user: AnyUser, assignment: StudyAssignment) -> PracticeCase:
+    """The case of application with a file, of an assignment got through
+    get_assignment; Http404 when there is none."""
+    case = PracticeCase.objects.filter(assignment=assignment).exclude(file="").first()
+    if case is None:
+        raise Http404
+    return case

@@ -182,7 +182,7 @@ def create_study_assignment(
     plan_item = None
     if payload.plan_item_id is not None:
         plan_item = chosen(
-            permissions.plan_items_to_link(mentorship),
+            permissions.plan_items_to_link([mentorship]),
             payload.plan_item_id,
             "plan_item_id",
         )
@@ -210,7 +210,9 @@ def update_study_assignment(
             None
             if item_id is None
             else chosen(
-                permissions.plan_items_to_link(assignment.mentorship),
+                permissions.plan_items_to_link(
+                    [assignment.mentorship], assignment.plan_item
+                ),
                 item_id,
                 "plan_item_id",
             )
