@@ -3,8 +3,10 @@ assignments in short on the reserve card, and the mentor's and the reservist's
 to-do on the home page. The scope always comes from studies.permissions."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mentorships.models import Mentorship
@@ -100,8 +102,9 @@ class StudyTodo:
     to_recheck: list[StudyAssignment] = field(default_factory=list)
     # …and assignments with a question to answer or an application to evaluate.
     awaiting: list[StudyAssignment] = field(default_factory=list)
-    # The reservist's: open assignments by their deadline.
+    # The reservist's: open assignments by their deadline (overdue before today).
     due: list[StudyAssignment] = field(default_factory=list)
+    today: date | None = None
 
 
 def _awaiting_mentor(user: AnyUser) -> QuerySet[StudyAssignment]:
@@ -133,6 +136,7 @@ def study_todo(user: AnyUser, *, mentor: bool, reservist: bool) -> StudyTodo:
             .order_by("due_on", "pk")[:TODO_LIMIT]
         )
     if reservist:
+        todo.today = timezone.localdate()
         todo.due = list(
             own_assignments(user)
             .filter(
