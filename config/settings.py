@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "legal_acts",
     "competencies",
     "studies",
+    "plan_reports",
+    "attestation",
     "timeline",
     "imports",
     "api",

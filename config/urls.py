@@ -39,6 +39,8 @@ urlpatterns = [
     path("legal-acts/", include("legal_acts.urls")),
     path("competencies/", include("competencies.urls")),
     path("studies/", include("studies.urls")),
+    path("reports/", include("plan_reports.urls")),
+    path("attestation/", include("attestation.urls")),
     path("timeline/", include("timeline.urls")),
     path("imports/", include("imports.urls")),
     path("api/v1/", guarding_themselves(api.urls)),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from legal_acts.models import LegalAct, LegalActEdition
+from legal_acts.signals import edition_added
 from organizations.models import Municipality
 
 ACT_FIELDS = ("level", "kind", "number", "adopted_on", "title", "issued_by", "url")
@@ -46,7 +47,8 @@ def update_legal_act(*, act: LegalAct, **fields: Any) -> LegalAct:
 
 @transaction.atomic
 def add_edition(*, act: LegalAct, effective_on: date, note: str) -> LegalActEdition:
-    """Record an amendment of the act; refused before the act's own date."""
+    """Record an amendment of the act; refused before the act's own date. The
+    apps above hear of it (`signals.edition_added`)."""
     if effective_on < act.adopted_on:
         raise ValidationError(
             {
@@ -59,4 +61,5 @@ def add_edition(*, act: LegalAct, effective_on: date, note: str) -> LegalActEdit
     edition = LegalActEdition(act=act, effective_on=effective_on, note=note)
     edition.full_clean()
     edition.save()
+    edition_added.send(sender=LegalActEdition, edition=edition)
     return edition

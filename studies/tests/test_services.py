@@ -148,7 +148,7 @@ def test_a_failed_interview_fails_the_check(interview_assignment, mentor):
 
 
 def test_a_new_edition_flags_a_passed_check_and_reopen_clears_it(
-    interview_assignment, mentor, act, django_capture_on_commit_callbacks
+    interview_assignment, mentor, act
 ):
     services.record_interview(
         assignment=interview_assignment,
@@ -157,10 +157,9 @@ def test_a_new_edition_flags_a_passed_check_and_reopen_clears_it(
         comment="",
         by=mentor,
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        edition = add_edition(
-            act=act, effective_on=date(2027, 1, 10), note="Новая ст. 47.1"
-        )
+    edition = add_edition(
+        act=act, effective_on=date(2027, 1, 10), note="Новая ст. 47.1"
+    )
     interview_assignment.refresh_from_db()
     assert interview_assignment.status == Status.RECHECK
     assert interview_assignment.recheck_edition == edition
@@ -172,7 +171,7 @@ def test_a_new_edition_flags_a_passed_check_and_reopen_clears_it(
 
 
 def test_an_older_edition_does_not_flag_a_check_made_on_a_newer_one(
-    interview_assignment, mentor, act, django_capture_on_commit_callbacks
+    interview_assignment, mentor, act
 ):
     add_edition(act=act, effective_on=date(2026, 9, 1), note="Редакция 2026")
     services.record_interview(
@@ -182,8 +181,7 @@ def test_an_older_edition_does_not_flag_a_check_made_on_a_newer_one(
         comment="",
         by=mentor,
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        add_edition(act=act, effective_on=date(2020, 1, 1), note="Историческая")
+    add_edition(act=act, effective_on=date(2020, 1, 1), note="Историческая")
     interview_assignment.refresh_from_db()
     assert interview_assignment.status == Status.PASSED
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AttestationConfig(AppConfig):
+    name = "attestation"
+    default_auto_field = "django.db.models.BigAutoField"
