@@ -245,15 +245,10 @@ def _law(mentorship: Mentorship, act: LegalAct, today: date) -> None:
         "академические свободы педагогов (ст. 47).",
         by=mentor,
     )
+    # The coordinator adds the new edition: it flags the check (studies.receivers).
     _number, effective_on, note = NEW_EDITION
-    edition = act.editions.filter(effective_on=effective_on).first()
-    if edition is None:
-        edition = act_services.add_edition(
-            act=act, effective_on=effective_on, note=note
-        )
-    # The edition's receiver flags the check once the command commits; flagged
-    # here too, so that the data is whole inside the transaction (tests).
-    services.flag_recheck(edition)
+    if not act.editions.filter(effective_on=effective_on).exists():
+        act_services.add_edition(act=act, effective_on=effective_on, note=note)
 
 
 def _labour_code(mentorship: Mentorship, act: LegalAct, today: date) -> None:
