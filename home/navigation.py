@@ -19,6 +19,7 @@ from internships.permissions import may_view_internships, may_view_supervised
 from legal_acts.permissions import may_view_legal_acts
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
 from plans.permissions import may_control_deadlines, may_view_own_plans
+from studies.permissions import may_view_studies
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -73,6 +74,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("Consultations"), reverse("consultations:list")))
     if may_view_legal_acts(user):
         items.append(NavItem(_("Legal acts"), reverse("legal_acts:list")))
+    if may_view_studies(user):
+        items.append(NavItem(_("Studying legal acts"), reverse("studies:list")))
     if may_view_own_mentor(user):
         items.append(NavItem(_("My mentor"), reverse("mentorships:my_mentor")))
     if may_view_own_plans(user):

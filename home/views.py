@@ -11,6 +11,7 @@ from home import queries
 from people.models import PersonViewLog
 from people.permissions import get_person, may_export_person_data
 from people.services import record_person_view
+from studies.queries import study_todo
 
 
 @login_required
@@ -26,6 +27,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "counts": counts,
         "work": queries.work_summary(request.user),
         "plans": queries.plan_summary(request.user),
+        "studies": study_todo(
+            request.user, mentor=cards.mentor, reservist=cards.reservist
+        ),
         "attestation": queries.attestation_summary(request.user),
     }
     return render(request, "home/home.html", context)

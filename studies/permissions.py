@@ -13,7 +13,7 @@ are the coordinator's and are read by the municipality's mentors only."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -21,6 +21,7 @@ from accounts.permissions import principal
 from core.scopes import any_of
 from legal_acts.models import LegalAct, LegalActQuerySet
 from mentorships.models import Mentorship, MentorshipQuerySet
+from plans.models import IndividualPlan, PlanItem
 from studies.models import (
     PracticeCase,
     QuestionBank,
@@ -186,6 +187,24 @@ def may_take_test(user: AnyUser, assignment: StudyAssignment) -> bool:
     )
 
 
+def may_answer_test(user: AnyUser, assignment: StudyAssignment) -> bool:
+    """The reservist starts and submits attempts at their test while the
+    mentorship lasts; a closed check, the deadline and the attempt limit are the
+    services' refusals (with their message)."""
+    return is_active_reservist(user, assignment) and assignment.is_test
+
+
+def may_build_test(user: AnyUser, assignment: StudyAssignment) -> bool:
+    """The active mentor adds, corrects and removes the test's questions while the
+    check is open and its round has no attempt yet (one query)."""
+    return (
+        is_active_mentor(user, assignment)
+        and assignment.is_test
+        and assignment.is_open
+        and not assignment.attempts.filter(check_round=assignment.check_round).exists()
+    )
+
+
 def may_record_interview(user: AnyUser, assignment: StudyAssignment) -> bool:
     return (
         is_active_mentor(user, assignment)
@@ -238,6 +257,15 @@ def get_attempt(user: AnyUser, assignment: StudyAssignment, pk: int) -> QuizAtte
         raise Http404 from e
     attempt.assignment = assignment
     return attempt
+
+
+def open_attempt_ids(assignment: StudyAssignment) -> set[int]:
+    """The attempts of the current check round begun and not submitted."""
+    return set(
+        assignment.attempts.filter(
+            check_round=assignment.check_round, submitted_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
 
 
 def get_study_question(
@@ -310,3 +338,70 @@ def require(allowed: bool) -> None:
     """Raise PermissionDenied unless allowed."""
     if not allowed:
         raise PermissionDenied
+
+
+# Choices of the assignment form ----------------------------------------------------
+
+
+def get_mentorship_to_assign(user: AnyUser, entry_pk: str | int) -> Mentorship:
+    """The user's active mentorship of the reserve entry given (`?entry=`);
+    Http404 for an entry that is not theirs or not a number."""
+    try:
+        return (
+            mentorships_to_assign(user)
+            .select_related("reserve_entry__person")
+            .get(reserve_entry_id=int(entry_pk))
+        )
+    except (Mentorship.DoesNotExist, ValueError, TypeError, OverflowError) as e:
+        raise Http404 from e
+
+
+def acts_to_assign(
+    user: AnyUser, mentorship: Mentorship | None = None
+) -> LegalActQuerySet:
+    """The catalogue the mentor chooses from: the acts of the municipality of the
+    mentorship given, or of any of the user's active mentorships; by title."""
+    if mentorship is not None:
+        found = LegalAct.objects.filter(municipality_id=mentorship.municipality_id)
+    else:
+        found = LegalAct.objects.filter(
+            municipality_id__in=mentorships_to_assign(user).values("municipality_id")
+        )
+    return found.order_by("title", "pk")
+
+
+def plan_items_to_link(
+    mentorships: MentorshipQuerySet | list[Mentorship],
+    current: PlanItem | None = None,
+) -> QuerySet[PlanItem]:
+    """The items of the reservists' plans not completed yet that an assignment may
+    complete (not cancelled); with the item linked already."""
+    entry_ids = [m.reserve_entry_id for m in mentorships]
+    open_items = (
+        Q(plan__reserve_entry_id__in=entry_ids)
+        & ~Q(plan__status=IndividualPlan.Status.COMPLETED)
+        & ~Q(status=PlanItem.Status.CANCELLED)
+    )
+    if current is not None:
+        open_items |= Q(pk=current.pk)
+    return (
+        PlanItem.objects.filter(open_items)
+        .select_related("plan__reserve_entry__person", "section")
+        .order_by(
+            "plan__reserve_entry__person__last_name",
+            "plan__reserve_entry__person_id",
+            "plan",
+            "section__position",
+            "position",
+            "pk",
+        )
+    )
+
+
+def get_practice_file(user: AnyUser, assignment: StudyAssignment) -> PracticeCase:
+    """The case of application with a file, of an assignment got through
+    get_assignment; Http404 when there is none."""
+    case = PracticeCase.objects.filter(assignment=assignment).exclude(file="").first()
+    if case is None:
+        raise Http404
+    return case

@@ -786,3 +786,26 @@ def counts_by_status(assignments: Any) -> dict[str, int]:
     """How many assignments are in each status (one query)."""
     rows = assignments.order_by().values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    """The test of the current check round at a glance (the card)."""
+
+    used: int
+    allowed: int
+    best_score: int | None
+    last: QuizAttempt | None
+
+
+def quiz_summary(assignment: StudyAssignment) -> QuizSummary:
+    """Attempts used of those allowed in the current round, the best score and the
+    last submitted attempt (one query)."""
+    attempts = list(assignment.attempts.filter(check_round=assignment.check_round))
+    submitted = [a for a in attempts if a.submitted_at is not None]
+    return QuizSummary(
+        used=len(attempts),
+        allowed=assignment.max_attempts,
+        best_score=max((a.score for a in submitted), default=None),
+        last=max(submitted, key=lambda a: a.number, default=None),
+    )

@@ -21,6 +21,7 @@ from mentorships.models import MentorOrder, Mentorship
 from organizations.models import Organization
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
 from reserve.models import ReserveEntry
+from studies.models import Interview, PracticeCase, QuizQuestion, StudyAssignment
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,11 @@ LegalActKind = Annotated[LegalAct.Kind, _OwnName()]
 CompetencyAssessmentPoint = Annotated[Assessment.Point, _OwnName()]
 CompetencyAssessmentRole = Annotated[Assessment.Role, _OwnName()]
 
+StudyAssignmentStatus = Annotated[StudyAssignment.Status, _OwnName()]
+StudyAssignmentCheckMethod = Annotated[StudyAssignment.CheckMethod, _OwnName()]
+QuizQuestionKind = Annotated[QuizQuestion.Kind, _OwnName()]
+InterviewMark = Annotated[Interview.Mark, _OwnName()]
+PracticeCaseEvaluation = Annotated[PracticeCase.Evaluation, _OwnName()]
 AttestationStatus = Annotated[Attestation.Status, _OwnName()]
 AttestationDecision = Annotated[Attestation.Decision, _OwnName()]
 AttestationInvitation = Annotated[Attestation.Invitation, _OwnName()]

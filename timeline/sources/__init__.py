@@ -6,10 +6,10 @@ domain's `visible_*`, one loader per model), and list the module below. Nothing
 else changes: the page's filter, the API's `kind` and `event` enums and the
 union read these tuples."""
 
-from timeline.sources import consultations, events, internships, plans
+from timeline.sources import consultations, events, internships, plans, studies
 from timeline.sources.base import Kind, Source
 
-MODULES = (plans, events, internships, consultations)
+MODULES = (plans, events, internships, consultations, studies)
 
 KINDS: tuple[Kind, ...] = tuple(k for m in MODULES for k in m.KINDS)
 SOURCES: tuple[Source, ...] = tuple(s for m in MODULES for s in m.SOURCES)

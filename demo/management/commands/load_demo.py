@@ -12,6 +12,7 @@ from demo.legal_acts import load_legal_acts
 from demo.plans import load_plans
 from demo.registries import load_registries
 from demo.reserve import load_reserve
+from demo.studies import load_studies
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         load_internships(municipality)
         load_consultations(municipality)
         load_legal_acts(municipality)
+        load_studies(municipality)
         load_competencies(municipality)
         load_attestation(municipality)
         self.stdout.write(
