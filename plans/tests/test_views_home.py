@@ -94,6 +94,6 @@ def test_home_query_count_for_mentor_and_reservist(
     for user in (mentor, reservist):
         client.force_login(user)
         # session, user, roles, person, core counts (3), mentorships' figures,
-        # overdue items or own plan
-        with django_assert_max_num_queries(8):
+        # overdue items or own plan, the attestation's invitations or date
+        with django_assert_max_num_queries(9):
             assert client.get(HOME).status_code == 200
