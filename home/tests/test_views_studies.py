@@ -10,7 +10,6 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from studies.models import StudyAssignment
 from studies.queries import TODO_LIMIT
-from studies.tests.card_url import studies_card_url  # noqa: F401 (until merged)
 from studies.tests.conftest import act, assign, mentorship, today  # noqa: F401
 from studies.tests.stories import live_studies
 
