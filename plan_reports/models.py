@@ -29,7 +29,7 @@ class PlanReportQuerySet(models.QuerySet["PlanReport"]):
             "plan__reserve_entry__person__organization",
             "plan__reserve_entry__target_position",
             "plan__mentor",
-        ).defer("data", "self_analysis", "conclusion", "remarks")
+        ).defer("data", "self_analysis", "conclusion")
 
     def for_card(self) -> Self:
         """What the report page, its rights and its documents read."""

@@ -16,7 +16,7 @@ from accounts.permissions import principal
 from core.scopes import any_of
 from plan_reports.models import PlanReport, PlanReportQuerySet
 from plans.models import IndividualPlan
-from plans.permissions import is_mentor_of, is_reservist_of, sees_plan
+from plans.permissions import is_mentor_of, is_reservist_of, sees_plan, visible_plans
 from reserve.models import ReserveEntry
 
 AnyUser = User | AnonymousUser
@@ -74,6 +74,16 @@ def get_plan(user: AnyUser, pk: int) -> IndividualPlan:
     if not sees_plan(user, plan):
         raise Http404
     return plan
+
+
+def reportable_plan_of(user: AnyUser, entry: ReserveEntry) -> IndividualPlan | None:
+    """The entry's latest approved or completed plan the user sees (one query)."""
+    return (
+        visible_plans(user)
+        .filter(reserve_entry=entry, status__in=REPORTABLE)
+        .order_by("-period_start", "-pk")
+        .first()
+    )
 
 
 def own_reports(user: AnyUser) -> PlanReportQuerySet:

@@ -175,3 +175,65 @@ def api_client():
         return Client(headers={"Authorization": f"Bearer {issue_token(user=user)}"})
 
     return make
+
+
+@pytest.fixture
+def rich(plan, mentor, other_school, consultations):
+    """The mentor's work around the plan: an event spoken at, a concluded
+    internship, a legal act checked by an interview, assessments at the start
+    and the end."""
+    from competencies.tests.conftest import submit
+    from events.models import Involvement
+    from events.tests.conftest import make_event
+    from internships.models import Internship
+    from internships.tests.factories import make_internship
+    from legal_acts.tests.conftest import make_act
+    from studies import services as study_services
+    from studies.models import StudyAssignment
+
+    mentorship = plan.reserve_entry.mentorships.get()
+    event = make_event(
+        organization=plan.reserve_entry.person.organization,
+        by=mentor,
+        title="Формирующее оценивание",
+    )
+    Involvement.objects.create(
+        event=event,
+        reserve_entry=plan.reserve_entry,
+        degree=Involvement.Degree.SPEAKER,
+        task="Доклад «Обратная связь на уроке»",
+        status=Involvement.Status.ACCEPTED,
+        attendance=Involvement.Attendance.ATTENDED,
+    )
+    internship = make_internship(
+        mentorship=mentorship,
+        host=other_school,
+        starts_on=date(2027, 3, 1),
+        ends_on=date(2027, 3, 31),
+    )
+    Internship.objects.filter(pk=internship.pk).update(
+        status=Internship.Status.COMPLETED,
+        work_done="Провёл педсовет, подготовил справку.",
+        assessment=Internship.Assessment.EXCELLENT,
+        recommendation="Рекомендуется к назначению.",
+        concluded_on=date(2027, 3, 31),
+    )
+    assignment = study_services.assign(
+        mentorship=mentorship,
+        act=make_act(plan.municipality),
+        by=mentor,
+        aim="Знать права и обязанности руководителя",
+        due_on=date(2027, 7, 1),
+        check_method=StudyAssignment.CheckMethod.INTERVIEW,
+        articles="ст. 28, 51",
+    )
+    StudyAssignment.objects.filter(pk=assignment.pk).update(
+        status=StudyAssignment.Status.PASSED
+    )
+    assignment.interviews.create(
+        check_round=1, held_on=date(2027, 5, 20), mark="5", recorded_by=mentor
+    )
+    for point, (low, high) in (("start", (2, 2)), ("end", (3, 4))):
+        submit(mentorship, "self", point, low, high)
+        submit(mentorship, "mentor", point, low, high + 1 if high < 5 else high)
+    return plan
