@@ -34,6 +34,7 @@ from api.routers import (
     people,
     plan_forms,
     plan_items,
+    plan_reports,
     plans,
     positions,
     reserve,
@@ -155,6 +156,7 @@ for module in (
     consultations,
     legal_acts,
     competencies,
+    plan_reports,
     timeline,
     me,
 ):

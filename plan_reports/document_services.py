@@ -172,7 +172,9 @@ def _studies_section(studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
             results.append(f"применение: {lower_first(s['application'])}")
         act = s["act"] + (f" ({s['articles']})" if s["articles"] else "")
         rows.append([act, s["method"], "; ".join(results)])
-    return [_table([80, 30, 60], ["Правовой акт", "Проверка", "Результат"], rows, set())]
+    return [
+        _table([80, 30, 60], ["Правовой акт", "Проверка", "Результат"], rows, set())
+    ]
 
 
 def _consultations_section(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -101,7 +101,12 @@ def _signatures(doc: DocxDocument, context: dict[str, Any]) -> None:
         ("Наставник", context["mentor"]["signature"]),
     ]
     table = add_table(
-        doc, [80, 40, 50], 2, grid=False, cell_margin=Mm(0), align=WD_TABLE_ALIGNMENT.LEFT
+        doc,
+        [80, 40, 50],
+        2,
+        grid=False,
+        cell_margin=Mm(0),
+        align=WD_TABLE_ALIGNMENT.LEFT,
     )
     for i, (role, name) in enumerate(rows):
         cells = table.rows[i].cells
@@ -121,9 +126,7 @@ def _signatures(doc: DocxDocument, context: dict[str, Any]) -> None:
 def render_report_docx(context: dict[str, Any]) -> bytes:
     """The report: requisites, the drafted sections, both parts, signatures."""
     doc = _page("Отчёт о выполнении индивидуального плана")
-    add_paragraph(
-        doc, context["authority"], align=WD_ALIGN_PARAGRAPH.CENTER, bold=True
-    )
+    add_paragraph(doc, context["authority"], align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
     add_paragraph(
         doc,
         "ОТЧЁТ",

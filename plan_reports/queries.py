@@ -254,6 +254,8 @@ def report_for_entry(entry: ReserveEntry) -> PlanReport | None:
     what its page reads; None when no report has been drafted (one query). For
     the apps above (the commission's materials pack): scope is theirs to check."""
     found: PlanReportQuerySet = PlanReport.objects.for_card()
-    return found.filter(plan__reserve_entry=entry).order_by(
-        "-plan__period_start", "-pk"
-    ).first()
+    return (
+        found.filter(plan__reserve_entry=entry)
+        .order_by("-plan__period_start", "-pk")
+        .first()
+    )

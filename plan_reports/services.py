@@ -268,4 +268,3 @@ def return_report(
             "submitted_at",
         ],
     )
-

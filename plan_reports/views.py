@@ -22,11 +22,11 @@ from core.pagination import paginate
 from organizations.permissions import visible_organizations
 from people.models import PersonViewLog
 from people.services import record_people_access
-from reserve.permissions import get_reserve_entry
 from plan_reports import permissions, queries, services
 from plan_reports.document_services import data_sections, render_report
 from plan_reports.forms import PART_FORMS, ReportFilterForm, ReturnForm, VersionForm
 from plan_reports.models import PlanReport, PlanReportQuerySet
+from reserve.permissions import get_reserve_entry
 
 
 def _people(report: PlanReport) -> list[int]:
@@ -67,9 +67,7 @@ def report_list(request: HtmxHttpRequest) -> HttpResponse:
 def my_report(request: AuthenticatedHttpRequest) -> HttpResponse:
     permissions.require(permissions.may_view_own_report(request.user))
     reports = list(
-        permissions.own_reports(request.user).for_list().order_by(
-            "-plan__period_start"
-        )
+        permissions.own_reports(request.user).for_list().order_by("-plan__period_start")
     )
     plans = permissions.own_plans_to_report(request.user)
     if len(reports) == 1 and not plans:
@@ -88,9 +86,7 @@ def entry_report(request: AuthenticatedHttpRequest, entry_pk: int) -> HttpRespon
     plan = permissions.reportable_plan_of(request.user, entry)
     if plan is not None:
         return redirect("plan_reports:plan", plan.pk)
-    messages.info(
-        request, _("No report yet: a report is drafted on an approved plan.")
-    )
+    messages.info(request, _("No report yet: a report is drafted on an approved plan."))
     return redirect(entry)
 
 
@@ -284,7 +280,9 @@ def report_return(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_document(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
+def report_document(
+    request: AuthenticatedHttpRequest, pk: int, fmt: str
+) -> HttpResponse:
     report = permissions.get_report(request.user, pk)
     try:
         content, filename, content_type = render_report(report, fmt)

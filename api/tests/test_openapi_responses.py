@@ -21,6 +21,7 @@ from internships import services as internship_services
 from legal_acts import services as legal_act_services
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
+from plan_reports.services import create_report, update_part
 from plans.models import PlanItem
 from plans.services.comments import add_comment
 from reserve.services import appoint_reservist, exclude_reservist
@@ -116,6 +117,10 @@ def sample(plan, coordinator, mentor_person, school):
         act=legal_act, effective_on=date(2020, 7, 31), note="304-ФЗ"
     )
     assessment = _assessment(mentorship, coordinator)
+    report = create_report(plan=plan, by=mentor_person.user)
+    update_part(
+        report=report, side="mentor", conclusion="Готов", recommendation="appoint"
+    )
     return {
         "legal-acts/{pk}": legal_act.pk,
         "legal-acts/{pk}/editions": legal_act.pk,
@@ -144,6 +149,7 @@ def sample(plan, coordinator, mentor_person, school):
         "events/{pk}/involvements": event.pk,
         "involvements/{pk}": involvement.pk,
         "reservists/{pk}/timeline": plan.reserve_entry_id,
+        "plan-reports/{pk}": report.pk,
     }
 
 

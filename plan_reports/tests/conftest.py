@@ -13,8 +13,14 @@ from django.test import Client
 from accounts.models import Role, RoleAssignment
 from accounts.services import issue_token
 from accounts.tests.factories import UserFactory
+from competencies.tests.conftest import submit
 from consultations import services as consultation_services
 from consultations.models import Consultation
+from events.models import Involvement
+from events.tests.conftest import make_event
+from internships.models import Internship
+from internships.tests.factories import make_internship
+from legal_acts.tests.conftest import make_act
 from people.tests.factories import PersonFactory
 from plan_reports import services
 from plan_reports.models import PlanReport
@@ -25,6 +31,8 @@ from plans.tests.factories import (
     make_eligible,
     make_mentorship,
 )
+from studies import services as study_services
+from studies.models import StudyAssignment
 
 TODAY = date(2027, 6, 15)
 
@@ -182,15 +190,6 @@ def rich(plan, mentor, other_school, consultations):
     """The mentor's work around the plan: an event spoken at, a concluded
     internship, a legal act checked by an interview, assessments at the start
     and the end."""
-    from competencies.tests.conftest import submit
-    from events.models import Involvement
-    from events.tests.conftest import make_event
-    from internships.models import Internship
-    from internships.tests.factories import make_internship
-    from legal_acts.tests.conftest import make_act
-    from studies import services as study_services
-    from studies.models import StudyAssignment
-
     mentorship = plan.reserve_entry.mentorships.get()
     event = make_event(
         organization=plan.reserve_entry.person.organization,

@@ -91,7 +91,7 @@ def test_the_docx_keeps_the_signatures_with_the_recommendation(accepted):
 
 @needs_poppler
 def test_the_pdf_reads_correctly(accepted, tmp_path):
-    content, name, content_type = render_report(accepted, "pdf")
+    content, _name, content_type = render_report(accepted, "pdf")
     assert content.startswith(b"%PDF")
     assert content_type == "application/pdf"
     pages = [p for p in _pdf_pages(content, tmp_path) if p.strip()]

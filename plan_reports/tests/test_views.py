@@ -4,6 +4,7 @@ submission, review, the lists at a constant number of queries, documents."""
 import pytest
 from django.urls import reverse
 
+from plan_reports import services
 from plan_reports.models import PlanReport
 from plan_reports.tests.conftest import agree_both, make_plan, write_both
 from plans.models import IndividualPlan
@@ -104,7 +105,13 @@ def test_a_head_writes_nothing(client, head, report):
 def test_a_stale_part_is_409(client, mentor, report):
     write_both(report)
     response = _post(
-        client, mentor, "part", report, version=1, conclusion="Старое", recommendation=""
+        client,
+        mentor,
+        "part",
+        report,
+        version=1,
+        conclusion="Старое",
+        recommendation="",
     )
     assert response.status_code == 409
     assert "Reload" in response.text or "Обновите" in response.text
@@ -156,9 +163,7 @@ def test_refresh(client, reservist, report):
 def _reports(n, school):
     for _ in range(n):
         plan = make_plan(organization=school)
-        PlanReport.objects.create(
-            plan=plan, data={}, data_refreshed_at=plan.created_at
-        )
+        PlanReport.objects.create(plan=plan, data={}, data_refreshed_at=plan.created_at)
 
 
 @pytest.mark.parametrize("n", [3, 6])
@@ -223,8 +228,6 @@ def test_the_card_link_opens_the_report_or_the_plan(client, head, plan):
     client.force_login(head)
     url = reverse("plan_reports:entry", args=[plan.reserve_entry_id])
     assert client.get(url).url == reverse("plan_reports:plan", args=[plan.pk])
-    from plan_reports import services
-
     report = services.create_report(plan=plan, by=plan.mentor.user)
     assert client.get(url).url == report.get_absolute_url()
 
