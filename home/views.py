@@ -26,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "counts": counts,
         "work": queries.work_summary(request.user),
         "plans": queries.plan_summary(request.user),
+        "reports": queries.report_summary(request.user),
     }
     return render(request, "home/home.html", context)
 
