@@ -80,7 +80,7 @@ def _check_entry(plan: IndividualPlan) -> None:
 
 
 @transaction.atomic
-def create_report(*, plan: IndividualPlan, by: User) -> PlanReport:
+def create_report(*, plan: IndividualPlan, by: User | None) -> PlanReport:
     """Draft the report on the plan from its data; raises ValidationError for a
     plan that was never approved, a plan that has a report already, or a
     reservist who left the reserve."""
@@ -201,7 +201,7 @@ def agree_report(
 
 @transaction.atomic
 def submit_report(
-    *, report: PlanReport, by: User, version: int | None = None
+    *, report: PlanReport, by: User | None, version: int | None = None
 ) -> PlanReport:
     """Submit the draft both sides agreed to; raises ValidationError without
     both agreements, StaleVersionError."""
