@@ -101,7 +101,9 @@ class PlanReport(CopiesMunicipality, TimeStampedModel):
     mentor_agreed_at = models.DateTimeField(
         _("agreed by the mentor"), null=True, blank=True
     )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(
+        _("submitted to the coordinator"), null=True, blank=True
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
