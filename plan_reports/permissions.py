@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from accounts.models import User
 from accounts.permissions import principal
 from core.scopes import any_of
+from mentorships.models import Mentorship
 from plan_reports.models import PlanReport, PlanReportQuerySet
 from plans.models import IndividualPlan
 from plans.permissions import is_mentor_of, is_reservist_of, sees_plan, visible_plans
@@ -52,12 +53,23 @@ def visible_reports(user: AnyUser) -> PlanReportQuerySet:
 
 def get_report(user: AnyUser, pk: int) -> PlanReport:
     """A visible report with what its page and rights read; Http404 if unseen."""
+    # `is_mentorship_active` spares plans.permissions.is_mentor_of a query.
+    active = Mentorship.objects.filter(
+        status=Mentorship.Status.ACTIVE,
+        mentor_id=OuterRef("plan__mentor_id"),
+        reserve_entry_id=OuterRef("plan__reserve_entry_id"),
+    )
     try:
-        report = PlanReport.objects.for_card().get(pk=pk)
+        report = (
+            PlanReport.objects.for_card()
+            .annotate(is_mentorship_active=Exists(active))
+            .get(pk=pk)
+        )
     except (PlanReport.DoesNotExist, ValueError, OverflowError) as e:
         raise Http404 from e
     if not sees_plan(user, report.plan):
         raise Http404
+    report.plan.is_mentorship_active = report.is_mentorship_active  # type: ignore[attr-defined]
     return report
 
 

@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from core.conflicts import StaleVersionError
 from plan_reports import services
 from plan_reports.models import PlanReport
+from plan_reports.queries import report_for_entry
 from plan_reports.tests.conftest import agree_both, make_plan, write_both
 from plans.models import IndividualPlan, PlanItem
+from plans.tests.factories import IndividualPlanFactory
 from reserve.models import ReserveEntry
 
 
@@ -201,3 +203,20 @@ def test_refresh_without_changes_keeps_the_agreements(report):
     services.refresh_report(report=report, side="reservist")
     report.refresh_from_db()
     assert report.is_agreed_by_both
+
+
+def test_report_for_entry_is_the_report_on_the_latest_plan(report, plan, mentor):
+    assert report_for_entry(plan.reserve_entry) == report
+    later = IndividualPlanFactory.create(
+        reserve_entry=plan.reserve_entry,
+        period_start=date(2027, 9, 1),
+        period_end=date(2028, 8, 31),
+        status=IndividualPlan.Status.APPROVED,
+    )
+    assert report_for_entry(plan.reserve_entry) == report
+    newer = services.create_report(plan=later, by=mentor)
+    assert report_for_entry(plan.reserve_entry) == newer
+
+
+def test_report_for_entry_is_none_without_a_report(plan):
+    assert report_for_entry(plan.reserve_entry) is None

@@ -8,6 +8,7 @@ from plan_reports import services
 from plan_reports.models import PlanReport
 from plan_reports.tests.conftest import agree_both, make_plan, write_both
 from plans.models import IndividualPlan
+from plans.tests.factories import PlanItemFactory
 
 
 def _post(client, user, name, report, **data):
@@ -236,3 +237,26 @@ def test_the_plan_page_links_to_its_report(client, mentor, plan):
     client.force_login(mentor)
     response = client.get(plan.get_absolute_url())
     assert reverse("plan_reports:plan", args=[plan.pk]) in response.text
+
+
+def test_the_list_answers_htmx_with_its_rows(client, coordinator, report):
+    client.force_login(coordinator)
+    response = client.get(reverse("plan_reports:list"), headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "<h1>" not in response.text
+    assert report.get_absolute_url() in response.text
+
+
+@pytest.mark.parametrize("extra", [0, 5])
+def test_report_page_query_count(
+    client, mentor, plan, extra, django_assert_num_queries
+):
+    for _ in range(extra):
+        PlanItemFactory(plan=plan)
+    report = services.create_report(plan=plan, by=mentor)
+    agree_both(report)
+    client.force_login(mentor)
+    # session, user, the report (with the mentorship's state), roles, person,
+    # the access log, the history, its plan (plan, entry, person) and accounts
+    with django_assert_num_queries(11):
+        assert client.get(report.get_absolute_url()).status_code == 200
