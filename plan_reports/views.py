@@ -166,6 +166,9 @@ def report_part(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
+        # The other side's fields, if sent, reach the service, which refuses them.
+        others = set().union(*services.PARTS.values()) - services.PARTS[side]
+        data.update({k: request.POST[k] for k in others if k in request.POST})
         try:
             services.update_part(report=report, side=side, version=version, **data)
         except StaleVersionError as e:

@@ -260,3 +260,15 @@ def test_report_page_query_count(
     # the access log, the history, its plan (plan, entry, person) and accounts
     with django_assert_num_queries(11):
         assert client.get(report.get_absolute_url()).status_code == 200
+
+
+def test_the_other_sides_part_is_refused(client, reservist, report):
+    services.update_part(report=report, side="reservist", self_analysis="Моё")
+    report.refresh_from_db()
+    response = _post(
+        client, reservist, "part", report, self_analysis="", conclusion="Чужое"
+    )
+    assert response.status_code == 422
+    assert "наставник" in response.text
+    report.refresh_from_db()
+    assert (report.self_analysis, report.conclusion) == ("Моё", "")
