@@ -75,12 +75,15 @@ def _plan_items(plan: IndividualPlan, today: date) -> dict[str, Any]:
     }
 
 
-def _events(entry: ReserveEntry) -> list[dict[str, Any]]:
-    """The events the reservist took part in (accepted invitations, not marked
-    absent), with the degree of participation (one query)."""
+def _events(entry: ReserveEntry, today: date) -> list[dict[str, Any]]:
+    """The events the reservist took part in (accepted invitations of events
+    begun by today, not marked absent), with the degree of participation (one
+    query)."""
     found = (
         Involvement.objects.filter(
-            reserve_entry=entry, status=Involvement.Status.ACCEPTED
+            reserve_entry=entry,
+            status=Involvement.Status.ACCEPTED,
+            event__starts_at__date__lte=today,
         )
         .exclude(attendance=Involvement.Attendance.ABSENT)
         .select_related("event__kind")
@@ -241,7 +244,7 @@ def report_data(plan: IndividualPlan, today: date | None = None) -> dict[str, An
             "status": plan.get_status_display(),
         },
         "items": _plan_items(plan, today),
-        "events": _events(entry),
+        "events": _events(entry, today),
         "internships": _internships(entry),
         "studies": _studies(entry),
         "consultations": _consultations(entry),
