@@ -38,6 +38,7 @@ from api.routers import (
     plans,
     positions,
     reserve,
+    studies,
     timeline,
 )
 
@@ -155,6 +156,7 @@ for module in (
     internships,
     consultations,
     legal_acts,
+    studies,
     competencies,
     plan_reports,
     timeline,

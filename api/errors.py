@@ -25,6 +25,7 @@ logger = logging.getLogger("django.request")
 
 # The services name relations as the models do; the API calls them `…_id`.
 FIELD_ALIASES = {
+    "act": "act_id",
     "copy_from": "copy_from_id",
     "head": "head_id",
     "item": "item_id",
@@ -32,7 +33,9 @@ FIELD_ALIASES = {
     "municipality": "municipality_id",
     "organization": "organization_id",
     "person": "person_id",
+    "plan_item": "plan_item_id",
     "position": "position_id",
+    "questions": "question_ids",
     "reserve_entry": "reserve_entry_id",
     "section": "section_id",
     "target_position": "target_position_id",

@@ -1,4 +1,5 @@
-"""The reservist's competency profile: per point, self vs mentor, and the gaps."""
+"""The reservist's competency profile: per point, self vs mentor, and the gaps;
+and its growth, per competency over the points (the chart's data)."""
 
 from dataclasses import dataclass, field
 
@@ -72,3 +73,51 @@ def profile(user: AnyUser, entry: ReserveEntry) -> list[ProfilePoint]:
         item.rows = list(rows.values())
         points[point] = item
     return list(points.values())
+
+
+@dataclass(frozen=True)
+class Growth:
+    """One competency's levels at the start, middle and end (None where that
+    point has no level of it), by the reservist and by the mentor."""
+
+    competency: str
+    self_levels: tuple[float | None, ...]
+    mentor_levels: tuple[float | None, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return all(v is None for v in (*self.self_levels, *self.mentor_levels))
+
+
+def growth(points: list[ProfilePoint]) -> list[Growth]:
+    """Per competency, in the framework's order, its levels at every point of
+    `Assessment.Point` (the profile's data: what the user may see, no query)."""
+    by_point = {p.point: {r.competency: r for r in p.rows} for p in points}
+    names = list(dict.fromkeys(r.competency for p in points for r in p.rows))
+    found = []
+    for name in names:
+        rows = [by_point.get(point, {}).get(name) for point in Assessment.Point.values]
+        found.append(
+            Growth(
+                competency=name,
+                self_levels=tuple(r.self_level if r else None for r in rows),
+                mentor_levels=tuple(r.mentor_level if r else None for r in rows),
+            )
+        )
+    return found
+
+
+def _mean(levels: list[float | None]) -> float | None:
+    given = [v for v in levels if v is not None]
+    return round(sum(given) / len(given), 1) if given else None
+
+
+def average(rows: list[Growth], name: str) -> Growth:
+    """The mean level of all competencies at each point, per assessor (to a
+    tenth), named `name`."""
+    points = range(len(Assessment.Point.values))
+    return Growth(
+        competency=name,
+        self_levels=tuple(_mean([r.self_levels[i] for r in rows]) for i in points),
+        mentor_levels=tuple(_mean([r.mentor_levels[i] for r in rows]) for i in points),
+    )

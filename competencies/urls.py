@@ -12,4 +12,10 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("assess/<int:pk>/<str:point>/", views.assess, name="assess"),
     path("reservists/<int:pk>/", views.profile, name="profile"),
+    path("reservists/<int:pk>/chart/", views.profile_chart, name="profile_chart"),
+    path(
+        "reservists/<int:pk>/profile.<str:fmt>",
+        views.profile_document,
+        name="profile_document",
+    ),
 ]

@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from competencies import permissions, queries, services
+from competencies import charts, permissions, queries, services
+from competencies.document_services import render_profile
 from competencies.forms import AssessmentForm, CompetencyForm
 from competencies.models import Assessment, Competency, FrameworkVersion
 from core.forms import add_service_error, render_form
@@ -101,6 +102,9 @@ def competency_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     return render_form(request, "competencies/competency_form.html", context)
 
 
+# The id of the growth chart's figures on the profile page and the reserve card.
+CHART_ID = "growth-chart"
+
 # Assessments ----------------------------------------------------------------------
 
 
@@ -173,6 +177,39 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         source=request.path,
     )
     points = queries.profile(request.user, entry)
+    chart = charts.page_chart(points, chart_id=CHART_ID)
     return render(
-        request, "competencies/profile.html", {"entry": entry, "points": points}
+        request,
+        "competencies/profile.html",
+        {"entry": entry, "points": points, "chart": chart},
     )
+
+
+@login_required
+def profile_chart(request: HttpRequest, pk: int) -> HttpResponse:
+    """The growth chart for the reserve card (htmx): nothing (204) before the
+    first assessment the user sees. The card has logged the view."""
+    entry = permissions.get_reservist(request.user, pk)
+    chart = charts.page_chart(queries.profile(request.user, entry), chart_id=CHART_ID)
+    if chart is None:
+        return HttpResponse(status=204)
+    context = {"entry": entry, "chart": chart, "link_profile": True}
+    return render(request, "competencies/profile.html#chart", context)
+
+
+@login_required
+def profile_document(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    entry = permissions.get_reservist(request.user, pk)
+    try:
+        content, filename, content_type = render_profile(request.user, entry, fmt)
+    except ValidationError as e:
+        raise Http404(" ".join(e.messages)) from e
+    record_person_view(
+        person=entry.person,
+        user=request.user,
+        channel=PersonViewLog.Channel.DOCUMENT,
+        source=request.path,
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

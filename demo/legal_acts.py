@@ -1,7 +1,11 @@
 """Demo data of the catalogue of legal acts (clause 8.8): the federal acts every
 head of a school or kindergarten studies, with real numbers and dates, and two
-real amendments of the law on education. No municipal act: the demo knows none
-of the demo municipality's own acts with a number and date for sure."""
+real amendments of the law on education; then the municipality's own acts, which
+are invented for the demo (plausible numbers and dates, no link): a resolution of
+the administration on the management reserve with one amendment, the order of
+the education authority that approved the regulation on mentoring (the number
+and date the municipality's settings cite, see `demo.registries`), and a school's
+local regulation on mentoring."""
 
 from datetime import date
 
@@ -116,27 +120,125 @@ EDITIONS = [
 ]
 
 
+ADMINISTRATION = "Администрация городского округа Стрежевой"
+RESERVE_RESOLUTION = (
+    "Об утверждении Положения о кадровом резерве для замещения должностей "
+    "руководителей муниципальных образовательных организаций городского округа "
+    "Стрежевой"
+)
+SCHOOL = "МОУ «СОШ № 1»"
+
+
+def municipal_acts(
+    municipality: Municipality,
+) -> list[tuple[str, str, str, date, str, str]]:
+    """The municipality's own acts, invented for the demo: (level, type, number,
+    date, title, issuing body). The order on mentoring is the one the
+    municipality's settings cite, when they cite one."""
+    acts: list[tuple[str, str, str, date, str, str]] = [
+        (
+            Level.MUNICIPAL,
+            Kind.RESOLUTION,
+            "312",
+            date(2026, 3, 16),
+            RESERVE_RESOLUTION,
+            ADMINISTRATION,
+        ),
+        (
+            Level.LOCAL,
+            Kind.REGULATION,
+            "",
+            date(2026, 8, 31),
+            "Положение о наставничестве педагогических работников МОУ «СОШ № 1»",
+            SCHOOL,
+        ),
+    ]
+    if municipality.regulation_date and municipality.regulation_number:
+        acts.insert(
+            1,
+            (
+                Level.MUNICIPAL,
+                Kind.ORDER,
+                municipality.regulation_number,
+                municipality.regulation_date,
+                "Об утверждении Положения об организации наставничества в системе "
+                "подготовки резерва управленческих кадров в муниципальной системе "
+                "образования городского округа Стрежевой",
+                municipality.authority_name or ADMINISTRATION,
+            ),
+        )
+    return acts
+
+
+# An amendment of the resolution on the reserve: (number, date, what changed).
+MUNICIPAL_EDITIONS = [
+    (
+        "312",
+        date(2026, 10, 12),
+        "Постановление от 12.10.2026 № 845: уточнён порядок исключения из резерва.",
+    ),
+]
+
+
+def _act(
+    municipality: Municipality,
+    *,
+    level: str,
+    kind: str,
+    number: str,
+    adopted_on: date,
+    title: str,
+    issued_by: str,
+    url: str = "",
+) -> LegalAct:
+    """The act of the catalogue with that number and date (or title and date,
+    without a number); added if it is not there."""
+    found = LegalAct.objects.filter(municipality=municipality, adopted_on=adopted_on)
+    act = (found.filter(number=number) if number else found.filter(title=title)).first()
+    if act is None:
+        act = services.create_legal_act(
+            municipality=municipality,
+            level=level,
+            kind=kind,
+            number=number,
+            adopted_on=adopted_on,
+            title=title,
+            issued_by=issued_by,
+            url=url,
+        )
+    return act
+
+
 def load_legal_acts(municipality: Municipality) -> None:
     """The starter catalogue of the municipality; an act or an edition already
     there is left as it is."""
     acts = {}
     for kind, number, adopted_on, title, issued_by, url in ACTS:
-        act = LegalAct.objects.filter(
-            municipality=municipality, number=number, adopted_on=adopted_on
-        ).first()
-        if act is None:
-            act = services.create_legal_act(
-                municipality=municipality,
-                level=Level.FEDERAL,
-                kind=kind,
-                number=number,
-                adopted_on=adopted_on,
-                title=title,
-                issued_by=issued_by,
-                url=url,
-            )
-        acts[number] = act
-    for number, effective_on, note in EDITIONS:
+        acts[number] = _act(
+            municipality,
+            level=Level.FEDERAL,
+            kind=kind,
+            number=number,
+            adopted_on=adopted_on,
+            title=title,
+            issued_by=issued_by,
+            url=url,
+        )
+    for level, own_kind, number, adopted_on, title, issued_by in municipal_acts(
+        municipality
+    ):
+        act = _act(
+            municipality,
+            level=level,
+            kind=own_kind,
+            number=number,
+            adopted_on=adopted_on,
+            title=title,
+            issued_by=issued_by,
+        )
+        if number:
+            acts[number] = act
+    for number, effective_on, note in [*EDITIONS, *MUNICIPAL_EDITIONS]:
         act = acts[number]
         if not act.editions.filter(effective_on=effective_on).exists():
             services.add_edition(act=act, effective_on=effective_on, note=note)

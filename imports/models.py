@@ -29,6 +29,7 @@ class ImportBatch(ChoiceLabels):
         ORGANIZATIONS = "organizations", _("organisations")
         PEOPLE = "people", _("people")
         RESERVE = "reserve", _("management reserve")
+        LEGAL_ACTS = "legal_acts", _("legal acts")
 
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("awaiting confirmation")

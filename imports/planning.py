@@ -246,7 +246,9 @@ class Planner(Protocol):
 class Writer(Protocol):
     def __call__(self, *, rows: Sequence[PlannedRow[Any]], user: Any) -> None:
         """Save a batch of planned rows that create or change a record: in bulk,
-        with their history recorded as made by `user`. The rows are planned in
+        with their history recorded as made by `user` (a small registry without
+        history may save them one by one through its services, as the legal acts
+        do). The rows are planned in
         the same transaction, so every rule of the registry's services has been
         checked on them already (see `imports.writing`)."""
         ...

@@ -1,6 +1,6 @@
-"""Excel import of organisations, people and the management reserve: read the file,
-check every row, show what would change, and apply it all in one transaction or not
-at all.
+"""Excel import of organisations, people, the management reserve and the catalogue
+of legal acts: read the file, check every row, show what would change, and apply it
+all in one transaction or not at all.
 
 Each kind in `imports.kinds` says how its rows are matched with existing records
 and written; this module runs the lifecycle every kind shares: preview, keep the

@@ -13,7 +13,7 @@ are the coordinator's and are read by the municipality's mentors only."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -21,6 +21,7 @@ from accounts.permissions import principal
 from core.scopes import any_of
 from legal_acts.models import LegalAct, LegalActQuerySet
 from mentorships.models import Mentorship, MentorshipQuerySet
+from plans.models import PlanItem
 from studies.models import (
     PracticeCase,
     QuestionBank,
@@ -105,6 +106,14 @@ def mentorships_to_assign(user: AnyUser) -> MentorshipQuerySet:
     )
 
 
+def plan_items_to_link(mentorship: Mentorship) -> QuerySet[PlanItem]:
+    """The items of the reservist's plans an assignment may be linked to (and
+    complete): not cancelled."""
+    return PlanItem.objects.filter(
+        plan__reserve_entry_id=mentorship.reserve_entry_id
+    ).exclude(status=PlanItem.Status.CANCELLED)
+
+
 # Who one is to an assignment ---------------------------------------------------------
 
 
@@ -186,6 +195,24 @@ def may_take_test(user: AnyUser, assignment: StudyAssignment) -> bool:
     )
 
 
+def may_answer_test(user: AnyUser, assignment: StudyAssignment) -> bool:
+    """The reservist starts and submits attempts at their test while the
+    mentorship lasts; a closed check, the deadline and the attempt limit are the
+    services' refusals (with their message)."""
+    return is_active_reservist(user, assignment) and assignment.is_test
+
+
+def may_build_test(user: AnyUser, assignment: StudyAssignment) -> bool:
+    """The active mentor adds, corrects and removes the test's questions while the
+    check is open and its round has no attempt yet (one query)."""
+    return (
+        is_active_mentor(user, assignment)
+        and assignment.is_test
+        and assignment.is_open
+        and not assignment.attempts.filter(check_round=assignment.check_round).exists()
+    )
+
+
 def may_record_interview(user: AnyUser, assignment: StudyAssignment) -> bool:
     return (
         is_active_mentor(user, assignment)
@@ -238,6 +265,15 @@ def get_attempt(user: AnyUser, assignment: StudyAssignment, pk: int) -> QuizAtte
         raise Http404 from e
     attempt.assignment = assignment
     return attempt
+
+
+def open_attempt_ids(assignment: StudyAssignment) -> set[int]:
+    """The attempts of the current check round begun and not submitted."""
+    return set(
+        assignment.attempts.filter(
+            check_round=assignment.check_round, submitted_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
 
 
 def get_study_question(

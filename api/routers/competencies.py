@@ -1,26 +1,30 @@
-"""`/competencies`, `/assessments` and `/reservists/{id}/competency-profile`: the
-key competencies of a head (clauses 2–3) and their assessments.
+"""`/competencies`, `/assessments` and `/reservists/{id}/competency-profile` (also
+as a document): the key competencies of a head (clauses 2–3) and their
+assessments.
 
 The mentor's assessment at a point is hidden from the reservist until the
 reservist has submitted their own there (competencies.permissions)."""
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from api.auth import caller
 from api.choices import chosen
+from api.files import DOCX, PDF, file_response
 from api.pagination import ApiPagination, PeoplePagination
-from api.schemas.common import READ_ERRORS, WRITE_ERRORS
+from api.schemas.common import READ_ERRORS, WRITE_ERRORS, ErrorOut
 from api.schemas.competencies import (
     AssessmentFilter,
     AssessmentIn,
     AssessmentOut,
     CompetencyOut,
     CompetencyProfileOut,
+    ProfileDocumentQuery,
 )
 from competencies import permissions, queries, services
+from competencies.document_services import render_profile
 from competencies.models import Assessment, AssessmentQuerySet, Competency
 from competencies.services import RatingData
 from people.models import PersonViewLog
@@ -112,3 +116,27 @@ def competency_profile(request: HttpRequest, pk: int) -> dict:
         source=request.path,
     )
     return {"reserve_entry_id": entry.pk, "points": queries.profile(user, entry)}
+
+
+@router.get(
+    "/reservists/{int:pk}/competency-profile/document",
+    response={**READ_ERRORS, 400: ErrorOut},
+    openapi_extra=file_response("The competency profile as DOCX or PDF.", DOCX, PDF),
+)
+def competency_profile_document(
+    request: HttpRequest, pk: int, query: Query[ProfileDocumentQuery]
+) -> HttpResponse:
+    """The profile with its growth chart, levels and largest gaps as a document
+    to download (format=docx|pdf); 400 while the caller sees no assessment."""
+    user = caller(request)
+    entry = permissions.get_reservist(user, pk)
+    content, filename, content_type = render_profile(user, entry, query.format)
+    record_person_view(
+        person=entry.person,
+        user=user,
+        channel=PersonViewLog.Channel.DOCUMENT,
+        source=request.path,
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

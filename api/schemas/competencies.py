@@ -1,7 +1,7 @@
 """Shapes of competencies, assessments and the reservist's competency profile."""
 
 import datetime
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from ninja import Schema
 from pydantic import Field
@@ -102,3 +102,7 @@ class ProfilePointOut(Schema):
 class CompetencyProfileOut(Schema):
     reserve_entry_id: int
     points: list[ProfilePointOut]
+
+
+class ProfileDocumentQuery(Schema):
+    format: Literal["docx", "pdf"] = "docx"

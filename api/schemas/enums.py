@@ -21,6 +21,7 @@ from organizations.models import Organization
 from plan_reports.models import PlanReport
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
 from reserve.models import ReserveEntry
+from studies.models import Interview, PracticeCase, QuizQuestion, StudyAssignment
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,9 @@ CompetencyAssessmentPoint = Annotated[Assessment.Point, _OwnName()]
 CompetencyAssessmentRole = Annotated[Assessment.Role, _OwnName()]
 PlanReportStatus = Annotated[PlanReport.Status, _OwnName()]
 PlanReportRecommendation = Annotated[PlanReport.Recommendation, _OwnName()]
+
+StudyAssignmentStatus = Annotated[StudyAssignment.Status, _OwnName()]
+StudyAssignmentCheckMethod = Annotated[StudyAssignment.CheckMethod, _OwnName()]
+QuizQuestionKind = Annotated[QuizQuestion.Kind, _OwnName()]
+InterviewMark = Annotated[Interview.Mark, _OwnName()]
+PracticeCaseEvaluation = Annotated[PracticeCase.Evaluation, _OwnName()]

@@ -1,7 +1,10 @@
-"""`/competencies`, `/assessments`, `/reservists/{id}/competency-profile`: scope,
-the hidden mentor's assessment, bad input and query counts."""
+"""`/competencies`, `/assessments`, `/reservists/{id}/competency-profile` and its
+document: scope, the hidden mentor's assessment, bad input and query counts."""
+
+from io import BytesIO
 
 import pytest
+from docx import Document
 
 from api.tests.conftest import API
 from competencies import services
@@ -136,6 +139,59 @@ def test_scope_by_role(request, api_client, mentorship, role, count, profile):
 
 def test_anonymous_is_401(api_client):
     assert api_client(None).get(f"{API}/assessments").status_code == 401
+
+
+def _document(mentorship, fmt="docx"):
+    entry = mentorship.reserve_entry_id
+    return f"{API}/reservists/{entry}/competency-profile/document?format={fmt}"
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("coordinator", 200),
+        ("head", 200),
+        ("mentor", 200),
+        ("reservist", 200),
+        ("superuser", 200),
+        ("stranger", 404),
+        ("commission", 404),
+    ],
+)
+def test_profile_document_by_role(request, api_client, mentorship, role, status):
+    submit(mentorship, "self", "start", 5)
+    submit(mentorship, "mentor", "start", 2)
+    response = api_client(request.getfixturevalue(role)).get(_document(mentorship))
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"].endswith("wordprocessingml.document")
+        assert 'filename="competency-profile-' in response["Content-Disposition"]
+
+
+def test_profile_document_formats(api_client, coordinator, mentorship):
+    client = api_client(coordinator)
+    no_assessment = client.get(_document(mentorship, "pdf"))
+    assert no_assessment.status_code == 400
+    assert no_assessment.json()["detail"] == "Оценок компетенций резервиста пока нет."
+    submit(mentorship, "self", "start", 5)
+    pdf = client.get(_document(mentorship, "pdf"))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert client.get(_document(mentorship, "odt")).status_code == 422
+
+
+def test_profile_document_hides_the_mentors_from_the_reservist(
+    api_client, reservist, mentorship
+):
+    submit(mentorship, "mentor", "start", 1)
+    client = api_client(reservist)
+    assert client.get(_document(mentorship)).status_code == 400  # nothing to see
+    submit(mentorship, "self", "start", 4)
+    submit(mentorship, "mentor", "middle", 1)
+    doc = Document(BytesIO(client.get(_document(mentorship)).content))
+    first = doc.tables[0].rows[2].cells  # under the two header rows
+    assert [c.text for c in first[2:]] == ["4", "1", "—", "—", "—", "—"]
 
 
 def _assessments(n, mentor, school):

@@ -26,6 +26,8 @@ from plans.models import PlanItem
 from plans.services.comments import add_comment
 from reserve.services import appoint_reservist, exclude_reservist
 from reserve.tests.factories import ReserveEntryFactory
+from studies import services as study_services
+from studies.tests.conftest import add_questions, right_answers
 
 pytestmark = pytest.mark.usefixtures("today")
 
@@ -117,15 +119,27 @@ def sample(plan, coordinator, mentor_person, school):
         act=legal_act, effective_on=date(2020, 7, 31), note="304-ФЗ"
     )
     assessment = _assessment(mentorship, coordinator)
+    quiz, attempt, oral = _studies(mentorship, legal_act)
     report = create_report(plan=plan, by=mentor_person.user)
     update_part(
         report=report, side="mentor", conclusion="Готов", recommendation="appoint"
     )
     return {
+        "study-assignments/{pk}": quiz.pk,
+        "study-assignments/{pk}/questions": quiz.pk,
+        "study-assignments/{pk}/test": quiz.pk,
+        "study-assignments/{pk}/attempts": quiz.pk,
+        "study-assignments/{pk}/attempts/{attempt_id}": (quiz.pk, attempt.pk),
+        "study-assignments/{pk}/interview": oral.pk,
+        "study-assignments/{pk}/application": oral.pk,
+        "question-banks/{act_id}": legal_act.pk,
         "legal-acts/{pk}": legal_act.pk,
         "legal-acts/{pk}/editions": legal_act.pk,
         "assessments/{pk}": assessment.pk,
         "reservists/{pk}/competency-profile": plan.reserve_entry_id,
+        "reservists/{pk}/competency-profile/document": plan.reserve_entry_id,
+        "plans/{pk}/document": plan.pk,
+        "internships/{pk}/document": internship.pk,
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
@@ -151,6 +165,60 @@ def sample(plan, coordinator, mentor_person, school):
         "reservists/{pk}/timeline": plan.reserve_entry_id,
         "plan-reports/{pk}": report.pk,
     }
+
+
+def _studies(mentorship, act):
+    """A test passed at the first attempt (with a question on the act answered
+    and a question in the act's bank), and an interview passed on an evaluated
+    application."""
+    quiz = study_services.assign(
+        mentorship=mentorship,
+        act=act,
+        by=mentorship.mentor.user,
+        aim="Знать права руководителя",
+        due_on=date(2027, 2, 1),
+        check_method="test",
+        time_limit_minutes=30,
+        plan_item=mentorship.reserve_entry.plans.get().items.order_by("pk").first(),
+    )
+    add_questions(quiz)
+    study_services.copy_from_bank(
+        assignment=quiz,
+        question_ids=[
+            study_services.add_question(
+                bank=study_services.bank_of(act),
+                text="Кто утверждает устав?",
+                kind="single",
+                options=[
+                    study_services.OptionData("Учредитель", True),
+                    study_services.OptionData("Директор"),
+                ],
+            ).pk
+        ],
+    )
+    question = study_services.ask(assignment=quiz, text="Что такое ст. 28?")
+    study_services.answer(question=question, text="Компетенция ОО.", by=None)
+    attempt = study_services.start_attempt(assignment=quiz)
+    study_services.submit_attempt(attempt=attempt, answers=right_answers(quiz), by=None)
+    oral = study_services.assign(
+        mentorship=mentorship,
+        act=act,
+        by=mentorship.mentor.user,
+        aim="Применять на практике",
+        due_on=date(2027, 2, 1),
+        check_method="interview",
+    )
+    case = study_services.submit_practice_case(
+        assignment=oral, description="Разработал положение"
+    )
+    study_services.evaluate_practice_case(
+        case=case, evaluation="remarks", comment="Нет ссылки на статью", by=None
+    )
+    study_services.record_interview(
+        assignment=oral, held_on=date(2027, 1, 15), mark="pass", comment="", by=None
+    )
+    attempt.refresh_from_db()
+    return quiz, attempt, oral
 
 
 def _assessment(mentorship, by):
@@ -234,7 +302,30 @@ def test_every_json_answer_matches_the_published_schema(
         ]
         checked += 1
     assert not errors, "\n".join(errors)
-    assert checked >= 26  # 12 lists and 14 details in December 2026
+    assert checked >= 34  # 16 lists and 18 details in December 2026
+
+
+def test_every_document_answer_has_a_documented_type(
+    client, api_client, coordinator, sample
+):
+    """The GET endpoints whose 200 is a file (DOCX or PDF) that the sample covers
+    answer 200 with a content type their OpenAPI names."""
+    spec = client.get(f"{API}/openapi.json").json()
+    as_coordinator = api_client(coordinator)
+    checked = []
+    for path, operations in spec["paths"].items():
+        get = operations.get("get")
+        content = get["responses"]["200"].get("content", {}) if get else {}
+        if not content or JSON in content:
+            continue
+        if path.removeprefix(f"{API}/") not in sample:
+            continue
+        response = as_coordinator.get(_url(path, sample))
+        assert response.status_code == 200, (path, response.content[:300])
+        assert response["Content-Type"] in content, path
+        checked.append(path)
+    assert f"{API}/reservists/{{pk}}/competency-profile/document" in checked
+    assert len(checked) == 3
 
 
 def test_every_enum_has_its_own_component(client):

@@ -4,7 +4,7 @@ A new kind is a module here that builds its ImportKind (see
 `imports.planning.ImportKind`), one line below, and its code among
 ImportBatch.Kind, the kinds a batch may record."""
 
-from imports.kinds import organizations, people, reserve
+from imports.kinds import legal_acts, organizations, people, reserve
 from imports.planning import ImportKind
 
 KINDS: dict[str, ImportKind] = {
@@ -13,5 +13,6 @@ KINDS: dict[str, ImportKind] = {
         organizations.KIND,
         people.KIND,
         reserve.KIND,
+        legal_acts.KIND,
     ]
 }

@@ -47,6 +47,18 @@ RESERVE_HEADER = [
     "Срок нахождения в резерве до",
 ]
 
+LEGAL_ACTS_HEADER = [
+    "Уровень*",
+    "Тип*",
+    "Номер",
+    "Дата*",
+    "Наименование*",
+    "Орган, принявший акт*",
+    "Ссылка на официальный источник",
+    "Дата редакции",
+    "Что изменилось",
+]
+
 
 def xlsx(rows: Iterable[Sequence[Any]], *, header: Sequence[Any] | None) -> bytes:
     """A one-sheet workbook: the header row (if any), then the rows."""
@@ -75,6 +87,10 @@ def people_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
 
 def reserve_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
     return upload(xlsx(rows, header=RESERVE_HEADER), "reserve.xlsx")
+
+
+def legal_acts_file(rows: Iterable[Sequence[Any]]) -> SimpleUploadedFile:
+    return upload(xlsx(rows, header=LEGAL_ACTS_HEADER), "legal-acts.xlsx")
 
 
 class ImportBatchFactory(factory.django.DjangoModelFactory[ImportBatch]):

@@ -77,6 +77,28 @@ def test_only_the_coordinator_keeps_the_catalogue(request, client, role, act):
     assert LegalActEdition.objects.count() == 1
 
 
+def test_the_coordinator_is_offered_the_import_from_excel(client, coordinator, act):
+    client.force_login(coordinator)
+
+    listing = client.get("/legal-acts/")
+
+    assert 'href="/imports/legal_acts/"' in listing.text
+    assert "Импорт из Excel" in listing.text
+    assert client.get("/imports/legal_acts/").status_code == 200
+
+
+@pytest.mark.parametrize("role", NOT_KEEPERS)
+def test_only_the_coordinator_is_offered_the_import(request, client, role, act):
+    client.force_login(request.getfixturevalue(role))
+
+    listing = client.get("/legal-acts/")
+
+    assert listing.status_code == 200
+    assert "/imports/legal_acts/" not in listing.text
+    assert "Импорт из Excel" not in listing.text
+    assert client.get("/imports/legal_acts/").status_code == 403
+
+
 def test_coordinator_adds_an_act_and_an_edition(client, coordinator, municipality):
     client.force_login(coordinator)
 
