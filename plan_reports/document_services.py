@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from competencies.models import Assessment
+from competencies.queries import Growth, average
 from core.typography import date_digits, lower_first, signature_name
 from people.models import Person
 from plan_reports import documents
@@ -29,7 +31,11 @@ RECOMMENDATIONS = {
     PlanReport.Recommendation.CONTINUE: "продолжить подготовку",
     PlanReport.Recommendation.EXCLUDE: "исключить из резерва",
 }
-# The competency profile is a table: no chart module in competencies yet.
+# The growth chart of the documents (competencies.charts), as the competency
+# profile's document draws it.
+CHART_LABELS = ("начало", "середина", "конец")
+CHART_LEGEND = ("Самооценка", "Оценка наставника")
+CHART_AVERAGE = "Среднее по всем компетенциям"
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 _LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
@@ -197,6 +203,33 @@ def _consultations_section(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def _chart(profile: dict[str, Any]) -> dict[str, Any] | None:
+    """The data of the growth chart: per competency (the average first) its
+    levels at the start, middle and end; None for a snapshot without the
+    points' codes."""
+    codes = profile.get("codes")
+    if not codes:
+        return None
+    points = list(Assessment.Point.values)
+    rows = []
+    for r in profile["rows"]:
+        by_point = dict(zip(codes, r["levels"], strict=True))
+        cells = [by_point.get(point, {}) for point in points]
+        rows.append(
+            Growth(
+                competency=r["competency"],
+                self_levels=tuple(c.get("self") for c in cells),
+                mentor_levels=tuple(c.get("mentor") for c in cells),
+            )
+        )
+    return {
+        "rows": [average(rows, CHART_AVERAGE), *rows],
+        "labels": CHART_LABELS,
+        "legend": CHART_LEGEND,
+        "title": "Рисунок 1 — Самооценка и оценка наставника по компетенциям",
+    }
+
+
 def _competencies_section(profile: dict[str, Any]) -> list[dict[str, Any]]:
     if not profile["rows"]:
         return [{"text": "Оценки компетенций не проводились."}]
@@ -218,7 +251,9 @@ def _competencies_section(profile: dict[str, Any]) -> list[dict[str, Any]]:
                 "—" if growth is None else f"{growth:+d}" if growth else "0",
             ]
         )
+    chart = _chart(profile)
     return [
+        *([{"chart": chart}] if chart else []),
         {
             "text": "Уровни: самооценка резервиста / оценка наставника; рост — "
             "по оценке наставника от первой оценки к последней."

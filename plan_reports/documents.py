@@ -16,8 +16,11 @@ The context: ``authority``, ``title``, ``facts`` (label, value), ``sections``
 ``widths`` in mm, ``header``, ``rows`` and ``centred`` column indexes),
 ``self_analysis`` and ``conclusion`` (lines), ``recommendation``, ``reservist``
 and ``mentor`` (``name``, ``signature``, ``position_lower``, ``organization``),
-``dated`` and ``accepted``."""
+``dated`` and ``accepted``. A block may also be a ``chart``: the competency
+growth chart drawn by competencies.charts (``rows``, ``labels``, ``legend``,
+``title``), a picture in the DOCX and an SVG in the PDF."""
 
+import base64
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any
@@ -28,6 +31,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from competencies import charts
 from core.docx import (
     add_paragraph,
     add_table,
@@ -43,6 +47,8 @@ DOCX_CONTENT_TYPE = (
 PDF_CONTENT_TYPE = "application/pdf"
 TEXT, TABLE = Pt(14), Pt(12)
 INDENT = Mm(12.5)
+# The text block's width: 210 mm less 30 mm and 10 mm of margins.
+WIDTH_MM = 170
 
 
 def _page(title: str) -> DocxDocument:
@@ -80,6 +86,19 @@ def _table(doc: DocxDocument, table: dict[str, Any]) -> None:
             )
             cell_text(cell, str(text).splitlines() or [""], size=TABLE, align=align)
     add_paragraph(doc, "", size=Pt(6))
+
+
+def _chart(doc: DocxDocument, chart: dict[str, Any]) -> None:
+    """The growth chart (competencies.charts) as a picture with its caption."""
+    png = charts.sheet_png(
+        chart["rows"], labels=chart["labels"], legend=chart["legend"]
+    )
+    picture = add_paragraph(doc, align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
+    picture.paragraph_format.keep_with_next = True
+    picture.add_run().add_picture(BytesIO(png), width=Mm(WIDTH_MM))
+    add_paragraph(
+        doc, chart["title"], align=WD_ALIGN_PARAGRAPH.CENTER, size=TABLE, after=6
+    )
 
 
 def _text(doc: DocxDocument, lines: list[str], *, keep_last: bool = False) -> None:
@@ -149,7 +168,9 @@ def render_report_docx(context: dict[str, Any]) -> bytes:
     for section in context["sections"]:
         add_paragraph(doc, section["title"], bold=True, before=12, keep_with_next=True)
         for block in section["blocks"]:
-            if "text" in block:
+            if "chart" in block:
+                _chart(doc, block["chart"])
+            elif "text" in block:
                 _text(doc, block["text"].splitlines())
             elif "subtitle" in block:
                 add_paragraph(
@@ -177,6 +198,22 @@ def render_report_docx(context: dict[str, Any]) -> bytes:
     return out.getvalue()
 
 
+def _with_svg(block: dict[str, Any]) -> dict[str, Any]:
+    """A chart block with its SVG as a data: URL (vector, sharp in print)."""
+    if "chart" not in block:
+        return block
+    chart = block["chart"]
+    svg = charts.sheet_svg(
+        chart["rows"], labels=chart["labels"], legend=chart["legend"]
+    )
+    return {
+        "chart": {
+            **chart,
+            "src": "data:image/svg+xml;base64," + base64.b64encode(svg).decode(),
+        }
+    }
+
+
 def render_report_pdf(context: dict[str, Any]) -> bytes:
     """WeasyPrint from the HTML template; nothing is fetched but data: URLs."""
     # Imported here: WeasyPrint needs Pango at import time, and the DOCX must work
@@ -184,7 +221,13 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
     from weasyprint import HTML  # noqa: PLC0415
     from weasyprint.urls import URLFetcher  # noqa: PLC0415
 
-    html = render_to_string("plan_reports/documents/report.html", context)
+    sections = [
+        {**section, "blocks": [_with_svg(block) for block in section["blocks"]]}
+        for section in context["sections"]
+    ]
+    html = render_to_string(
+        "plan_reports/documents/report.html", {**context, "sections": sections}
+    )
     fetcher = URLFetcher(allowed_protocols={"data"})
     return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
 

@@ -226,7 +226,11 @@ def _competencies(entry: ReserveEntry) -> dict[str, Any]:
                 else None,
             }
         )
-    return {"points": [label for _point, label in points], "rows": rows}
+    return {
+        "points": [label for _point, label in points],
+        "codes": [point for point, _label in points],
+        "rows": rows,
+    }
 
 
 def report_data(plan: IndividualPlan, today: date | None = None) -> dict[str, Any]:

@@ -116,3 +116,18 @@ def test_long_parts_never_leave_the_signatures_alone(accepted, tmp_path):
     last = pages[-1]
     assert "Рекомендация аттестационной комиссии" in last
     assert "Резервист" in last and "Наставник" in last
+
+
+def test_the_documents_draw_the_growth_chart(accepted, tmp_path):
+    doc = Document(BytesIO(render_report(accepted, "docx")[0]))
+    assert len(doc.inline_shapes) == 1
+    assert any(p.text.startswith("Рисунок 1") for p in doc.paragraphs)
+    content = render_report(accepted, "pdf")[0]
+    assert b"/Subtype /Image" in content or b"/Subtype/Image" in content or (
+        "Рисунок 1" in "\n".join(_pdf_pages(content, tmp_path))
+    )
+
+
+def test_a_profile_without_assessments_has_no_chart(report):
+    doc = Document(BytesIO(render_report(report, "docx")[0]))
+    assert len(doc.inline_shapes) == 0
