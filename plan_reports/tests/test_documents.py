@@ -123,8 +123,10 @@ def test_the_documents_draw_the_growth_chart(accepted, tmp_path):
     assert len(doc.inline_shapes) == 1
     assert any(p.text.startswith("Рисунок 1") for p in doc.paragraphs)
     content = render_report(accepted, "pdf")[0]
-    assert b"/Subtype /Image" in content or b"/Subtype/Image" in content or (
-        "Рисунок 1" in "\n".join(_pdf_pages(content, tmp_path))
+    assert (
+        b"/Subtype /Image" in content
+        or b"/Subtype/Image" in content
+        or ("Рисунок 1" in "\n".join(_pdf_pages(content, tmp_path)))
     )
 
 
