@@ -34,6 +34,7 @@ from api.routers import (
     people,
     plan_forms,
     plan_items,
+    plan_reports,
     plans,
     positions,
     reserve,
@@ -157,6 +158,7 @@ for module in (
     legal_acts,
     studies,
     competencies,
+    plan_reports,
     timeline,
     me,
 ):

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from home.tests.test_views import MENTOR_HOME_QUERIES
 from studies.models import StudyAssignment
 from studies.queries import TODO_LIMIT
 from studies.tests.conftest import act, assign, mentorship, today  # noqa: F401
@@ -128,13 +129,6 @@ def _more(mentorship, act, n):  # noqa: F811
         services.ask(assignment=assign(mentorship, act), text="Вопрос")
 
 
-# Budget of the mentor's home (see test_views.py): session, user, roles, linked
-# person; the number of reservists; the overdue rows of their plans; the checks
-# to re-check; the assignments awaiting the mentor. The roles and the person come
-# from the cache at the next request.
-MENTOR_HOME_QUERIES = 8
-
-
 @pytest.mark.parametrize("n", [3, 2 * TODO_LIMIT])
 def test_the_mentor_home_costs_the_same_at_more_assignments(
     client,
@@ -159,8 +153,8 @@ def test_the_mentor_home_costs_the_same_at_more_assignments(
 
 
 # The reservist's: session, user, roles, linked person; their mentorship; their
-# plan; the assignments due.
-RESERVIST_HOME_QUERIES = 7
+# plan; the assignments due; the report on their plan.
+RESERVIST_HOME_QUERIES = 8
 
 
 @pytest.mark.parametrize("n", [3, 2 * TODO_LIMIT])
