@@ -35,6 +35,7 @@ from api.routers import (
     people,
     plan_forms,
     plan_items,
+    plan_reports,
     plans,
     positions,
     reserve,
@@ -159,6 +160,7 @@ for module in (
     studies,
     competencies,
     attestation,
+    plan_reports,
     timeline,
     me,
 ):

@@ -38,6 +38,13 @@ from mentorships.permissions import (
 from organizations.permissions import visible_organizations
 from people.models import Person
 from people.permissions import visible_people, visible_positions
+from plan_reports.models import PlanReport
+from plan_reports.permissions import (
+    may_view_own_report,
+    own_plans_to_report,
+    own_reports,
+    reports_to_agree,
+)
 from plans.models import IndividualPlan, PlanItem
 from plans.permissions import may_view_own_plans
 from plans.queries import (
@@ -145,6 +152,44 @@ def plan_summary(user: User | AnonymousUser) -> PlanSummary:
         summary.overdue_items = overdue_items_of_mentees(user).count()
     if may_view_own_plans(user):
         summary.my_plan = current_plan_of(user)
+    return summary
+
+
+# The most reports awaiting the mentor's agreement the home page lists.
+REPORTS_ON_HOME = 10
+
+
+@dataclass
+class ReportSummary:
+    """The joint reports on the plans (8.10) that wait for the user."""
+
+    to_agree: list[PlanReport] = field(default_factory=list)
+    my_report: PlanReport | None = None
+    plan_to_report: IndividualPlan | None = None
+
+
+def report_summary(user: User | AnonymousUser) -> ReportSummary:
+    """The reports awaiting the mentor's agreement (one query); the reservist's
+    report to write: their draft, else an approved plan without a report (at
+    most two queries)."""
+    summary = ReportSummary()
+    if may_view_own_mentees(user):
+        summary.to_agree = list(
+            reports_to_agree(user)
+            .for_list()
+            .order_by("-updated_at", "-pk")[:REPORTS_ON_HOME]
+        )
+    if may_view_own_report(user):
+        summary.my_report = (
+            own_reports(user)
+            .filter(status=PlanReport.Status.DRAFT)
+            .for_list()
+            .order_by("-pk")
+            .first()
+        )
+        if summary.my_report is None:
+            plans = own_plans_to_report(user)
+            summary.plan_to_report = plans[0] if plans else None
     return summary
 
 

@@ -30,6 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "studies": study_todo(
             request.user, mentor=cards.mentor, reservist=cards.reservist
         ),
+        "reports": queries.report_summary(request.user),
         "attestation": queries.attestation_summary(request.user),
     }
     return render(request, "home/home.html", context)

@@ -258,7 +258,9 @@ class QuizQuestion(TimeStampedModel):
     kind = models.CharField(
         _("answer"), max_length=10, choices=Kind.choices, default=Kind.SINGLE
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
 
     class Meta:
         verbose_name = pgettext_lazy("quiz", "question")
@@ -285,7 +287,9 @@ class QuizOption(models.Model):
     )
     text = models.CharField(pgettext_lazy("quiz", "option"), max_length=500)
     is_correct = models.BooleanField(_("right"), default=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(
+        pgettext_lazy("position in a list", "order"), default=0
+    )
 
     class Meta:
         verbose_name = pgettext_lazy("quiz", "option")

@@ -1,6 +1,6 @@
-"""Reads of the study of legal acts that other apps' pages show: the reservist's
-assignments in short on the reserve card, and the mentor's and the reservist's
-to-do on the home page. The scope always comes from studies.permissions."""
+"""Reads of the study of legal acts: the test of an assignment at a glance (its
+card), the reservist's assignments in short on the reserve card, and the mentor's
+and the reservist's to-do on the home page. The scope always comes from studies.permissions."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -147,3 +147,26 @@ def study_todo(user: AnyUser, *, mentor: bool, reservist: bool) -> StudyTodo:
             .order_by("due_on", "pk")[:TODO_LIMIT]
         )
     return todo
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    """The test of the current check round at a glance (the card)."""
+
+    used: int
+    allowed: int
+    best_score: int | None
+    last: QuizAttempt | None
+
+
+def quiz_summary(assignment: StudyAssignment) -> QuizSummary:
+    """Attempts used of those allowed in the current round, the best score and the
+    last submitted attempt (one query)."""
+    attempts = list(assignment.attempts.filter(check_round=assignment.check_round))
+    submitted = [a for a in attempts if a.submitted_at is not None]
+    return QuizSummary(
+        used=len(attempts),
+        allowed=assignment.max_attempts,
+        best_score=max((a.score for a in submitted), default=None),
+        last=max(submitted, key=lambda a: a.number, default=None),
+    )

@@ -19,6 +19,7 @@ from consultations.models import Consultation, ConsultationRequest
 from legal_acts.models import LegalAct
 from mentorships.models import MentorOrder, Mentorship
 from organizations.models import Organization
+from plan_reports.models import PlanReport
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
 from reserve.models import ReserveEntry
 from studies.models import Interview, PracticeCase, QuizQuestion, StudyAssignment
@@ -59,6 +60,8 @@ LegalActKind = Annotated[LegalAct.Kind, _OwnName()]
 
 CompetencyAssessmentPoint = Annotated[Assessment.Point, _OwnName()]
 CompetencyAssessmentRole = Annotated[Assessment.Role, _OwnName()]
+PlanReportStatus = Annotated[PlanReport.Status, _OwnName()]
+PlanReportRecommendation = Annotated[PlanReport.Recommendation, _OwnName()]
 
 StudyAssignmentStatus = Annotated[StudyAssignment.Status, _OwnName()]
 StudyAssignmentCheckMethod = Annotated[StudyAssignment.CheckMethod, _OwnName()]

@@ -22,6 +22,7 @@ from internships import services as internship_services
 from legal_acts import services as legal_act_services
 from mentorships.models import MentorOrder
 from people.tests.factories import PersonFactory
+from plan_reports.services import create_report, update_part
 from plans.models import PlanItem
 from plans.services.comments import add_comment
 from reserve.services import appoint_reservist, exclude_reservist
@@ -120,6 +121,10 @@ def sample(plan, coordinator, mentor_person, school):
     )
     assessment = _assessment(mentorship, coordinator)
     quiz, attempt, oral = _studies(mentorship, legal_act)
+    report = create_report(plan=plan, by=mentor_person.user)
+    update_part(
+        report=report, side="mentor", conclusion="Готов", recommendation="appoint"
+    )
     attestation = _attestation(plan.reserve_entry, school)
     return {
         "attestation-commissions/{pk}": attestation.session.commission_id,
@@ -164,6 +169,7 @@ def sample(plan, coordinator, mentor_person, school):
         "events/{pk}/involvements": event.pk,
         "involvements/{pk}": involvement.pk,
         "reservists/{pk}/timeline": plan.reserve_entry_id,
+        "plan-reports/{pk}": report.pk,
     }
 
 

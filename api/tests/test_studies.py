@@ -18,6 +18,10 @@ from api.tests.studies_cast import (
     question_body,
     snapshot,
 )
+from legal_acts.services import add_edition
+from legal_acts.tests.conftest import make_act
+from mentorships.tests.factories import MentorshipFactory
+from plans.tests.factories import IndividualPlanFactory, PlanItemFactory
 from studies import services
 from studies.models import Interview, StudyAssignment
 from studies.tests.conftest import assign
@@ -291,7 +295,6 @@ def test_the_mentor_assigns_by_the_reserve_entry_with_a_plan_item(
     mentorship,
     act,
 ):
-    from plans.tests.factories import IndividualPlanFactory, PlanItemFactory
 
     item = PlanItemFactory(
         plan=IndividualPlanFactory(reserve_entry=mentorship.reserve_entry)
@@ -359,7 +362,6 @@ def test_an_act_of_another_municipality_is_refused(
     mentorship,
     far_school,
 ):
-    from legal_acts.tests.conftest import make_act
 
     far = make_act(far_school.municipality, number="152-ФЗ")
 
@@ -739,7 +741,6 @@ def test_who_keeps_the_banks(request, api_client, world, act, role, n):
 def test_a_bad_bank_question_creates_no_bank(
     api_client, coordinator, municipality, options
 ):
-    from legal_acts.tests.conftest import make_act
 
     act = make_act(municipality, number="1-ФЗ")
     before = snapshot()
@@ -760,8 +761,6 @@ def test_a_bad_bank_question_creates_no_bank(
 def test_the_list_costs_the_same(
     api_client, coordinator, mentor, school, act, n, django_assert_num_queries
 ):
-    from legal_acts.services import add_edition
-    from mentorships.tests.factories import MentorshipFactory
 
     for _ in range(n):
         m = MentorshipFactory.create(
@@ -789,7 +788,6 @@ QUERIES = 5
 def test_the_bank_list_costs_the_same(
     api_client, coordinator, municipality, n, django_assert_num_queries
 ):
-    from legal_acts.tests.conftest import make_act
 
     for i in range(n):
         services.add_question(

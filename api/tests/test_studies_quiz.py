@@ -12,9 +12,12 @@ import pytest
 
 from api.tests.conftest import API, ru
 from api.tests.studies_cast import question_body, snapshot
+from legal_acts.services import add_edition
+from legal_acts.tests.conftest import make_act
 from studies import services
 from studies.models import QuizAttempt, StudyAssignment
-from studies.tests.conftest import right_answers, wrong_answers
+from studies.services import OptionData
+from studies.tests.conftest import assign, right_answers, wrong_answers
 
 pytest_plugins = ["api.tests.studies_fixtures"]
 pytestmark = pytest.mark.usefixtures("today")
@@ -296,7 +299,6 @@ def test_an_attempt_past_its_time_counts_as_failed(
 def test_no_attempt_of_an_interview_or_an_empty_test(
     api_client, reservist, oral, mentorship, act
 ):
-    from studies.tests.conftest import assign
 
     empty = assign(mentorship, act)
     client = api_client(reservist)
@@ -443,9 +445,6 @@ def test_the_mentor_takes_questions_from_the_bank(
 def test_questions_not_in_the_acts_bank_are_refused(
     api_client, mentor, quiz, bank_question, far_school, ids
 ):
-    from legal_acts.tests.conftest import make_act
-    from studies.services import OptionData
-
     far = make_act(far_school.municipality, number="1-ФЗ")
     foreign = services.add_question(
         bank=services.bank_of(far),
@@ -476,7 +475,6 @@ def test_questions_not_in_the_acts_bank_are_refused(
 def test_a_new_edition_flags_the_passed_check_and_the_mentor_reopens(
     api_client, mentor, reservist, quiz, act, django_capture_on_commit_callbacks
 ):
-    from legal_acts.services import add_edition
 
     attempt = services.start_attempt(assignment=quiz)
     services.submit_attempt(attempt=attempt, answers=right_answers(quiz), by=reservist)

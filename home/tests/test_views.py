@@ -7,7 +7,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from accounts.tests.factories import UserFactory
+from home.queries import REPORTS_ON_HOME
 from people.tests.factories import PersonFactory, PositionFactory
+from plan_reports.models import PlanReport
 from plans.tests.factories import IndividualPlanFactory, PlanItemFactory, make_eligible
 
 HOME = reverse("home:index")
@@ -233,9 +235,10 @@ def test_home_query_count_does_not_grow_with_rows(
 # Budget of the mentor's home: session, user, roles, linked person; the number of
 # reservists; the overdue rows of their plans; the study of legal acts: checks to
 # re-check, assignments awaiting the mentor (test_views_studies.py grows them);
-# the invitations to sessions of the attestation commission. The roles and the
-# person come from the cache at the next request.
-MENTOR_HOME_QUERIES = 9
+# the reports awaiting their agreement; the invitations to sessions of the
+# attestation commission. The roles and the person come from the cache at the
+# next request.
+MENTOR_HOME_QUERIES = 10
 
 
 @pytest.mark.parametrize("n", [5, 20])
@@ -248,6 +251,7 @@ def test_mentor_home_query_count_does_not_grow_with_reservists(
     for _ in range(n):
         plan = IndividualPlanFactory(organization=school, mentor_person=mentor_person)
         PlanItemFactory(plan=plan, deadline=date(2026, 9, 15))
+        PlanReport.objects.create(plan=plan, data={}, data_refreshed_at=plan.created_at)
     client.force_login(mentor)
 
     with django_assert_max_num_queries(MENTOR_HOME_QUERIES):
@@ -257,6 +261,7 @@ def test_mentor_home_query_count_does_not_grow_with_reservists(
 
     assert response.context["work"].my_reservists == n
     assert again.context["work"].my_reservists == n
+    assert len(response.context["reports"].to_agree) == min(n, REPORTS_ON_HOME)
 
 
 MENU_PAGES = {
@@ -271,10 +276,17 @@ MENU_PAGES = {
         "plans:forms",
         "people:access_log",
         "plans:list",
+        "plan_reports:list",
     ],
-    "head": ["organizations:list", "people:list", "reserve:list", "plans:list"],
-    "mentor": ["mentorships:my_reservists", "plans:control"],
-    "reservist": ["mentorships:my_mentor", "plans:mine"],
+    "head": [
+        "organizations:list",
+        "people:list",
+        "reserve:list",
+        "plans:list",
+        "plan_reports:list",
+    ],
+    "mentor": ["mentorships:my_reservists", "plans:control", "plan_reports:list"],
+    "reservist": ["mentorships:my_mentor", "plans:mine", "plan_reports:mine"],
 }
 
 
@@ -290,3 +302,23 @@ def test_menu_labels_are_the_headings_of_their_pages(client, request, role):
         content = client.get(url).content.decode()
         assert f"<h1>{labels[url]}</h1>" in content, url
         assert f"<title>{labels[url]}" in content, url
+
+
+def test_reservist_home_offers_the_report_to_write(client, reservist, mentor):
+    plan = IndividualPlanFactory(
+        reservist=reservist.person,
+        mentor_person=make_eligible(mentor.person),
+        status="approved",
+    )
+    client.force_login(reservist)
+    response = client.get(HOME)
+    assertContains(response, reverse("plan_reports:plan", args=[plan.pk]))
+    report = PlanReport.objects.create(
+        plan=plan, data={}, data_refreshed_at=plan.created_at
+    )
+    response = client.get(HOME)
+    assertContains(response, report.get_absolute_url())
+    client.force_login(mentor)
+    response = client.get(HOME)
+    assertContains(response, "Отчёты, ожидающие вашего согласования")
+    assertContains(response, report.get_absolute_url())

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from home.tests.test_views import MENTOR_HOME_QUERIES
 from studies.models import StudyAssignment
 from studies.queries import TODO_LIMIT
-from studies.tests.card_url import studies_card_url  # noqa: F401 (until merged)
 from studies.tests.conftest import act, assign, mentorship, today  # noqa: F401
 from studies.tests.stories import live_studies
 
@@ -129,14 +129,6 @@ def _more(mentorship, act, n):  # noqa: F811
         services.ask(assignment=assign(mentorship, act), text="Вопрос")
 
 
-# Budget of the mentor's home (see test_views.py): session, user, roles, linked
-# person; the number of reservists; the overdue rows of their plans; the checks
-# to re-check; the assignments awaiting the mentor; the invitations to sessions
-# of the attestation commission. The roles and the person come from the cache at
-# the next request.
-MENTOR_HOME_QUERIES = 9
-
-
 @pytest.mark.parametrize("n", [3, 2 * TODO_LIMIT])
 def test_the_mentor_home_costs_the_same_at_more_assignments(
     client,
@@ -161,8 +153,9 @@ def test_the_mentor_home_costs_the_same_at_more_assignments(
 
 
 # The reservist's: session, user, roles, linked person; their mentorship; their
-# plan; the assignments due; their attestation.
-RESERVIST_HOME_QUERIES = 8
+# plan; the assignments due; the report on their plan (their draft, else a plan
+# awaiting its report: at most two); their attestation.
+RESERVIST_HOME_QUERIES = 10
 
 
 @pytest.mark.parametrize("n", [3, 2 * TODO_LIMIT])

@@ -94,6 +94,7 @@ def test_home_query_count_for_mentor_and_reservist(
     for user in (mentor, reservist):
         client.force_login(user)
         # session, user, roles, person, core counts (3), mentorships' figures,
-        # overdue items or own plan, the attestation's invitations or date
-        with django_assert_max_num_queries(9):
+        # overdue items or own plan, the reports awaiting the mentor or the
+        # reservist's report, the attestation's invitations or date
+        with django_assert_max_num_queries(10):
             assert client.get(HOME).status_code == 200

@@ -11,7 +11,6 @@ from playwright.sync_api import Page, expect
 
 from mentorships.tests.factories import MentorshipFactory
 from reserve.tests.factories import ReserveEntryFactory
-from studies.tests.card_url import studies_card_url  # noqa: F401 (until merged)
 from studies.tests.stories import live_studies
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

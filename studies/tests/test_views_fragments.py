@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from studies.tests.card_url import studies_card_url  # noqa: F401 (until merged)
 from studies.tests.conftest import assign
 from studies.tests.stories import live_studies
 

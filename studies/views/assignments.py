@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from legal_acts.permissions import may_view_legal_acts
 from organizations.permissions import may_view_history
 from people.models import PersonViewLog
 from people.services import record_people_access
-from studies import permissions, services
+from studies import permissions, queries, services
 from studies.forms import (
     AnswerForm,
     AssignmentFilterForm,
@@ -164,14 +164,6 @@ def assignment_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 # The card ----------------------------------------------------------------------------
 
 
-def _quiz_url(assignment: StudyAssignment) -> str | None:
-    """The test page (studies.views.quizzes), when it is there."""
-    try:
-        return reverse("studies:quiz", args=[assignment.pk])
-    except NoReverseMatch:
-        return None
-
-
 def _shown(given: Any, allowed: bool, make: Callable[[], Any]) -> Any:
     """The form a refused POST gives back, else a fresh one; none when the user
     may not act."""
@@ -207,8 +199,12 @@ def _render_card(
         "questions": questions,
         "interviews": list(assignment.interviews.all()),
         "case": case,
-        "quiz": services.quiz_summary(assignment) if assignment.is_test else None,
-        "quiz_url": _quiz_url(assignment) if assignment.is_test else None,
+        "quiz": queries.quiz_summary(assignment) if assignment.is_test else None,
+        "quiz_url": (
+            reverse("studies:quiz", args=[assignment.pk])
+            if assignment.is_test
+            else None
+        ),
         "may_view_act": may_view_legal_acts(user),
         "may_change": permissions.may_change_assignment(user, assignment),
         "may_delete": permissions.may_delete_assignment(user, assignment),

@@ -14,7 +14,6 @@ from events.models import Involvement
 from events.tests.conftest import make_event
 from internships.tests.factories import make_internship
 from mentorships.models import Mentorship
-from studies.tests.card_url import studies_card_url  # noqa: F401 (until merged)
 from studies.tests.stories import live_studies
 from timeline.queries import timeline_page
 from timeline.sources import SOURCES

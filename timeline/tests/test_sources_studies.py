@@ -12,7 +12,6 @@ from django.urls import reverse
 from accounts.permissions import principal
 from mentorships.models import Mentorship
 from studies.models import Interview, PracticeCase
-from studies.tests.card_url import studies_card_url  # noqa: F401 (until merged)
 from studies.tests.stories import live_studies
 from timeline.queries import timeline_page
 from timeline.sources import SOURCES, studies

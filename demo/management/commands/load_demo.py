@@ -9,6 +9,7 @@ from demo.consultations import load_consultations
 from demo.events import load_events
 from demo.internships import load_internships
 from demo.legal_acts import load_legal_acts
+from demo.plan_reports import load_plan_reports
 from demo.plans import load_plans
 from demo.registries import load_registries
 from demo.reserve import load_reserve
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         load_legal_acts(municipality)
         load_studies(municipality)
         load_competencies(municipality)
+        load_plan_reports(municipality)
         load_attestation(municipality)
         self.stdout.write(
             self.style.SUCCESS(
