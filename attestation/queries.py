@@ -27,6 +27,8 @@ from events.models import Involvement
 from internships.models import Internship
 from mentorships.models import Mentorship
 from organizations.models import Municipality
+from plan_reports.models import PlanReport
+from plan_reports.queries import report_for_entry
 from plans.models import IndividualPlan, PlanItem
 from plans.queries import Progress, progress_of
 from reserve.models import ReserveEntry
@@ -253,11 +255,14 @@ class Pack:
     today: datetime.date
 
 
-def report_for(entry: ReserveEntry) -> Any:
-    """The joint report of the mentor and the reservist on the plan (8.10) for the
-    pack: none here, so the pack's report section says it is not available; the
-    section appears once plan_reports provides the report."""
-    return None
+def report_for(entry: ReserveEntry) -> PlanReport | None:
+    """The joint report of the mentor and the reservist on the latest plan (8.10)
+    for the pack, once submitted to the coordinator (a draft is not theirs to
+    show yet); None otherwise."""
+    report = report_for_entry(entry)
+    if report is None or report.status == PlanReport.Status.DRAFT:
+        return None
+    return report
 
 
 def _pack_plan(plan: IndividualPlan, today: datetime.date) -> PackPlan:

@@ -84,5 +84,5 @@ def test_composition_on_a_date(order, municipality, chair, commission, school):
     assert names(date(2027, 2, 1))[0] == "Chair"  # the chair leads the list
 
 
-def test_report_for_is_not_available_yet(entry):
+def test_report_for_is_none_without_a_submitted_report(entry):
     assert queries.report_for(entry) is None
