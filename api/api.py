@@ -40,6 +40,7 @@ from api.routers import (
     positions,
     reserve,
     studies,
+    study_tests,
     timeline,
 )
 
@@ -158,6 +159,7 @@ for module in (
     consultations,
     legal_acts,
     studies,
+    study_tests,
     competencies,
     attestation,
     plan_reports,

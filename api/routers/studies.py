@@ -1,26 +1,20 @@
-"""`/study-assignments` and `/question-banks`: the study of normative legal acts
-(clause 8.8) — the mentor's assignments, the reservist's questions on the act,
-the test (built by the mentor or taken from the bank) and its attempts scored on
-the server, the interview, the application in practice, the re-opening of a check.
-
-Which options are right (the key) is answered only to whoever may read it
-(studies.permissions.may_view_key, may_view_attempt_key), in shapes of their own:
-the reservist's test and attempts carry no field of correctness at all."""
+"""`/study-assignments`: the study of normative legal acts (clause 8.8) — the
+mentor's assignments, the reservist's questions on the act, the interview, the
+application in practice, the re-opening of a check. The test, its attempts and
+the question banks are in `api.routers.study_tests`."""
 
 import json
-from typing import Annotated, Any, BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import pydantic
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
-from pydantic import Field
 
 from accounts.models import User
 from api.auth import caller
@@ -28,24 +22,13 @@ from api.choices import chosen
 from api.errors import error_body
 from api.files import DOCX, PDF, file_response
 from api.pagination import ApiPagination, PeoplePagination
-from api.schemas.common import READ_ERRORS, WRITE_ERRORS, ErrorOut
+from api.schemas.common import READ_ERRORS, WRITE_ERRORS
 from api.schemas.studies import (
-    AttemptKeyOut,
-    AttemptOut,
-    AttemptSummaryOut,
     EvaluationIn,
-    FromBankIn,
     InterviewIn,
     InterviewOut,
     PracticeCaseIn,
     PracticeCaseOut,
-    QuestionBankDetailOut,
-    QuestionBankFilter,
-    QuestionBankOut,
-    QuestionIn,
-    QuestionKeyOut,
-    QuizKeyOut,
-    QuizOut,
     StudyAnswerIn,
     StudyAssignmentDetailOut,
     StudyAssignmentFilter,
@@ -54,33 +37,21 @@ from api.schemas.studies import (
     StudyAssignmentPatch,
     StudyQuestionIn,
     StudyQuestionOut,
-    SubmitIn,
-    attempt_data,
 )
 from api.validation import BODY_PARAM, invalid_choice
-from legal_acts.models import LegalAct
 from legal_acts.permissions import visible_legal_acts
 from mentorships.models import Mentorship
 from studies import permissions, services
 from studies.models import (
     Interview,
     PracticeCase,
-    QuestionBank,
-    QuizAttempt,
-    QuizQuestion,
     StudyAssignment,
     StudyQuestion,
 )
-from studies.services import OptionData
 
-router = Router()
-assignments = Router(tags=["study-assignments"])
-banks = Router(tags=["question-banks"])
+router = Router(tags=["study-assignments"])
 
 URL = "/study-assignments/{int:pk}"
-
-Quiz = Annotated[QuizKeyOut | QuizOut, Field(discriminator="key")]
-Attempt = Annotated[AttemptKeyOut | AttemptOut, Field(discriminator="key")]
 
 
 def _people(row: StudyAssignment) -> list[int]:
@@ -92,14 +63,14 @@ def _list_rows(rows: Any) -> Any:
     return rows.for_list().select_related("recheck_edition")
 
 
-def _changed(user: User, pk: int) -> StudyAssignment:
+def changed(user: User, pk: int) -> StudyAssignment:
     """A visible assignment its active mentor changes; 403 for anyone else."""
     assignment = permissions.get_assignment(user, pk)
     permissions.require(permissions.may_change_assignment(user, assignment))
     return assignment
 
 
-def _own(user: User, pk: int) -> StudyAssignment:
+def own(user: User, pk: int) -> StudyAssignment:
     """A visible assignment of the caller as its reservist, while the mentorship
     lasts; 403 for anyone else (the services refuse what the state forbids)."""
     assignment = permissions.get_assignment(user, pk)
@@ -107,22 +78,10 @@ def _own(user: User, pk: int) -> StudyAssignment:
     return assignment
 
 
-def _options(payload: QuestionIn) -> dict[str, Any]:
-    return {
-        "text": payload.text,
-        "kind": payload.kind,
-        "options": [OptionData(o.text, o.is_correct) for o in payload.options],
-    }
-
-
-def _questions(assignment: StudyAssignment) -> list[QuizQuestion]:
-    return list(assignment.questions.prefetch_related("options"))
-
-
 # ---------------------------------------------------------------- assignments
 
 
-@assignments.get("/study-assignments", response=list[StudyAssignmentOut])
+@router.get("/study-assignments", response=list[StudyAssignmentOut])
 @paginate(PeoplePagination, people_ids=_people, annotate=_list_rows)
 def list_study_assignments(
     request: HttpRequest, filters: Query[StudyAssignmentFilter]
@@ -142,7 +101,7 @@ def list_study_assignments(
     return found
 
 
-@assignments.get(URL, response={200: StudyAssignmentDetailOut, **READ_ERRORS})
+@router.get(URL, response={200: StudyAssignmentDetailOut, **READ_ERRORS})
 def get_study_assignment(request: HttpRequest, pk: int) -> StudyAssignment:
     return permissions.get_assignment(caller(request), pk)
 
@@ -165,7 +124,7 @@ def _mentorship(user: User, payload: StudyAssignmentIn) -> Mentorship:
     return found_by_entry
 
 
-@assignments.post(
+@router.post(
     "/study-assignments", response={201: StudyAssignmentDetailOut, **WRITE_ERRORS}
 )
 def create_study_assignment(
@@ -195,14 +154,14 @@ def create_study_assignment(
     return Status(201, permissions.get_assignment(user, assignment.pk))
 
 
-@assignments.patch(URL, response={200: StudyAssignmentDetailOut, **WRITE_ERRORS})
+@router.patch(URL, response={200: StudyAssignmentDetailOut, **WRITE_ERRORS})
 def update_study_assignment(
     request: HttpRequest, pk: int, payload: StudyAssignmentPatch
 ) -> StudyAssignment:
     """The active mentor corrects the articles, aim, deadline, linked plan item or
     the test's settings (`null` unlinks the item, lifts the time limit)."""
     user = caller(request)
-    assignment = _changed(user, pk)
+    assignment = changed(user, pk)
     fields = payload.changes()
     if "plan_item_id" in fields:
         item_id = fields.pop("plan_item_id")
@@ -222,7 +181,7 @@ def update_study_assignment(
     return permissions.get_assignment(user, pk)
 
 
-@assignments.delete(URL, response={204: None, **WRITE_ERRORS})
+@router.delete(URL, response={204: None, **WRITE_ERRORS})
 def delete_study_assignment(request: HttpRequest, pk: int) -> Status[None]:
     """Withdraw an open assignment nothing was done on (400 once the check has
     begun; 403 for anyone but its active mentor or a closed check)."""
@@ -233,31 +192,27 @@ def delete_study_assignment(request: HttpRequest, pk: int) -> Status[None]:
     return Status(204, None)
 
 
-@assignments.post(
-    f"{URL}/studied", response={200: StudyAssignmentDetailOut, **WRITE_ERRORS}
-)
+@router.post(f"{URL}/studied", response={200: StudyAssignmentDetailOut, **WRITE_ERRORS})
 def mark_study_assignment_studied(request: HttpRequest, pk: int) -> StudyAssignment:
     """The reservist marks the act studied (400 when already marked)."""
     user = caller(request)
-    services.mark_studied(assignment=_own(user, pk))
+    services.mark_studied(assignment=own(user, pk))
     return permissions.get_assignment(user, pk)
 
 
-@assignments.post(
-    f"{URL}/reopen", response={200: StudyAssignmentDetailOut, **WRITE_ERRORS}
-)
+@router.post(f"{URL}/reopen", response={200: StudyAssignmentDetailOut, **WRITE_ERRORS})
 def reopen_study_assignment(request: HttpRequest, pk: int) -> StudyAssignment:
     """The mentor re-opens a passed, failed or flagged check: a new round with
     its own attempts or interview (400 while the check is open)."""
     user = caller(request)
-    services.reopen(assignment=_changed(user, pk))
+    services.reopen(assignment=changed(user, pk))
     return permissions.get_assignment(user, pk)
 
 
 # -------------------------------------------------------- questions on the act
 
 
-@assignments.get(f"{URL}/questions", response=list[StudyQuestionOut])
+@router.get(f"{URL}/questions", response=list[StudyQuestionOut])
 @paginate(ApiPagination)
 def list_study_questions(request: HttpRequest, pk: int) -> QuerySet[StudyQuestion]:
     """The reservist's questions on the act and the mentor's answers, oldest
@@ -265,7 +220,7 @@ def list_study_questions(request: HttpRequest, pk: int) -> QuerySet[StudyQuestio
     return permissions.get_assignment(caller(request), pk).study_questions.all()
 
 
-@assignments.post(f"{URL}/questions", response={201: StudyQuestionOut, **WRITE_ERRORS})
+@router.post(f"{URL}/questions", response={201: StudyQuestionOut, **WRITE_ERRORS})
 def ask_study_question(
     request: HttpRequest, pk: int, payload: StudyQuestionIn
 ) -> Status[StudyQuestion]:
@@ -276,7 +231,7 @@ def ask_study_question(
     return Status(201, services.ask(assignment=assignment, text=payload.text))
 
 
-@assignments.post(
+@router.post(
     f"{URL}/questions/{{int:question_id}}/answer",
     response={200: StudyQuestionOut, **WRITE_ERRORS},
 )
@@ -291,163 +246,10 @@ def answer_study_question(
     return services.answer(question=question, text=payload.answer, by=user)
 
 
-# ----------------------------------------------------------------------- test
-
-
-def _not_a_test() -> Status[dict]:
-    return Status(
-        404,
-        error_body(_("The knowledge is checked by an interview: there is no test.")),
-    )
-
-
-@assignments.get(f"{URL}/test", response={200: Quiz, **READ_ERRORS})
-def get_study_test(request: HttpRequest, pk: int) -> dict | Status[dict]:
-    """The test's settings and questions. Its mentor and the coordinator get the
-    key (`key: "shown"`, `is_correct` on every option); anyone else, the reservist
-    first, the questions and options only (`key: "hidden"`)."""
-    user = caller(request)
-    assignment = permissions.get_assignment(user, pk)
-    if not assignment.is_test:
-        return _not_a_test()
-    shown = permissions.may_view_key(user, assignment)
-    return {
-        "key": "shown" if shown else "hidden",
-        "assignment_id": assignment.pk,
-        "pass_threshold": assignment.pass_threshold,
-        "max_attempts": assignment.max_attempts,
-        "time_limit_minutes": assignment.time_limit_minutes,
-        "show_answers": assignment.show_answers,
-        "attempts_left": services.attempts_left(assignment),
-        "questions": _questions(assignment),
-    }
-
-
-@assignments.post(
-    f"{URL}/test/questions", response={201: QuestionKeyOut, **WRITE_ERRORS}
-)
-def add_study_test_question(
-    request: HttpRequest, pk: int, payload: QuestionIn
-) -> Status[QuizQuestion]:
-    """The mentor adds a question: 2–10 distinct options, one right for `single`,
-    at least one for `multiple` (400 otherwise, and once the test is attempted)."""
-    assignment = _changed(caller(request), pk)
-    question = services.add_question(assignment=assignment, **_options(payload))
-    return Status(201, question)
-
-
-@assignments.put(
-    f"{URL}/test/questions/{{int:question_id}}",
-    response={200: QuestionKeyOut, **WRITE_ERRORS},
-)
-def update_study_test_question(
-    request: HttpRequest, pk: int, question_id: int, payload: QuestionIn
-) -> QuizQuestion:
-    """The mentor rewrites a question and its options (400 once attempted)."""
-    user = caller(request)
-    assignment = _changed(user, pk)
-    question = permissions.get_test_question(user, assignment, question_id)
-    return services.update_question(question=question, **_options(payload))
-
-
-@assignments.delete(
-    f"{URL}/test/questions/{{int:question_id}}", response={204: None, **WRITE_ERRORS}
-)
-def delete_study_test_question(
-    request: HttpRequest, pk: int, question_id: int
-) -> Status[None]:
-    user = caller(request)
-    assignment = _changed(user, pk)
-    question = permissions.get_test_question(user, assignment, question_id)
-    services.delete_question(question=question)
-    return Status(204, None)
-
-
-@assignments.post(
-    f"{URL}/test/from-bank", response={201: list[QuestionKeyOut], **WRITE_ERRORS}
-)
-def copy_study_test_questions_from_bank(
-    request: HttpRequest, pk: int, payload: FromBankIn
-) -> Status[list[QuizQuestion]]:
-    """The mentor copies questions of the act's bank into the test (400 for ids
-    not in the bank: none is copied)."""
-    assignment = _changed(caller(request), pk)
-    copies = services.copy_from_bank(
-        assignment=assignment, question_ids=payload.question_ids
-    )
-    return Status(201, copies)
-
-
-# ------------------------------------------------------------------- attempts
-
-
-def _attempt(user: User, assignment: StudyAssignment, attempt: QuizAttempt) -> dict:
-    """The attempt with the test's questions; the key only for whoever may read
-    it beside this attempt (never before it is submitted)."""
-    data = attempt_data(attempt, _questions(assignment))
-    shown = permissions.may_view_attempt_key(user, assignment, attempt)
-    return data | {"key": "shown" if shown else "hidden"}
-
-
-@assignments.get(f"{URL}/attempts", response=list[AttemptSummaryOut])
-@paginate(ApiPagination)
-def list_study_attempts(request: HttpRequest, pk: int) -> QuerySet[QuizAttempt]:
-    """The test's attempts with their scores, by round and number."""
-    assignment = permissions.get_assignment(caller(request), pk)
-    return assignment.attempts.order_by("check_round", "number")
-
-
-@assignments.post(
-    f"{URL}/attempts",
-    response={200: AttemptOut, 201: AttemptOut, **WRITE_ERRORS},
-)
-def start_study_attempt(request: HttpRequest, pk: int) -> Status[dict]:
-    """The reservist starts an attempt (201), or gets back the one begun and not
-    submitted while its time lasts (200): its questions without the key and the
-    moment its time runs out. 400 after the deadline, beyond the attempt limit,
-    for a passed or closed check or a test without questions."""
-    user = caller(request)
-    assignment = _own(user, pk)
-    begun = permissions.open_attempt_ids(assignment)
-    attempt = services.start_attempt(assignment=assignment)
-    data = attempt_data(attempt, _questions(assignment)) | {"key": "hidden"}
-    return Status(200 if attempt.pk in begun else 201, data)
-
-
-@assignments.get(
-    f"{URL}/attempts/{{int:attempt_id}}", response={200: Attempt, **READ_ERRORS}
-)
-def get_study_attempt(request: HttpRequest, pk: int, attempt_id: int) -> dict:
-    """An attempt: its answers and score once submitted; the right options only
-    for whoever reads the key, or the reservist when the mentor allows it."""
-    user = caller(request)
-    assignment = permissions.get_assignment(user, pk)
-    attempt = permissions.get_attempt(user, assignment, attempt_id)
-    return _attempt(user, assignment, attempt)
-
-
-@assignments.post(
-    f"{URL}/attempts/{{int:attempt_id}}/submit",
-    response={200: Attempt, **WRITE_ERRORS},
-)
-def submit_study_attempt(
-    request: HttpRequest, pk: int, attempt_id: int, payload: SubmitIn
-) -> dict:
-    """The reservist submits the answers, scored on the server. 400 for a
-    question not in the test or an option not of its question (nothing is
-    recorded), a submitted attempt, a closed check or a passed deadline; an
-    attempt past its time counts as failed."""
-    user = caller(request)
-    assignment = _own(user, pk)
-    attempt = permissions.get_attempt(user, assignment, attempt_id)
-    scored = services.submit_attempt(attempt=attempt, answers=payload.answers, by=user)
-    return _attempt(user, assignment, scored)
-
-
 # ------------------------------------------------------------------ interview
 
 
-@assignments.get(f"{URL}/interview", response={200: InterviewOut, **READ_ERRORS})
+@router.get(f"{URL}/interview", response={200: InterviewOut, **READ_ERRORS})
 def get_study_interview(request: HttpRequest, pk: int) -> Interview | Status[dict]:
     """The interview of the latest check round that has one; 404 before any."""
     assignment = permissions.get_assignment(caller(request), pk)
@@ -457,7 +259,7 @@ def get_study_interview(request: HttpRequest, pk: int) -> Interview | Status[dic
     return interview
 
 
-@assignments.put(f"{URL}/interview", response={200: InterviewOut, **WRITE_ERRORS})
+@router.put(f"{URL}/interview", response={200: InterviewOut, **WRITE_ERRORS})
 def record_study_interview(
     request: HttpRequest, pk: int, payload: InterviewIn
 ) -> Interview:
@@ -466,7 +268,7 @@ def record_study_interview(
     test, a closed check, a date in the future or an interview already recorded
     in this round."""
     user = caller(request)
-    assignment = _changed(user, pk)
+    assignment = changed(user, pk)
     return services.record_interview(
         assignment=assignment, by=user, **payload.model_dump()
     )
@@ -540,7 +342,7 @@ def _application_input(
         ) from e
 
 
-@assignments.get(f"{URL}/application", response={200: PracticeCaseOut, **READ_ERRORS})
+@router.get(f"{URL}/application", response={200: PracticeCaseOut, **READ_ERRORS})
 def get_study_application(request: HttpRequest, pk: int) -> PracticeCase | Status[dict]:
     """The reservist's case of applying the act and the mentor's evaluation;
     404 before it is described."""
@@ -551,7 +353,7 @@ def get_study_application(request: HttpRequest, pk: int) -> PracticeCase | Statu
         return _no_case()
 
 
-@assignments.put(
+@router.put(
     f"{URL}/application",
     response={200: PracticeCaseOut, **WRITE_ERRORS},
     openapi_extra=APPLICATION_BODY,
@@ -563,14 +365,14 @@ def submit_study_application(request: HttpRequest, pk: int) -> PracticeCase:
     content). Submitting again clears the evaluation; 400 once evaluated as
     correct."""
     user = caller(request)
-    assignment = _own(user, pk)
+    assignment = own(user, pk)
     payload, file = _application_input(request)
     return services.submit_practice_case(
         assignment=assignment, description=payload.description, file=file
     )
 
 
-@assignments.post(
+@router.post(
     f"{URL}/application/evaluation", response={200: PracticeCaseOut, **WRITE_ERRORS}
 )
 def evaluate_study_application(
@@ -593,7 +395,7 @@ def evaluate_study_application(
     )
 
 
-@assignments.get(
+@router.get(
     f"{URL}/application/file",
     response=READ_ERRORS,
     openapi_extra=file_response(
@@ -611,101 +413,3 @@ def get_study_application_file(
     return FileResponse(
         case.file.open("rb"), as_attachment=True, filename=case.file_name
     )
-
-
-# -------------------------------------------------------------- question banks
-
-
-def _bank_act(user: User, act_id: int, *, write: bool = False) -> LegalAct:
-    """An act whose bank the caller reads (403 for a reservist or a head, 404 for
-    another municipality's), or keeps when `write` (403 for a mentor)."""
-    permissions.require(permissions.may_view_banks(user))
-    return permissions.get_bank_act(user, act_id, write=write)
-
-
-def _bank_question(user: User, act: LegalAct, question_id: int) -> QuizQuestion:
-    bank = QuestionBank.objects.filter(act=act).first()
-    if bank is None:
-        raise Http404
-    return permissions.get_bank_question(user, bank, question_id)
-
-
-@banks.get("/question-banks", response=list[QuestionBankOut])
-@paginate(ApiPagination)
-def list_question_banks(
-    request: HttpRequest, filters: Query[QuestionBankFilter]
-) -> QuerySet[LegalAct]:
-    """The acts of the caller's municipalities with how many questions their
-    banks hold; the coordinator and mentors only (403 for anyone else)."""
-    user = caller(request)
-    permissions.require(permissions.may_view_banks(user))
-    return (
-        permissions.bank_acts(user)
-        .filtered(q=filters.q)
-        .annotate(questions_count=Count("question_bank__questions"))
-        .in_list_order()
-    )
-
-
-@banks.get(
-    "/question-banks/{int:act_id}",
-    response={200: QuestionBankDetailOut, **READ_ERRORS, 403: ErrorOut},
-)
-def get_question_bank(request: HttpRequest, act_id: int) -> dict:
-    """The act's bank with the key of every question (empty until the first
-    question is added)."""
-    user = caller(request)
-    act = _bank_act(user, act_id)
-    questions = QuizQuestion.objects.filter(bank__act=act).prefetch_related("options")
-    return {
-        "act": act,
-        "may_manage": permissions.may_manage_bank(user, act),
-        "questions": list(questions),
-    }
-
-
-@banks.post(
-    "/question-banks/{int:act_id}/questions",
-    response={201: QuestionKeyOut, **WRITE_ERRORS},
-)
-def add_question_bank_question(
-    request: HttpRequest, act_id: int, payload: QuestionIn
-) -> Status[QuizQuestion]:
-    """The coordinator adds a question to the act's bank (the bank is created
-    with its first question; nothing is saved on bad input)."""
-    act = _bank_act(caller(request), act_id, write=True)
-    with transaction.atomic():
-        bank = services.bank_of(act)
-        question = services.add_question(bank=bank, **_options(payload))
-    return Status(201, question)
-
-
-@banks.put(
-    "/question-banks/{int:act_id}/questions/{int:question_id}",
-    response={200: QuestionKeyOut, **WRITE_ERRORS},
-)
-def update_question_bank_question(
-    request: HttpRequest, act_id: int, question_id: int, payload: QuestionIn
-) -> QuizQuestion:
-    """The coordinator rewrites a question of the bank; the tests it was copied
-    into keep their copies."""
-    user = caller(request)
-    question = _bank_question(user, _bank_act(user, act_id, write=True), question_id)
-    return services.update_question(question=question, **_options(payload))
-
-
-@banks.delete(
-    "/question-banks/{int:act_id}/questions/{int:question_id}",
-    response={204: None, **WRITE_ERRORS},
-)
-def delete_question_bank_question(
-    request: HttpRequest, act_id: int, question_id: int
-) -> Status[None]:
-    user = caller(request)
-    question = _bank_question(user, _bank_act(user, act_id, write=True), question_id)
-    services.delete_question(question=question)
-    return Status(204, None)
-
-
-router.add_router("", assignments)
-router.add_router("", banks)
