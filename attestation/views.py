@@ -12,7 +12,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import principal
+from accounts.permissions import own_person_id
 from attestation import document_services, permissions, queries, services
 from attestation.forms import (
     MEMBER_SEARCH,
@@ -431,7 +431,7 @@ def attestation_vote(request: HttpRequest, pk: int) -> HttpResponse:
 
     def vote(data: dict) -> None:
         # The form offers the present members only; one's own person otherwise.
-        member_id = data.get("member") or principal(user).person_id
+        member_id = data.get("member") or own_person_id(user)
         member = Person.objects.filter(pk=member_id or 0).first()
         if member is None:
             raise PermissionDenied
