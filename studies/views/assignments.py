@@ -70,6 +70,8 @@ def assignment_list(request: HtmxHttpRequest) -> HttpResponse:
             "may_assign": permissions.may_assign(request.user),
             "today": timezone.localdate(),
         },
+        # A bad filter: its Russian errors and no rows, 422 so that htmx swaps.
+        status=200 if form.is_valid() else 422,
     )
     patch_vary_headers(response, ["HX-Request"])
     return response
