@@ -74,6 +74,7 @@ def test_session_from_scheduling_to_the_confirmed_decision(
     page.goto(f"{live_server.url}/attestation/")
     page.locator("table.list tbody a").first.click()
     boxes = page.locator("#attendance-form input[type=checkbox]")
+    expect(boxes.first).to_be_visible()  # count() does not wait for the page
     for i in range(boxes.count()):
         boxes.nth(i).check()
     page.get_by_role("button", name="Отметить присутствующих").click()
