@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,8 @@ from attestation.models import (
 )
 from core.services import create_validated, update_validated
 from mentorships.models import Mentorship
+from notifications.kinds import Kind
+from notifications.services import notify
 from organizations.models import Municipality
 from people.models import Person
 from reserve import services as reserve_services
@@ -192,7 +195,7 @@ def _add(session: Session, entry: ReserveEntry, position: int) -> Attestation:
         .first()
     )
     mentor_id = mentorship.mentor_id if mentorship else None
-    return create_validated(
+    attestation = create_validated(
         Attestation,
         session=session,
         reserve_entry=entry,
@@ -200,6 +203,15 @@ def _add(session: Session, entry: ReserveEntry, position: int) -> Attestation:
         mentor_id=mentor_id,
         invitation=Attestation.Invitation.INVITED if mentor_id else "",
     )
+    notify(
+        [entry.person, attestation.mentor],
+        Kind.ATTESTATION_SCHEDULED,
+        subject=f"{entry.person.short_name}, {session.place}",
+        key=f"attestation:{attestation.pk}",
+        url=reverse("attestation:attestation", args=[attestation.pk]),
+        due_on=session.date,
+    )
+    return attestation
 
 
 @transaction.atomic

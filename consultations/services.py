@@ -22,6 +22,8 @@ from consultations.models import (
     NextStep,
 )
 from mentorships.models import Mentorship
+from notifications.kinds import Kind
+from notifications.services import notify
 
 CONSULTATION_FIELDS = frozenset(
     {
@@ -222,6 +224,13 @@ def create_request(
     )
     request.full_clean(exclude=["mentorship"])
     request.save()
+    notify(
+        [mentorship.mentor],
+        Kind.CONSULTATION_REQUEST,
+        subject=f"{topic} ({mentorship.reserve_entry.person.short_name})",
+        key=f"consultation-request:{request.pk}",
+        url=request.get_absolute_url(),
+    )
     return request
 
 

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from events.models import DEFAULT_KINDS, Event, EventKind, EventMaterial, Involvement
 from mentorships.models import Mentorship
+from notifications.kinds import Kind
+from notifications.services import notify
 from organizations.models import Municipality, Organization
 from plans.models import IndividualPlan, PlanItem
 from plans.services.progress import (
@@ -237,6 +239,13 @@ def _insert(involvement: Involvement) -> Involvement:
         raise ValidationError(
             _("The reservist is already involved in this event."), code="duplicate"
         ) from e
+    notify(
+        [involvement.reserve_entry.person],
+        Kind.EVENT_INVITATION,
+        subject=str(involvement.event),
+        key=f"involvement:{involvement.pk}",
+        url=involvement.event.get_absolute_url(),
+    )
     return involvement
 
 

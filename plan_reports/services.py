@@ -9,11 +9,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.conflicts import StaleVersionError
+from notifications.kinds import Kind
+from notifications.services import notify
 from plan_reports.models import PlanReport
 from plan_reports.permissions import MENTOR_SIDE, REPORTABLE, RESERVIST_SIDE
 from plan_reports.queries import report_data
@@ -196,6 +199,20 @@ def agree_report(
     if getattr(report, field) is not None:
         raise ValidationError(_("You have agreed to the report already."))
     setattr(report, field, timezone.now())
+    plan = report.plan
+    reservist_agreed = side == RESERVIST_SIDE
+    waiting = (
+        report.mentor_agreed_at if reservist_agreed else report.reservist_agreed_at
+    )
+    notify(
+        []
+        if waiting
+        else [plan.mentor if reservist_agreed else plan.reserve_entry.person],
+        Kind.REPORT_AGREEMENT,
+        subject=str(plan),
+        key=f"report:{report.pk}:{side}:{getattr(report, field).isoformat()}",
+        url=reverse("plan_reports:report", args=[report.pk]),
+    )
     return _save(report, [field])
 
 

@@ -12,6 +12,7 @@ from accounts.permissions import principal
 from core.scopes import any_of
 from mentorships.models import Mentorship, MentorshipQuerySet
 from mentorships.permissions import may_view_own_mentees
+from notifications.recipients import coordinators, heads
 from organizations.models import Municipality
 from plans.models import (
     Evidence,
@@ -246,6 +247,15 @@ def may_confirm(user: AnyUser, plan: IndividualPlan) -> bool:
     if not _is_entry_active(plan):
         return False
     return is_mentor_of(user, plan)
+
+
+def plan_approvers(plan: IndividualPlan) -> QuerySet[User]:
+    """The accounts that approve the plan (may_approve as a query of accounts)."""
+    person = plan.reserve_entry.person
+    municipality = person.organization.municipality
+    if municipality.plan_approver == Municipality.PlanApprover.HEAD:
+        return heads(person.organization_id)
+    return coordinators(municipality.pk)
 
 
 def may_approve(user: AnyUser, plan: IndividualPlan) -> bool:

@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 
 from core.services import create_validated
 from mentorships.models import Mentorship
+from notifications.kinds import Kind
+from notifications.services import notify
 from plans.models import IndividualPlan, PlanItem, SuggestedItem
+from plans.permissions import plan_approvers
 from plans.services.common import bump_version, check_version, lock_plan
 from plans.services.forms import current_form_version
 from reserve.models import ReserveEntry
@@ -266,7 +269,29 @@ def _set_plan_status(
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.save(update_fields=["status", *fields, "updated_at"])
+    _tell(plan, status)
     return plan
+
+
+def _tell(plan: IndividualPlan, status: str) -> None:
+    """Submitted: to the approvers; returned or approved: to the reservist and
+    the mentor (notifications)."""
+    kinds: dict[str, str] = {
+        IndividualPlan.Status.SUBMITTED: Kind.PLAN_SUBMITTED,
+        IndividualPlan.Status.DRAFT: Kind.PLAN_RETURNED,
+        IndividualPlan.Status.APPROVED: Kind.PLAN_APPROVED,
+    }
+    if status not in kinds:
+        return
+    notify(
+        plan_approvers(plan)
+        if status == IndividualPlan.Status.SUBMITTED
+        else [plan.reserve_entry.person, plan.mentor],
+        kinds[status],
+        subject=str(plan),
+        key=f"plan:{plan.pk}:v{plan.version}",
+        url=plan.get_absolute_url(),
+    )
 
 
 @transaction.atomic

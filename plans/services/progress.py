@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.uploads import check_upload
+from notifications.kinds import Kind
+from notifications.services import notify
 from plans.models import Evidence, IndividualPlan, PlanItem
 from plans.services.common import (
     bump_version,
@@ -161,6 +163,14 @@ def _mark(
     bump_version(PlanItem, item.pk, expected_version)
     item.version += 1
     item.save(update_fields=[*fields, "updated_at"])
+    if status == PlanItem.Status.DONE:
+        notify(
+            [item.plan.mentor],
+            Kind.ITEM_DONE,
+            subject=f"{item.activity} ({item.plan.reserve_entry.person.short_name})",
+            key=f"item:{item.pk}:done:v{item.version}",
+            url=item.plan.get_absolute_url(),
+        )
     return item
 
 

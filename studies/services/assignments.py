@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from legal_acts.models import LegalAct, LegalActEdition
 from mentorships.models import Mentorship
+from notifications.kinds import Kind
+from notifications.services import notify
 from plans.models import PlanItem
 from plans.services.progress import check_evidence_file
 from studies.models import (
@@ -91,6 +93,14 @@ def assign(
     )
     assignment.full_clean()
     assignment.save()
+    notify(
+        [mentorship.reserve_entry.person] if assignment.is_test else [],
+        Kind.TEST_ASSIGNED,
+        subject=str(act),
+        key=f"study:{assignment.pk}",
+        url=assignment.get_absolute_url(),
+        due_on=due_on,
+    )
     return assignment
 
 
