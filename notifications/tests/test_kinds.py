@@ -117,9 +117,7 @@ def test_a_test_assigned_is_told_to_the_reservist_an_interview_is_not(
         "aim": "Знать права",
         "due_on": date(2027, 2, 1),
     }
-    study_services.assign(
-        check_method=StudyAssignment.CheckMethod.INTERVIEW, **common
-    )
+    study_services.assign(check_method=StudyAssignment.CheckMethod.INTERVIEW, **common)
     assert told() == []
     study_services.assign(check_method=StudyAssignment.CheckMethod.TEST, **common)
     assert told() == [("reservist", Kind.TEST_ASSIGNED)]
