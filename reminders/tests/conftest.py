@@ -1,0 +1,1 @@
+from notifications.tests.conftest import item, mentorship, plan, today  # noqa: F401
