@@ -34,13 +34,18 @@ migrate: install
 demo: migrate
 	$(DEV_ENV) $(PY) manage.py load_demo
 
-# The server and, in the background, the task worker that applies confirmed imports;
-# the worker stops when the server does (Ctrl-C), after the task it is running.
-# The worker runs in its own session, so that Ctrl-C does not reach it: it gets one
-# SIGTERM (a second signal would cut its task short).
+# The server and, in the background, the task worker that applies confirmed imports
+# and sends letters, and the reminder scan every 15 minutes (scan_reminders --every);
+# both stop when the server does (Ctrl-C), the worker after the task it is running.
+# They run in their own sessions, so that Ctrl-C does not reach them: each gets one
+# SIGTERM (a second signal would cut the worker's task short).
+SCAN_EVERY ?= 900
 run: demo
 	@$(DEV_ENV) setsid $(PY) manage.py db_worker --no-reload --no-startup-delay & \
-	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	worker=$$!; \
+	$(DEV_ENV) setsid $(PY) manage.py scan_reminders --every $(SCAN_EVERY) & \
+	scanner=$$!; \
+	trap 'kill $$worker $$scanner 2>/dev/null; wait $$worker $$scanner' EXIT; \
 	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver $(ADDRESS)
 

@@ -31,6 +31,7 @@ from api.routers import (
     me,
     mentorships,
     municipalities,
+    notifications,
     organizations,
     people,
     plan_forms,
@@ -164,6 +165,7 @@ for module in (
     attestation,
     plan_reports,
     timeline,
+    notifications,
     me,
 ):
     api.add_router("", module.router)

@@ -176,6 +176,10 @@ def _notify_batch(drafts: list[Draft]) -> int:
         if row.email_status == Notification.Email.PENDING
     ]
 
+    # Dropped now and again after the commit: a count read in between (before
+    # the rows are visible) does not stay cached.
+    forget_unread(recipients)
+
     def after_commit() -> None:
         forget_unread(recipients)
         if letters:

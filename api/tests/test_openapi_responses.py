@@ -21,6 +21,8 @@ from events.models import EventKind
 from internships import services as internship_services
 from legal_acts import services as legal_act_services
 from mentorships.models import MentorOrder
+from notifications.kinds import Kind
+from notifications.services import notify
 from people.tests.factories import PersonFactory
 from plan_reports.services import create_report, update_part
 from plans.models import PlanItem
@@ -63,6 +65,13 @@ def sample(plan, coordinator, mentor_person, school):
         status=PlanItem.Status.NOT_DONE, not_done_reason="Отменено"
     )
     add_comment(plan=plan, author=coordinator, text="Проверено", item=first)
+    notify(
+        [coordinator],
+        Kind.PLAN_SUBMITTED,
+        subject="План",
+        key="1",
+        due_on=date(2027, 1, 20),
+    )
     appointed, excluded, waiting = (
         ReserveEntryFactory.create(person=PersonFactory(organization=school))
         for _ in range(3)
@@ -170,6 +179,7 @@ def sample(plan, coordinator, mentor_person, school):
         "involvements/{pk}": involvement.pk,
         "reservists/{pk}/timeline": plan.reserve_entry_id,
         "plan-reports/{pk}": report.pk,
+        "users/{user_id}/notification-preferences": coordinator.pk,
     }
 
 
