@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -48,6 +48,9 @@ RETRY_PAUSES = (
     timedelta(hours=12),
 )
 MAX_ATTEMPTS = len(RETRY_PAUSES) + 1
+# Seconds a mail server may take before the attempt counts as failed: the row stays
+# locked meanwhile (on SQLite, whose transactions here begin IMMEDIATE, every write).
+SEND_TIMEOUT = 30
 # Rows written (and looked up) at once by notify_many.
 BATCH = 500
 
@@ -237,7 +240,13 @@ def deliver_email(notification_id: int) -> str:
         notification.email_attempts += 1
         try:
             subject, body = _letter(notification)
-            send_mail(subject, body, None, [notification.recipient.email])
+            send_mail(
+                subject,
+                body,
+                None,
+                [notification.recipient.email],
+                connection=get_connection(timeout=SEND_TIMEOUT),
+            )
         except (smtplib.SMTPException, OSError) as e:
             notification.email_error = f"{type(e).__name__}: {e}"[:500]
             if notification.email_attempts >= MAX_ATTEMPTS:

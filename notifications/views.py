@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -55,11 +56,9 @@ def bell(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> HttpResponse:
-    return redirect(
-        "notifications:list"
-        if "unread" not in request.POST
-        else "/notifications/?unread=1"
-    )
+    """To the list, the unread ones if that is where the button was."""
+    url = reverse("notifications:list")
+    return redirect(f"{url}?unread=1" if "unread" in request.POST else url)
 
 
 @login_required
