@@ -55,6 +55,9 @@ class Notification(models.Model):
     )
     email_attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     email_next_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    # When a task for the letter was last queued (or is queued to run): the scan's
+    # sweep queues it again only SWEEP_GRACE after that (services.retry_due_emails).
+    email_queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     email_sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     email_error = models.CharField(_("last error"), max_length=500, blank=True)
 

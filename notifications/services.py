@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -51,6 +52,9 @@ MAX_ATTEMPTS = len(RETRY_PAUSES) + 1
 # Seconds a mail server may take before the attempt counts as failed: the row stays
 # locked meanwhile (on SQLite, whose transactions here begin IMMEDIATE, every write).
 SEND_TIMEOUT = 30
+# A letter still pending this long after its task was queued is queued again by the
+# scan's sweep (a task lost with a worker, a queue emptied by hand).
+SWEEP_GRACE = timedelta(minutes=10)
 # Rows written (and looked up) at once by notify_many.
 BATCH = 500
 
@@ -166,6 +170,7 @@ def _notify_batch(drafts: list[Draft]) -> int:
                 Notification.Email.PENDING if email else Notification.Email.NONE
             ),
             email_next_at=now if email else None,
+            email_queued_at=now if email else None,
         )
     if not rows:
         return 0
@@ -256,6 +261,8 @@ def deliver_email(notification_id: int) -> str:
             else:
                 pause = RETRY_PAUSES[notification.email_attempts - 1]
                 notification.email_next_at = retry_at = now + pause
+                # Queued for then where the backend can defer; else left to the sweep.
+                notification.email_queued_at = retry_at if _can_defer() else None
                 logger.warning(
                     "Notification %s: e-mail failed, retrying at %s: %s",
                     notification_id,
@@ -272,6 +279,7 @@ def deliver_email(notification_id: int) -> str:
                 "email_status",
                 "email_attempts",
                 "email_next_at",
+                "email_queued_at",
                 "email_sent_at",
                 "email_error",
             ]
@@ -281,24 +289,30 @@ def deliver_email(notification_id: int) -> str:
     return notification.email_status
 
 
+def _can_defer() -> bool:
+    return bool(tasks.deliver_email.get_backend().supports_defer)
+
+
 def schedule_retry(notification_id: int, at: datetime) -> None:
     """Queue the next attempt for `at` where the tasks backend can defer (the
     database one can); otherwise the scan's sweep (retry_due_emails) will."""
-    task = tasks.deliver_email
-    if task.get_backend().supports_defer:
-        task.using(run_after=at).enqueue(notification_id=notification_id)
+    if _can_defer():
+        tasks.deliver_email.using(run_after=at).enqueue(notification_id=notification_id)
 
 
 def retry_due_emails(now: datetime | None = None) -> int:
-    """Queue every pending letter whose time has come (a retry whose task was
-    lost, a letter queued while the worker was away); returns how many. A second
-    task for a letter does nothing once the first has sent it."""
+    """Queue every pending letter whose time has come and whose task is not
+    already waiting (queued less than SWEEP_GRACE ago): a retry where the backend
+    cannot defer, a task lost with a worker; returns how many. A second task for
+    a letter does nothing once the first has sent it."""
     now = now or timezone.now()
-    due = list(
-        Notification.objects.filter(
-            email_status=Notification.Email.PENDING, email_next_at__lte=now
-        ).values_list("pk", flat=True)
+    pending = Notification.objects.filter(
+        Q(email_queued_at__isnull=True) | Q(email_queued_at__lte=now - SWEEP_GRACE),
+        email_status=Notification.Email.PENDING,
+        email_next_at__lte=now,
     )
+    due = list(pending.values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=due).update(email_queued_at=now)
     for pk in due:
         tasks.deliver_email.enqueue(notification_id=pk)
     return len(due)

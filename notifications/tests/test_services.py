@@ -156,6 +156,35 @@ def test_a_failing_mail_server_is_retried_without_losing_or_doubling(
     assert len(mail.outbox) == 1
 
 
+def test_the_sweep_requeues_a_letter_only_when_its_task_seems_lost(mentor, today):
+    tell(mentor)  # not committed: its task is never queued
+    assert services.retry_due_emails() == 0  # queued just now: wait
+    today.shift(services.SWEEP_GRACE - timedelta(seconds=1))
+    assert services.retry_due_emails() == 0
+    today.shift(timedelta(seconds=1))
+    assert services.retry_due_emails() == 1  # sent by the immediate backend
+    assert Notification.objects.get().email_status == "sent"
+    assert len(mail.outbox) == 1
+    today.shift(services.SWEEP_GRACE)
+    assert services.retry_due_emails() == 0
+
+
+def test_the_sweep_waits_for_a_deferred_retry(
+    mentor, flaky, settings, today, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    tell(mentor)
+    row = Notification.objects.get()
+    flaky.failures = 1
+    services.deliver_email(row.pk)  # queued again for a minute later
+    today.shift(timedelta(minutes=1))
+    assert services.retry_due_emails() == 0  # its deferred task is due to run
+    today.shift(services.SWEEP_GRACE)
+    assert services.retry_due_emails() == 1  # lost, it seems: queued again
+
+
 def test_a_letter_is_given_up_after_the_last_attempt(
     mentor, flaky, today, django_capture_on_commit_callbacks
 ):
