@@ -53,6 +53,26 @@ def managed_municipality(user: AnyUser) -> Municipality | None:
     return Municipality.objects.filter(pk__in=p.coordinator_municipality_ids).first()
 
 
+def settings_municipalities(user: AnyUser) -> QuerySet[Municipality]:
+    """The municipalities whose decision rules the caller keeps (the coordinator's;
+    every one for a superuser); PermissionDenied for anybody else."""
+    require(may_manage_commission(user))
+    p = principal(user)
+    found = Municipality.objects.order_by("name", "pk")
+    return (
+        found if p.is_superuser else found.filter(pk__in=p.coordinator_municipality_ids)
+    )
+
+
+def get_settings_municipality(user: AnyUser, pk: int) -> Municipality:
+    """A municipality whose rules the coordinator keeps: 403 for other roles,
+    404 for another municipality."""
+    found = settings_municipalities(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def may_view_commission(user: AnyUser) -> bool:
     """The commission's page: its coordinator and the commission's members."""
     p = principal(user)
