@@ -102,11 +102,11 @@ def visible_orders(user: AnyUser) -> QuerySet[CommissionOrder]:
         else None,
         # A subquery, not a join: a person seated twice must not double an order.
         Q(
-            commission_id__in=Membership.objects.filter(
-                person_id=member_person_id(user)
-            ).values("commission_id")
+            commission_id__in=Membership.objects.filter(person_id=member).values(
+                "commission_id"
+            )
         )
-        if member_person_id(user)
+        if (member := member_person_id(user))
         else None,
     )
 
