@@ -43,7 +43,8 @@ def _person(person: Person) -> dict[str, str]:
         "name": person.full_name,
         "signature": signature_name(person.full_name),
         "position_lower": lower_first(position),
-        "organization": person.organization.short_name,
+        # «МОУ «СОШ № 1»» is not broken after «№» (nor stretched there when justified).
+        "organization": person.organization.short_name.replace("№ ", "№\u00a0"),
     }
 
 

@@ -209,9 +209,23 @@ def render_minutes_docx(context: dict[str, Any]) -> bytes:
 def render_extract_docx(context: dict[str, Any]) -> bytes:
     doc = _page("Выписка из протокола заседания аттестационной комиссии")
     _heading(doc, context, "ВЫПИСКА", "из протокола заседания аттестационной комиссии")
+    _text(doc, f"Председатель — {context['chair']['signature']}.")
+    _text(doc, f"Секретарь — {context['secretary']['signature']}.")
     _text(doc, context["quorum"])
+    add_paragraph(
+        doc,
+        "ПОВЕСТКА ДНЯ:",
+        bold=True,
+        before=12,
+        keep_with_next=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+    )
     for item in context["items"]:
-        _item(doc, item, last=False)
+        r = item["reservist"]
+        _text(doc, f"{item['number']}. Об аттестации резервиста: {r['name']}.")
+    # The decision stays with «Выписка верна» and the secretary's signature.
+    for item in context["items"]:
+        _item(doc, item, last=True)
     add_paragraph(doc, "Выписка верна.", before=12, keep_with_next=True)
     _signatures(doc, [("Секретарь комиссии", context["secretary"]["signature"])])
     add_paragraph(doc, context["today"], before=12)

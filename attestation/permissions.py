@@ -53,6 +53,34 @@ def managed_municipality(user: AnyUser) -> Municipality | None:
     return Municipality.objects.filter(pk__in=p.coordinator_municipality_ids).first()
 
 
+def settings_municipalities(user: AnyUser) -> QuerySet[Municipality]:
+    """The municipalities whose decision rules the caller keeps (the coordinator's;
+    every one for a superuser); PermissionDenied for anybody else."""
+    require(may_manage_commission(user))
+    p = principal(user)
+    found = Municipality.objects.order_by("name", "pk")
+    return (
+        found if p.is_superuser else found.filter(pk__in=p.coordinator_municipality_ids)
+    )
+
+
+def get_settings_municipality(user: AnyUser, pk: int) -> Municipality:
+    """A municipality whose rules the coordinator keeps: 403 for other roles,
+    404 for another municipality."""
+    found = settings_municipalities(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def member_person_id(user: AnyUser) -> int | None:
+    """The person of an account holding the role `commission`: a seat in the
+    commission counts only with the role (given at the appointment to a member
+    with an account, or ticked by the coordinator when creating one's account)."""
+    p = principal(user)
+    return p.person_id if p.holds_commission_role else None
+
+
 def may_view_commission(user: AnyUser) -> bool:
     """The commission's page: its coordinator and the commission's members."""
     p = principal(user)
@@ -74,11 +102,11 @@ def visible_orders(user: AnyUser) -> QuerySet[CommissionOrder]:
         else None,
         # A subquery, not a join: a person seated twice must not double an order.
         Q(
-            commission_id__in=Membership.objects.filter(person_id=p.person_id).values(
+            commission_id__in=Membership.objects.filter(person_id=member).values(
                 "commission_id"
             )
         )
-        if p.person_id
+        if (member := member_person_id(user))
         else None,
     )
 
@@ -128,7 +156,9 @@ def visible_sessions(user: AnyUser) -> SessionQuerySet:
     return any_of(
         Session.objects.all(),
         Q(municipality_id__in=coordinated) if coordinated else None,
-        Q(member_on_session_date(p.person_id)) if p.person_id else None,
+        Q(member_on_session_date(member))
+        if (member := member_person_id(user))
+        else None,
     )
 
 
@@ -145,8 +175,9 @@ def get_session(user: AnyUser, pk: int, *, write: bool = False) -> Session:
 
 
 def is_member_on_date(user: AnyUser, session: Session) -> bool:
-    """The user's person sits on the session's commission on its date (one query)."""
-    person_id = principal(user).person_id
+    """The user's person sits on the session's commission on its date (one query),
+    the account holding the role `commission`."""
+    person_id = member_person_id(user)
     if person_id is None:
         return False
     return (
@@ -158,7 +189,7 @@ def is_member_on_date(user: AnyUser, session: Session) -> bool:
 
 def secretary_on_date(user: AnyUser, session: Session) -> bool:
     """The commission's secretary on the session's date (one query)."""
-    person_id = principal(user).person_id
+    person_id = member_person_id(user)
     if person_id is None:
         return False
     return (
@@ -206,7 +237,9 @@ def visible_attestations(user: AnyUser) -> AttestationQuerySet:
     return any_of(
         Attestation.objects.all(),
         Q(municipality_id__in=coordinated) if coordinated else None,
-        Q(member_on_session_date(person_id, "session__")) if person_id else None,
+        Q(member_on_session_date(member, "session__"))
+        if (member := member_person_id(user))
+        else None,
         Q(mentor_id=person_id) if person_id else None,
         Q(reserve_entry__person_id=person_id) if person_id else None,
     )
@@ -287,7 +320,7 @@ def may_view_sessions(user: AnyUser) -> bool:
 
 def sessions_sitting_on(user: AnyUser) -> SessionQuerySet:
     """The sessions one sits on as a member of the commission on their date."""
-    person_id = principal(user).person_id
+    person_id = member_person_id(user)
     if person_id is None:
         return Session.objects.none()
     return Session.objects.filter(member_on_session_date(person_id))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from attestation.models import (
@@ -389,3 +389,15 @@ def home_attestation(
             .first()
         )
     return found
+
+
+def seats_of(person_id: int, day: datetime.date) -> list[Membership]:
+    """The person's seats in the commission in force on the day or appointed
+    from a later date, with their orders (the account page tells the coordinator
+    that the person sits on the commission)."""
+    return list(
+        Membership.objects.filter(person_id=person_id)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=day))
+        .select_related("from_order")
+        .order_by("starts_on", "pk")
+    )

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from accounts import services as accounts_services
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Role, RoleAssignment, User
 from accounts.queries import suggest_username
+from attestation.queries import seats_of
 from core.forms import add_service_error
 from people import permissions, services
 from people.forms import AccountForm
@@ -54,6 +56,14 @@ def _render_account(
         "pending": account is not None
         and accounts_services.invitation_is_pending(account),
         "can_manage": permissions.may_manage_account_of(request.user, person),
+        # A commission member without an account gets the role `commission` only
+        # when the coordinator ticks it here (attestation grants it at the
+        # appointment to a member who has an account already).
+        "seats": seats_of(person.pk, timezone.localdate())
+        if account is None and form is not None
+        else [],
+        "may_grant_commission": form is not None
+        and Role.COMMISSION in permissions.grantable_roles(request.user, person),
     }
     return render(request, "people/account.html", context, status=status)
 

@@ -230,12 +230,21 @@ def _chart(profile: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
+def _point_header(label: str) -> str:
+    """«середина наставничества» → «Середина»."""
+    first, _space, rest = label.partition(" ")
+    return (first if rest == "наставничества" else label).capitalize()
+
+
 def _competencies_section(profile: dict[str, Any]) -> list[dict[str, Any]]:
     if not profile["rows"]:
         return [{"text": "Оценки компетенций не проводились."}]
     points = profile["points"]
-    width = max(15, 80 // (len(points) + 1))
-    name_width = 170 - width * (len(points) + 1)
+    # «Середина наставничества» does not fit a narrow column at 12 pt: the header
+    # names the point by its first word, the caption says whose points they are.
+    headers = [_point_header(p) for p in points]
+    width, growth_width = 24, 16
+    name_width = documents.WIDTH_MM - width * len(points) - growth_width
     rows = []
     for r in profile["rows"]:
         cells = [
@@ -255,12 +264,13 @@ def _competencies_section(profile: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         *([{"chart": chart}] if chart else []),
         {
-            "text": "Уровни: самооценка резервиста / оценка наставника; рост — "
-            "по оценке наставника от первой оценки к последней."
+            "text": "Уровни в точках оценки наставничества: самооценка резервиста "
+            "/ оценка наставника; рост — по оценке наставника от первой оценки "
+            "к последней."
         },
         _table(
-            [name_width, *[width] * (len(points) + 1)],
-            ["Компетенция", *[p.capitalize() for p in points], "Рост"],
+            [name_width, *[width] * len(points), growth_width],
+            ["Компетенция", *headers, "Рост"],
             rows,
             set(range(1, len(points) + 2)),
         ),
@@ -317,7 +327,7 @@ def report_context(report: PlanReport) -> dict[str, Any]:
     if report.status == PlanReport.Status.ACCEPTED and report.reviewed_at:
         accepted = (
             "Отчёт принят органом управления образованием "
-            f"{date_digits(timezone.localtime(report.reviewed_at).date())}"
+            f"{date_digits(timezone.localtime(report.reviewed_at).date())}."
         )
     return {
         "authority": reservist.organization.municipality.authority_name,

@@ -188,7 +188,7 @@ def render_report_docx(context: dict[str, Any]) -> bytes:
     _text(doc, context["conclusion"])
     add_paragraph(
         doc,
-        f"Рекомендация аттестационной комиссии: {context['recommendation']}.",
+        f"Рекомендация наставника: {context['recommendation']}.",
         before=6,
         keep_with_next=True,
     )

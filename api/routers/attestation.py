@@ -23,6 +23,9 @@ from api.schemas.attestation import (
     AttestationFilter,
     AttestationListOut,
     AttestationOut,
+    AttestationSettingsIn,
+    AttestationSettingsOut,
+    AttestationSettingsPatch,
     CommissionOrderOut,
     CommissionOut,
     CommissionQuery,
@@ -36,6 +39,7 @@ from api.schemas.attestation import (
     SessionIn,
     SessionListOut,
     SessionOut,
+    SettingsHistoryOut,
     VoteIn,
     VoteOut,
 )
@@ -44,10 +48,13 @@ from attestation import document_services, permissions, queries, services
 from attestation.models import (
     Attestation,
     AttestationQuerySet,
+    AttestationSettings,
     Commission,
     Session,
     SessionQuerySet,
 )
+from core.history import history_of
+from organizations.models import Municipality
 from people.models import Person
 
 router = Router(tags=["attestation"])
@@ -136,6 +143,107 @@ def remove_commission_member(request: HttpRequest, pk: int, payload: RemoveIn) -
     order = permissions.get_order(caller(request), pk, write=True)
     membership = permissions.get_membership(order, payload.membership_id)
     return services.remove_member(order=order, membership=membership)
+
+
+# The municipality's rules of decisions ----------------------------------------------
+
+
+def _settings_out(municipality: Municipality) -> dict[str, Any]:
+    rules = queries.settings_of(municipality.pk)
+    return {
+        "municipality_id": municipality.pk,
+        "municipality_name": municipality.name,
+        "quorum_percent": rules.quorum_percent,
+        "plain_decision": rules.plain_decision,
+        "updated_at": rules.updated_at if rules.pk else None,
+    }
+
+
+@router.get("/attestation-settings", response=list[AttestationSettingsOut])
+@paginate(ApiPagination)
+def list_attestation_settings(request: HttpRequest) -> list[dict[str, Any]]:
+    """The quorum share and the decision mode of each municipality the
+    coordinator keeps (403 for other roles)."""
+    return [
+        _settings_out(m) for m in permissions.settings_municipalities(caller(request))
+    ]
+
+
+@router.get(
+    "/attestation-settings/{int:municipality_id}",
+    response={200: AttestationSettingsOut, 403: ErrorOut, **READ_ERRORS},
+)
+def get_attestation_settings(
+    request: HttpRequest, municipality_id: int
+) -> dict[str, Any]:
+    """The municipality's rules; the defaults (50 %, votes) while never changed."""
+    user = caller(request)
+    return _settings_out(permissions.get_settings_municipality(user, municipality_id))
+
+
+def _save_settings(
+    request: HttpRequest, municipality_id: int, changes: dict[str, Any]
+) -> dict[str, Any]:
+    user = caller(request)
+    municipality = permissions.get_settings_municipality(user, municipality_id)
+    rules = queries.settings_of(municipality.pk)
+    values = {
+        "quorum_percent": rules.quorum_percent,
+        "plain_decision": rules.plain_decision,
+        **changes,
+    }
+    services.update_settings(municipality=municipality, **values)
+    return _settings_out(municipality)
+
+
+@router.put(
+    "/attestation-settings/{int:municipality_id}",
+    response={200: AttestationSettingsOut, **WRITE_ERRORS},
+)
+def replace_attestation_settings(
+    request: HttpRequest, municipality_id: int, payload: AttestationSettingsIn
+) -> dict[str, Any]:
+    """Set both rules (the coordinator); each change is kept in the history."""
+    return _save_settings(request, municipality_id, payload.dict())
+
+
+@router.patch(
+    "/attestation-settings/{int:municipality_id}",
+    response={200: AttestationSettingsOut, **WRITE_ERRORS},
+)
+def update_attestation_settings(
+    request: HttpRequest, municipality_id: int, payload: AttestationSettingsPatch
+) -> dict[str, Any]:
+    """Change the rules sent (the coordinator); each change is kept in the
+    history."""
+    return _save_settings(request, municipality_id, payload.changes())
+
+
+@router.get(
+    "/attestation-settings/{int:municipality_id}/history",
+    response={200: list[SettingsHistoryOut], 403: ErrorOut, **READ_ERRORS},
+)
+def get_attestation_settings_history(
+    request: HttpRequest, municipality_id: int
+) -> list[Any]:
+    """Who changed the rules and when, newest first (the last 50 changes)."""
+    user = caller(request)
+    municipality = permissions.get_settings_municipality(user, municipality_id)
+    found = AttestationSettings.objects.filter(municipality=municipality).first()
+    if found is None:
+        return []
+    return [
+        {
+            "at": e.at,
+            "who": e.who,
+            "kind": e.kind,
+            "changes": [
+                {"field": c.field, "old": str(c.old), "new": str(c.new)}
+                for c in e.changes
+            ],
+        }
+        for e in history_of(found)
+    ]
 
 
 # Sessions ----------------------------------------------------------------------------

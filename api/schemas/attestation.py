@@ -8,7 +8,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from api.schemas.common import FilterId, InSchema, ReasonableDate
+from api.schemas.common import FilterId, InSchema, PatchSchema, ReasonableDate
 from api.schemas.enums import (
     AttestationDecision,
     AttestationInvitation,
@@ -206,3 +206,56 @@ class DecisionIn(InSchema):
 
 class DocumentQuery(Schema):
     format: Literal["docx", "pdf"]
+
+
+# The municipality's rules of decisions (/attestation-settings) -----------------------
+
+QuorumPercent = Field(
+    ge=1,
+    le=99,
+    description="A decision needs more than this share of the commission's members "
+    "present, per cent, 1–99 (50: more than half).",
+)
+PLAIN_DECISION = (
+    "The secretary records the commission's decision without a vote of each "
+    "member (the quorum is still required)."
+)
+
+
+class AttestationSettingsOut(Schema):
+    municipality_id: int
+    municipality_name: str
+    quorum_percent: int
+    plain_decision: bool
+    updated_at: datetime.datetime | None = Field(
+        description="Null while the defaults apply (never changed)."
+    )
+
+
+class AttestationSettingsIn(InSchema):
+    """Both rules (PUT)."""
+
+    quorum_percent: int = QuorumPercent
+    plain_decision: bool = Field(description=PLAIN_DECISION)
+
+
+class AttestationSettingsPatch(PatchSchema):
+    """Any of the rules (PATCH)."""
+
+    quorum_percent: int | None = Field(
+        None, ge=1, le=99, description=QuorumPercent.description
+    )
+    plain_decision: bool | None = Field(None, description=PLAIN_DECISION)
+
+
+class SettingsChangeOut(Schema):
+    field: str
+    old: str
+    new: str
+
+
+class SettingsHistoryOut(Schema):
+    at: datetime.datetime
+    who: str
+    kind: str
+    changes: list[SettingsChangeOut]

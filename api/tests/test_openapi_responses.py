@@ -140,6 +140,8 @@ def sample(plan, coordinator, mentor_person, school):
         "attestation-sessions/{pk}": attestation.session_id,
         "attestations/{pk}": attestation.pk,
         "attestations/{pk}/votes": attestation.pk,
+        "attestation-settings/{municipality_id}": school.municipality_id,
+        "attestation-settings/{municipality_id}/history": school.municipality_id,
         "study-assignments/{pk}": quiz.pk,
         "study-assignments/{pk}/questions": quiz.pk,
         "study-assignments/{pk}/test": quiz.pk,
@@ -186,6 +188,9 @@ def sample(plan, coordinator, mentor_person, school):
 def _attestation(entry, school):
     """A session today with the reservist's decision taken by the chair's vote."""
     municipality = school.municipality
+    attestation_services.update_settings(
+        municipality=municipality, quorum_percent=60, plain_decision=False
+    )
     order = attestation_services.issue_order(
         municipality=municipality, number="1-к", date=date(2026, 10, 1), title="О"
     )

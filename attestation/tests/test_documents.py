@@ -92,6 +92,29 @@ def test_extract_docx_and_pdf(decided, tmp_path):
     assert "Выписка верна." in _pdf_text(pdf, tmp_path)
 
 
+def test_extract_repeats_the_minutes_requisites_for_its_item(decided, tmp_path):
+    """A clerk's extract: the chair and the secretary, the quorum and the agenda's
+    item of this reservist, before СЛУШАЛИ / ГОЛОСОВАЛИ / РЕШИЛИ."""
+    name = decided.reserve_entry.person.full_name
+    docx = _docx_text(document_services.render_extract(decided, "docx")[0])
+    pdf = _pdf_text(document_services.render_extract(decided, "pdf")[0], tmp_path)
+    for text in (docx, pdf):
+        assert "Председатель — N. P. Chair." in text
+        assert "Секретарь — N. P. Secretary." in text
+        assert "ПОВЕСТКА ДНЯ" in text
+        assert f"1. Об аттестации резервиста: {name}." in text
+        assert text.index("ПОВЕСТКА ДНЯ") < text.index("СЛУШАЛИ")
+
+
+def test_extract_keeps_the_decision_with_the_certification(decided):
+    doc = Document(io.BytesIO(document_services.render_extract(decided, "docx")[0]))
+    texts = [p.text for p in doc.paragraphs]
+    decision = next(p for p in doc.paragraphs if "— продолжить подготовку" in p.text)
+    assert decision.paragraph_format.keep_with_next
+    verified = doc.paragraphs[texts.index("Выписка верна.")]
+    assert verified.paragraph_format.keep_with_next
+
+
 def test_extract_before_the_decision_is_refused(attestation):
     from django.core.exceptions import ValidationError
 

@@ -306,3 +306,17 @@ def test_plain_decision_by_the_secretary(client, secretary, municipality, attest
     assert response.status_code == 302
     attestation.refresh_from_db()
     assert attestation.decision == D.EXCLUDE
+
+
+def test_session_and_commission_pages_link_back_to_all_the_sessions(
+    client, coordinator, session
+):
+    """«Все заседания», not Django's «Сессии» (the sessions of the login)."""
+    client.force_login(coordinator)
+    for url in (
+        reverse("attestation:session", args=[session.pk]),
+        reverse("attestation:commission"),
+    ):
+        content = client.get(url).content.decode()
+        assert "Все заседания" in content
+        assert "Сессии" not in content

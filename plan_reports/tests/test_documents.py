@@ -81,7 +81,7 @@ def test_the_docx_holds_the_data_and_both_parts(accepted):
 def test_the_docx_keeps_the_signatures_with_the_recommendation(accepted):
     doc = Document(BytesIO(render_report(accepted, "docx")[0]))
     recommendation = next(
-        p for p in doc.paragraphs if p.text.startswith("Рекомендация аттестационной")
+        p for p in doc.paragraphs if p.text.startswith("Рекомендация наставника:")
     )
     assert recommendation.paragraph_format.keep_with_next
     signatures = doc.tables[-1]
@@ -100,7 +100,7 @@ def test_the_pdf_reads_correctly(accepted, tmp_path):
     assert "Конференция" in text
     # Both signatures on the page of the recommendation, never alone.
     last = pages[-1]
-    assert "Рекомендация аттестационной комиссии" in last
+    assert "Рекомендация наставника" in last, last
     assert "Резервист" in last and "Наставник" in last
 
 
@@ -114,7 +114,7 @@ def test_long_parts_never_leave_the_signatures_alone(accepted, tmp_path):
     ]
     assert len(pages) > 3
     last = pages[-1]
-    assert "Рекомендация аттестационной комиссии" in last
+    assert "Рекомендация наставника" in last, last
     assert "Резервист" in last and "Наставник" in last
 
 
@@ -133,3 +133,16 @@ def test_the_documents_draw_the_growth_chart(accepted, tmp_path):
 def test_a_profile_without_assessments_has_no_chart(report):
     doc = Document(BytesIO(render_report(report, "docx")[0]))
     assert len(doc.inline_shapes) == 0
+
+
+def test_the_competency_table_fits_the_text_block(accepted):
+    """Short point headers («Начало», «Середина»): «наставничества» never breaks
+    inside a narrow column, and the columns add up to the 170 mm text block."""
+    doc = Document(BytesIO(render_report(accepted, "docx")[0]))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Компетенция")
+    header = [c.text for c in table.rows[0].cells]
+    assert header[-1] == "Рост"
+    assert all(" " not in h for h in header[1:])
+    assert header[1] == "Начало"
+    widths = [c.width.mm for c in table.rows[0].cells]
+    assert round(sum(widths)) == 170
