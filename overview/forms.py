@@ -18,7 +18,10 @@ class PeriodForm(TextCheckedForm, forms.Form):
     """From and to, both included; an empty one is the current year's."""
 
     date_from = forms.DateField(
-        label=_("From"), required=False, validators=[reasonable_date], widget=DATE_WIDGET
+        label=_("From"),
+        required=False,
+        validators=[reasonable_date],
+        widget=DATE_WIDGET,
     )
     date_to = forms.DateField(
         label=_("To"), required=False, validators=[reasonable_date], widget=DATE_WIDGET
@@ -55,8 +58,10 @@ def row_filters(name: str, query: Any) -> tuple[dict[str, str], list[str]]:
         if value is None:
             continue
         choices = spec.choices.get(dimension)
-        valid = value in choices if choices is not None else (
-            value == OTHERS or (value.isdigit() and len(value) < 10)
+        valid = (
+            value in choices
+            if choices is not None
+            else (value == OTHERS or (value.isdigit() and len(value) < 10))
         )
         if valid:
             filters[dimension] = value

@@ -83,7 +83,13 @@ def default_period(today: date | None = None) -> Period:
 # The sets ----------------------------------------------------------------------------
 
 # The outcome of a plan item due in the period (plans' one rule of overdue).
-ON_TIME, LATE, NOT_DONE, OVERDUE, OPEN = "on_time", "late", "not_done", "overdue", "open"
+ON_TIME, LATE, NOT_DONE, OVERDUE, OPEN = (
+    "on_time",
+    "late",
+    "not_done",
+    "overdue",
+    "open",
+)
 ITEM_OUTCOMES = {
     ON_TIME: _("done on time"),
     LATE: _("done late"),
@@ -95,7 +101,9 @@ ITEM_OUTCOMES = {
 
 def _item_outcome(today: date) -> Case:
     return Case(
-        When(Q(status=PlanItem.Status.DONE, done_on__gt=F("deadline")), then=Value(LATE)),
+        When(
+            Q(status=PlanItem.Status.DONE, done_on__gt=F("deadline")), then=Value(LATE)
+        ),
         When(status=PlanItem.Status.DONE, then=Value(ON_TIME)),
         When(status=PlanItem.Status.NOT_DONE, then=Value(NOT_DONE)),
         When(deadline__lt=today, then=Value(OVERDUE)),
@@ -252,7 +260,13 @@ def _item_cells(i: PlanItem) -> list[Any]:
 
 
 ENTRY_COLUMNS = [_("Reservist"), _("Organisation"), _("Target position"), _("Status")]
-ITEM_COLUMNS = [_("Activity"), _("Reservist"), _("Organisation"), _("Deadline"), _("Status")]
+ITEM_COLUMNS = [
+    _("Activity"),
+    _("Reservist"),
+    _("Organisation"),
+    _("Deadline"),
+    _("Status"),
+]
 ENTRY_RELATED = ("person__organization", "target_position")
 ITEM_RELATED = ("plan__reserve_entry__person__organization",)
 
@@ -326,7 +340,11 @@ SETS: dict[str, SetSpec] = {
         events,
         {},
         [_("Event"), _("Starts"), _("Ends")],
-        lambda e: [(e.title, e.get_absolute_url()), e.starts_at.date(), e.ends_at.date()],
+        lambda e: [
+            (e.title, e.get_absolute_url()),
+            e.starts_at.date(),
+            e.ends_at.date(),
+        ],
         order=("starts_at", "pk"),
     ),
     "internships": SetSpec(
@@ -399,7 +417,12 @@ SETS: dict[str, SetSpec] = {
         _("Appointments from the reserve"),
         appointments,
         {"in_term": "in_term"},
-        [_("Reservist"), _("Organisation"), _("Appointed on"), _("In the reserve until")],
+        [
+            _("Reservist"),
+            _("Organisation"),
+            _("Appointed on"),
+            _("In the reserve until"),
+        ],
         lambda e: [
             (e.person.full_name, e.get_absolute_url()),
             e.person.organization.short_name,
@@ -413,12 +436,13 @@ SETS: dict[str, SetSpec] = {
 }
 
 
-def _label_lookups(dimension: str) -> dict[str, Any]:
+def _label_lookups(dimension: str) -> tuple[Any, str] | None:
     """How a breakdown names the groups of a dimension that is a foreign key."""
-    return {
+    lookups: dict[str, tuple[Any, str]] = {
         "position": (TargetPosition, "name"),
         "organization": (Organization, "short_name"),
-    }.get(dimension)  # type: ignore[return-value]
+    }
+    return lookups.get(dimension)
 
 
 def set_rows(
@@ -608,26 +632,39 @@ def appointment_totals(user: User, period: Period) -> dict[str, Any]:
 def overview(user: User, period: Period) -> dict[str, Any]:
     """Every figure of the overview page and the API, in a fixed number of
     queries."""
-    active = {"status": ReserveEntry.Status.ACTIVE}
+    active = {"status": str(ReserveEntry.Status.ACTIVE.value)}
     n_mentors = mentors(user, period).count()
     n_events = events(user, period).count()
     return {
         "period": period,
         "reservists_by_status": breakdown(
-            "reservists", "status", user, period,
+            "reservists",
+            "status",
+            user,
+            period,
             title=_("Reservists by status"),
             list_url=lambda k: _list("reserve:list", status=k),
         ),
         "reservists_by_position": breakdown(
-            "reservists", "position", user, period,
+            "reservists",
+            "position",
+            user,
+            period,
             title=_("Reservists in the reserve by target position"),
-            base=active, capped=True,
-            list_url=lambda k: _list("reserve:list", status="active", target_position=k),
+            base=active,
+            capped=True,
+            list_url=lambda k: _list(
+                "reserve:list", status="active", target_position=k
+            ),
         ),
         "reservists_by_organization": breakdown(
-            "reservists", "organization", user, period,
+            "reservists",
+            "organization",
+            user,
+            period,
             title=_("Reservists in the reserve by organisation"),
-            base=active, capped=True,
+            base=active,
+            capped=True,
             list_url=lambda k: _list("reserve:list", status="active", organization=k),
         ),
         "mentors": {
@@ -639,35 +676,52 @@ def overview(user: User, period: Period) -> dict[str, Any]:
             ),
         },
         "plans_by_status": breakdown(
-            "plans", "status", user, period,
+            "plans",
+            "status",
+            user,
+            period,
             title=_("Individual plans by status"),
             list_url=lambda k: _list("plans:list", status=k),
         ),
         "items": item_totals(user, period),
         "overdue_by_organization": breakdown(
-            "overdue", "organization", user, period,
-            title=_("Overdue plan items by organisation"), capped=True,
+            "overdue",
+            "organization",
+            user,
+            period,
+            title=_("Overdue plan items by organisation"),
+            capped=True,
         ),
         "events": {
             "n": n_events,
             "url": _url("events", period),
             "list_url": _list(
-                "events:list", date_from=period.start.isoformat(),
+                "events:list",
+                date_from=period.start.isoformat(),
                 date_to=period.end.isoformat(),
             ),
         },
         "internships": breakdown(
-            "internships", "status", user, period,
+            "internships",
+            "status",
+            user,
+            period,
             title=_("Internships in the period by status"),
         ),
         "studies": breakdown(
-            "studies", "status", user, period,
+            "studies",
+            "status",
+            user,
+            period,
             title=_("Checks of the study of legal acts"),
             list_url=lambda k: _list("studies:list", status=k),
         ),
         "growth": competency_growth(user, period),
         "attestations": breakdown(
-            "attestations", "decision", user, period,
+            "attestations",
+            "decision",
+            user,
+            period,
             title=_("Attestation decisions in the period"),
         ),
         "appointments": appointment_totals(user, period),

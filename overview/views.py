@@ -1,7 +1,7 @@
 """The overview page and the list behind each of its figures."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from accounts.http import AuthenticatedHttpRequest
@@ -50,6 +50,4 @@ def rows(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
 
 def _labels(spec: queries.SetSpec, filters: dict[str, str]) -> list[str]:
     """The chosen groups, named where the dimension has choices."""
-    return [
-        str(spec.choices.get(d, {}).get(v, v)) for d, v in filters.items()
-    ]
+    return [str(spec.choices.get(d, {}).get(v, v)) for d, v in filters.items()]

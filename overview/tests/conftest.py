@@ -24,7 +24,11 @@ from internships.tests.factories import make_internship
 from legal_acts.tests.conftest import make_act
 from organizations.models import Organization
 from plans.models import PlanItem
-from plans.tests.factories import IndividualPlanFactory, PlanItemFactory, make_mentorship
+from plans.tests.factories import (
+    IndividualPlanFactory,
+    PlanItemFactory,
+    make_mentorship,
+)
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory
 from studies import services as study_services
@@ -74,7 +78,9 @@ def build(organization: Organization, n: int) -> list[ReserveEntry]:
                 not_done_reason="Болезнь" if status == NOT_DONE else "",
             )
         make_internship(
-            mentorship=mentorship, starts_on=date(2026, 10, 1), ends_on=date(2026, 10, 20)
+            mentorship=mentorship,
+            starts_on=date(2026, 10, 1),
+            ends_on=date(2026, 10, 20),
         )
         assignment = study_services.assign(
             mentorship=mentorship,
@@ -123,7 +129,7 @@ def make_event(organization: Organization, day: date, title: str = "Семина
     tz = ZoneInfo("Asia/Tomsk")
     municipality = organization.municipality
     data = EventData(
-        kind=EventKind.objects.filter(municipality=municipality).first(),
+        kind=EventKind.objects.filter(municipality=municipality).earliest("pk"),
         title=title,
         starts_at=datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=10),
         ends_at=datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12),

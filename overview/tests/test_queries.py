@@ -12,12 +12,18 @@ def _counts(b):
 
 
 def test_default_period_is_the_current_year():
-    assert default_period() == Period(TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31))
+    assert default_period() == Period(
+        TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31)
+    )
 
 
 def test_figures_of_the_coordinator(coordinator, town):
     f = queries.overview(coordinator, default_period())
-    assert _counts(f["reservists_by_status"]) == {"active": 3, "appointed": 2, "excluded": 1}
+    assert _counts(f["reservists_by_status"]) == {
+        "active": 3,
+        "appointed": 2,
+        "excluded": 1,
+    }
     assert f["reservists_by_organization"].total == 3
     assert sorted(_counts(f["reservists_by_organization"]).values()) == [1, 2]
     assert f["mentors"]["n"] == 3
@@ -26,7 +32,11 @@ def test_figures_of_the_coordinator(coordinator, town):
     items = f["items"]
     # Per plan: on time, late, not done, overdue (due by today) and one not yet due.
     assert _counts(items["breakdown"]) == {
-        "on_time": 3, "late": 3, "not_done": 3, "overdue": 3, "open": 3
+        "on_time": 3,
+        "late": 3,
+        "not_done": 3,
+        "overdue": 3,
+        "open": 3,
     }
     assert items["due"] == 12
     assert items["on_time_share"] == 25
@@ -42,7 +52,9 @@ def test_figures_of_the_coordinator(coordinator, town):
 
 
 def test_competency_growth_averages_by_point_and_assessor(coordinator, town):
-    growth = {r["point"]: r for r in queries.competency_growth(coordinator, default_period())}
+    growth = {
+        r["point"]: r for r in queries.competency_growth(coordinator, default_period())
+    }
     assert growth["start"]["self"]["level"] == 2
     assert growth["start"]["mentor"]["level"] == 2.5
     assert growth["start"]["mentor"]["n"] == 2
@@ -52,12 +64,18 @@ def test_competency_growth_averages_by_point_and_assessor(coordinator, town):
 
 def test_a_head_counts_the_own_organisation_only(head, town):
     f = queries.overview(head, default_period())
-    assert _counts(f["reservists_by_status"]) == {"active": 2, "appointed": 1, "excluded": 0}
+    assert _counts(f["reservists_by_status"]) == {
+        "active": 2,
+        "appointed": 1,
+        "excluded": 0,
+    }
     assert f["items"]["due"] == 8
 
 
 def test_a_period_without_facts_counts_nothing(coordinator, town):
-    f = queries.overview(coordinator, Period(TODAY.replace(year=2020), TODAY.replace(year=2020)))
+    f = queries.overview(
+        coordinator, Period(TODAY.replace(year=2020), TODAY.replace(year=2020))
+    )
     assert f["items"]["breakdown"].total == 0
     assert f["items"]["on_time_share"] is None
     assert f["events"]["n"] == 0
@@ -73,7 +91,9 @@ def test_another_municipality_sees_nothing_of_the_town(stranger, town):
 
 
 @pytest.mark.parametrize("n_orgs", [queries.TOP + 2])
-def test_a_long_breakdown_keeps_the_largest_and_sums_the_others(coordinator, municipality, n_orgs):
+def test_a_long_breakdown_keeps_the_largest_and_sums_the_others(
+    coordinator, municipality, n_orgs
+):
     from organizations.tests.factories import OrganizationFactory
     from reserve.tests.factories import ReserveEntryFactory
 

@@ -37,7 +37,11 @@ def _checked_links(figures):
         yield f"load {g.key}", g.count, g.url
     for g in figures["items"]["breakdown"].groups:
         yield f"items:{g.key}", g.count, g.url
-    mentors, events, appointed = figures["mentors"], figures["events"], figures["appointments"]
+    mentors, events, appointed = (
+        figures["mentors"],
+        figures["events"],
+        figures["appointments"],
+    )
     yield "mentors", mentors["n"], mentors["url"]
     yield "mentors (register)", mentors["n"], mentors["list_url"]
     yield "events", events["n"], events["url"]
