@@ -61,6 +61,12 @@ TOP = 8
 OTHERS = "others"
 # A mentor's load is shown as 0, 1, 2 … up to this many and more.
 LOAD_CAP = 3
+LOAD_LABELS = {
+    0: _("no reservists"),
+    1: _("1 reservist"),
+    2: _("2 reservists"),
+    LOAD_CAP: _("3 reservists or more"),
+}
 
 
 @dataclass(frozen=True)
@@ -549,6 +555,8 @@ def breakdown(
         for g in shown:
             g.label = names.get(g.key, "—")
     for g in shown:
+        if dimension == "load":
+            g.label = LOAD_LABELS.get(g.key, g.key)
         if not g.label:
             g.label = g.key
         g.url = _url(name, period, **base, **{dimension: g.key})
