@@ -12,7 +12,7 @@ positions) keep the TOP largest groups and sum the rest as «others»."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import (
@@ -84,6 +84,13 @@ def default_period(today: date | None = None) -> Period:
     """The current calendar year."""
     today = today or timezone.localdate()
     return Period(date(today.year, 1, 1), date(today.year, 12, 31))
+
+
+def current_month(today: date | None = None) -> Period:
+    """The current calendar month."""
+    today = today or timezone.localdate()
+    following = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    return Period(today.replace(day=1), following - timedelta(days=1))
 
 
 # The sets ----------------------------------------------------------------------------
@@ -439,6 +446,26 @@ SETS: dict[str, SetSpec] = {
         ("appointed_on", "pk"),
         choices={"in_term": {"yes": _("within the term"), "no": _("after the term")}},
     ),
+}
+
+
+def _entry_person(row: Any) -> list[int]:
+    return [row.person_id]
+
+
+# The people a row of each list shows, for the access log (152-ФЗ).
+PEOPLE: dict[str, Callable[[Any], list[int]]] = {
+    "reservists": _entry_person,
+    "mentors": lambda p: [p.pk],
+    "plans": lambda p: [p.reserve_entry.person_id],
+    "items": lambda i: [i.plan.reserve_entry.person_id],
+    "overdue": lambda i: [i.plan.reserve_entry.person_id],
+    "events": lambda e: [],
+    "internships": lambda i: [i.reserve_entry.person_id],
+    "studies": lambda a: [a.mentorship.reserve_entry.person_id],
+    "assessments": lambda a: [a.mentorship.reserve_entry.person_id],
+    "attestations": lambda a: [a.reserve_entry.person_id],
+    "appointments": _entry_person,
 }
 
 

@@ -1,26 +1,42 @@
 """The overview page and the list behind each of its figures."""
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from accounts.http import AuthenticatedHttpRequest
 from core.pagination import paginate
 from overview import permissions, queries
 from overview.forms import PeriodForm, row_filters
+from people.models import PersonViewLog
+from people.services import record_people_access
 
 
 @login_required
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     permissions.require(permissions.may_view_overview(request.user))
     form = PeriodForm(request.GET or None)
+    context: dict[str, Any] = {"form": form, "figures": None, "presets": _presets()}
     if request.GET and not form.is_valid():
         # A bad period: its Russian errors and no figures.
-        context = {"form": form, "figures": None}
         return render(request, "overview/index.html", context, status=422)
     period = form.period() if request.GET else queries.default_period()
-    figures = queries.overview(request.user, period)
-    return render(request, "overview/index.html", {"form": form, "figures": figures})
+    context["figures"] = queries.overview(request.user, period)
+    return render(request, "overview/index.html", context)
+
+
+def _presets() -> list[tuple[str, str]]:
+    """Links to the current month and year."""
+    base = reverse("overview:index")
+    return [
+        (_("This month"), f"{base}?{urlencode(queries.current_month().query())}"),
+        (_("This year"), f"{base}?{urlencode(queries.default_period().query())}"),
+    ]
 
 
 @login_required
@@ -36,6 +52,12 @@ def rows(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
         return render(request, "overview/rows.html", context, status=422)
     found = queries.set_rows(name, request.user, form.period(), filters)
     page = paginate(queries.for_list(name, found), request.GET.get("page"))
+    record_people_access(
+        people_ids=[pk for row in page for pk in queries.PEOPLE[name](row)],
+        user=request.user,
+        channel=PersonViewLog.Channel.LIST,
+        source=request.path,
+    )
     context = {
         "form": form,
         "spec": spec,

@@ -16,7 +16,12 @@ def test_every_figure_of_the_demo_matches_its_list(client, db):
     checked = list(_checked_links(figures))
     nonzero = {name.split(":")[0] for name, n, _url in checked if n}
     # The demo fills most of the figures, not only the reserve.
-    assert {"reservists_by_status", "plans_by_status", "studies", "attestations"} <= nonzero
+    assert {
+        "reservists_by_status",
+        "plans_by_status",
+        "studies",
+        "attestations",
+    } <= nonzero
     assert [
         (name, n, _count(client, url))
         for name, n, url in checked

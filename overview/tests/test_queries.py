@@ -107,3 +107,14 @@ def test_a_long_breakdown_keeps_the_largest_and_sums_the_others(
     assert b.groups[-1].key == queries.OTHERS
     assert b.groups[-1].count == 1 + 2
     assert sum(g.count for g in b.groups) == b.total
+
+
+def test_current_month_runs_from_the_first_to_the_last_day():
+    from datetime import date
+
+    assert queries.current_month(date(2026, 11, 20)) == Period(
+        date(2026, 11, 1), date(2026, 11, 30)
+    )
+    assert queries.current_month(date(2026, 12, 5)) == Period(
+        date(2026, 12, 1), date(2026, 12, 31)
+    )

@@ -77,6 +77,7 @@ def test_the_page_shows_the_figures_with_their_tables(client, coordinator, town)
     assert "<table" in html
     assert "Резервисты по статусу" in html
     assert "25%" in html  # done on time
+    assert "?date_from=2026-11-01&amp;date_to=2026-11-30" in html  # this month
 
 
 @pytest.mark.parametrize("role", ["mentor", "reservist", "commission"])
@@ -167,3 +168,13 @@ def test_a_list_costs_the_same_queries_for_more_rows(client, coordinator, school
             client.get(url)
         again.append(len(ctx.captured_queries))
     assert again == counts
+
+
+def test_a_list_logs_the_people_it_shows(client, coordinator, town):
+    from people.models import PersonViewLog
+
+    client.force_login(coordinator)
+    client.get(reverse("overview:rows", args=["reservists"]), {"status": "active"})
+    logged = PersonViewLog.objects.filter(user=coordinator)
+    assert logged.count() == 3
+    assert {log.channel for log in logged} == {PersonViewLog.Channel.LIST}
