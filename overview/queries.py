@@ -40,7 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from attestation.models import Attestation
 from attestation.permissions import visible_attestations
-from competencies.models import Assessment, Rating
+from competencies.models import MAX_LEVEL, Assessment, Rating
 from competencies.permissions import visible_assessments
 from events.permissions import visible_events
 from internships.models import Internship
@@ -625,6 +625,8 @@ def competency_growth(user: User, period: Period) -> list[dict[str, Any]]:
             row[role] = {
                 "level": round(r["level"], 2) if r else None,
                 "n": r["n"] if r else 0,
+                # The bar of the chart: the level in per cent of the scale's top.
+                "pct": round(100 * r["level"] / MAX_LEVEL) if r else 0,
                 "url": _url("assessments", period, point=point, role=role),
             }
         rows.append(row)
