@@ -58,6 +58,7 @@ def test_competency_growth_averages_by_point_and_assessor(coordinator, town):
     assert growth["start"]["self"]["level"] == 2
     assert growth["start"]["mentor"]["level"] == 2.5
     assert growth["start"]["mentor"]["n"] == 2
+    assert growth["start"]["mentor"]["pct"] == 50  # of the scale's top, 5
     assert growth["middle"]["mentor"]["level"] == 4
     assert growth["end"]["mentor"]["level"] is None
 
