@@ -33,6 +33,7 @@ from api.routers import (
     municipalities,
     notifications,
     organizations,
+    overview,
     people,
     plan_forms,
     plan_items,
@@ -166,6 +167,7 @@ for module in (
     plan_reports,
     timeline,
     notifications,
+    overview,
     me,
 ):
     api.add_router("", module.router)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "attestation",
     "timeline",
     "reminders",
+    "overview",
     "imports",
     "api",
     "home",

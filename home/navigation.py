@@ -18,6 +18,7 @@ from events.permissions import may_view_events, may_view_own_events
 from internships.permissions import may_view_internships, may_view_supervised
 from legal_acts.permissions import may_view_legal_acts
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
+from overview.permissions import may_view_overview
 from plan_reports.permissions import may_view_own_report, may_view_reports
 from plans.permissions import may_control_deadlines, may_view_own_plans
 from studies.permissions import may_view_studies
@@ -41,6 +42,8 @@ def navigation(request: HttpRequest) -> dict:
     head = acts_as_head(user)
     mentor = may_view_own_mentees(user)
     items = [NavItem(_("Home"), reverse("home:index"))]
+    if may_view_overview(user):
+        items.append(NavItem(_("Overview"), reverse("overview:index")))
     if coordinator:
         items += [
             NavItem(_("Organisations"), reverse("organizations:list")),

@@ -174,7 +174,7 @@ def test_navigation_of_coordinator_leads_to_the_registries(client, coordinator):
     response = client.get(HOME)
 
     nav = _nav(response)
-    assert nav[:4] == ["Главная", "Организации", "Люди", "Должности"]
+    assert nav[:5] == ["Главная", "Обзор", "Организации", "Люди", "Должности"]
     assert "Импорт" in nav
     assertContains(response, '<a href="/" aria-current="page">Главная</a>', html=True)
 
@@ -197,7 +197,7 @@ def test_navigation_of_head_leads_to_own_organization_and_staff(client, head):
 
     nav = _nav(client.get(HOME))
 
-    assert nav[:3] == ["Главная", "Моя организация", "Сотрудники"]
+    assert nav[:4] == ["Главная", "Обзор", "Моя организация", "Сотрудники"]
     assert "Должности" not in nav
     assert "Импорт" not in nav
 
@@ -211,6 +211,7 @@ def test_navigation_of_other_roles_leads_to_no_registry(client, request, role):
     assert nav[0] == "Главная"
     assert not REGISTRIES & set(nav)
     assert "Импорт" not in nav
+    assert "Обзор" not in nav
 
 
 # Budget: session, user, roles, linked person; home_counts: people counts,
