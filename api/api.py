@@ -30,6 +30,7 @@ from api.routers import (
     legal_acts,
     me,
     mentorships,
+    municipal_report,
     municipalities,
     organizations,
     people,
@@ -164,6 +165,7 @@ for module in (
     attestation,
     plan_reports,
     timeline,
+    municipal_report,
     me,
 ):
     api.add_router("", module.router)

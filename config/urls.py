@@ -43,6 +43,7 @@ urlpatterns = [
     path("attestation/", include("attestation.urls")),
     path("timeline/", include("timeline.urls")),
     path("imports/", include("imports.urls")),
+    path("municipal-report/", include("municipal_report.urls")),
     path("api/v1/", guarding_themselves(api.urls)),
     path("admin/", guarding_themselves(admin.site.urls)),
 ]
