@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from attestation.models import Attestation
@@ -66,6 +68,13 @@ CELL_FONT = Font(name=FONT, size=10)
 HEADER_FONT = Font(name=FONT, bold=True, size=10)
 TOTAL_FONT = Font(name=FONT, bold=True, size=10)
 LINE_HEIGHT = 13  # points, of a line of 10-point text
+
+
+def _cell(cell: Cell | MergedCell) -> Cell:
+    """A cell to write: never one hidden by a merge (only a merge's first cell
+    is written, before the merge)."""
+    assert isinstance(cell, Cell)
+    return cell
 
 
 def lines_needed(value: Any, width: float) -> int:
@@ -119,7 +128,7 @@ class Sheet:
     def append(self, values: Iterable[Any]) -> None:
         row = HEADER_ROW + 1 + self.rows
         for i, (col, value) in enumerate(zip(self.columns, values, strict=True), 1):
-            cell = self.ws.cell(row=row, column=i)
+            cell = _cell(self.ws.cell(row=row, column=i))
             if isinstance(value, datetime):
                 value = timezone.localtime(value).replace(tzinfo=None)
             put_value(cell, value)
@@ -143,7 +152,7 @@ class Sheet:
         first is the row's number): `values` by column number (from 1)."""
         row = HEADER_ROW + 1 + self.rows
         for i, col in enumerate(self.columns, 1):
-            cell = self.ws.cell(row=row, column=i)
+            cell = _cell(self.ws.cell(row=row, column=i))
             put_value(cell, label if i == 2 else values.get(i))
             cell.font = TOTAL_FONT
             cell.fill = TOTAL_FILL
@@ -158,7 +167,7 @@ class Sheet:
             return
         row = HEADER_ROW + 1
         put_value(
-            self.ws.cell(row=row, column=1),
+            _cell(self.ws.cell(row=row, column=1)),
             pgettext("municipal report", "No data for the period."),
         )
         self.ws.cell(row=row, column=1).font = Font(name=FONT, italic=True, size=10)
@@ -185,16 +194,16 @@ def _setup(
     """A new sheet with the titles, the header row and the print settings."""
     ws = wb.create_sheet(name[:31])
     last = get_column_letter(len(columns))
-    put_value(ws["A1"], heading)
+    put_value(_cell(ws["A1"]), heading)
     ws["A1"].font = Font(name=FONT, bold=True, size=14)
-    put_value(ws["A2"], f"{municipality.name}, {period_text(period)}")
+    put_value(_cell(ws["A2"]), f"{municipality.name}, {period_text(period)}")
     ws["A2"].font = Font(name=FONT, size=11)
     for row in (1, 2):
         ws.merge_cells(f"A{row}:{last}{row}")
         ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[1].height = 24
     for i, col in enumerate(columns, 1):
-        cell = ws.cell(row=HEADER_ROW, column=i)
+        cell = _cell(ws.cell(row=HEADER_ROW, column=i))
         put_value(cell, str(col.header))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -218,13 +227,15 @@ def _print_setup(ws: Worksheet, *, landscape: bool) -> None:
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.7, footer=0.3)
     ws.print_options.horizontalCentered = True
-    ws.oddFooter.left.text = ws.title
-    ws.oddFooter.left.size = 8
-    ws.oddFooter.right.text = pgettext("municipal report", "Page &P of &N")
-    ws.oddFooter.right.size = 8
+    footer = ws.oddFooter
+    assert footer is not None  # openpyxl gives every sheet one
+    footer.left.text = ws.title
+    footer.left.size = 8
+    footer.right.text = pgettext("municipal report", "Page &P of &N")
+    footer.right.size = 8
 
 
 def _choices(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
@@ -260,14 +271,14 @@ def _write_summary(
         Col(pgettext("municipal report", "Value"), 14, INT),
     ]
     put_value(
-        ws["A1"],
+        _cell(ws["A1"]),
         pgettext(
             "municipal report", "Report on the mentoring of the management reserve"
         ),
     )
     ws["A1"].font = Font(name=FONT, bold=True, size=14)
-    put_value(ws["A2"], municipality.authority_name or municipality.name)
-    put_value(ws["A3"], f"{municipality.name}, {period_text(period)}")
+    put_value(_cell(ws["A2"]), municipality.authority_name or municipality.name)
+    put_value(_cell(ws["A3"]), f"{municipality.name}, {period_text(period)}")
     for row in (1, 2, 3):
         ws.merge_cells(f"A{row}:B{row}")
         ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="center")
@@ -275,7 +286,7 @@ def _write_summary(
     ws.row_dimensions[2].height = 30
     row = 5
     for i, col in enumerate(columns, 1):
-        cell = ws.cell(row=row, column=i)
+        cell = _cell(ws.cell(row=row, column=i))
         put_value(cell, str(col.header))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -284,7 +295,7 @@ def _write_summary(
         ws.column_dimensions[get_column_letter(i)].width = col.width
     for section, figures in summary.sections:
         row += 1
-        cell = ws.cell(row=row, column=1)
+        cell = _cell(ws.cell(row=row, column=1))
         put_value(cell, section)
         cell.font = HEADER_FONT
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
@@ -293,19 +304,19 @@ def _write_summary(
             ws.cell(row=row, column=c).fill = TOTAL_FILL
         for label, value, kind in figures:
             row += 1
-            put_value(ws.cell(row=row, column=1), label)
+            put_value(_cell(ws.cell(row=row, column=1)), label)
             ws.cell(row=row, column=1).alignment = Alignment(
                 wrap_text=True, vertical="top", indent=1
             )
             value_cell = ws.cell(row=row, column=2)
-            put_value(value_cell, "—" if value is None else value)
+            put_value(_cell(value_cell), "—" if value is None else value)
             value_cell.number_format = NUMBER_FORMATS[kind]
             value_cell.alignment = Alignment(horizontal="right", vertical="top")
             for c in (1, 2):
                 ws.cell(row=row, column=c).border = BORDER
     row += 2
     put_value(
-        ws.cell(row=row, column=1),
+        _cell(ws.cell(row=row, column=1)),
         pgettext(
             "municipal report",
             "Drawn up on %(date)s. Items overdue are counted on that day.",
@@ -984,7 +995,7 @@ def build_report(
     ws = wb.active
     assert ws is not None  # a new workbook has one sheet
     ws.title = pgettext("municipal report", "Summary")
-    summary, people = Summary(), []
+    summary, people = Summary(), list[int]()
     ctx: Ctx = (wb, municipality, period, summary, people)
     _reserve(ctx)
     _mentors(ctx)
