@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
+from accounts.services import issue_token
 from attestation.models import Attestation
 from attestation.tests.factories import ROLE, make_commission, make_session
 from events.models import Event, Involvement
@@ -153,7 +155,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
         starts_at=_aware(date(2026, 4, 10 + k % 15), 15),
         ends_at=_aware(date(2026, 4, 10 + k % 15), 17),
     )
-    I = Involvement  # noqa: E741, N806
+    I = Involvement  # noqa: E741
     for entry, degree, status, attendance in [
         (a, I.Degree.LISTENER, I.Status.ACCEPTED, I.Attendance.ATTENDED),
         (b, I.Degree.SPEAKER, I.Status.ACCEPTED, I.Attendance.ATTENDED),
@@ -209,7 +211,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
         title="Об образовании в Российской Федерации",
         issued_by="Государственная Дума",
     )
-    S = StudyAssignment.Status  # noqa: N806
+    S = StudyAssignment.Status
     for due_on, status, checked in [
         (date(2026, 6, 15), S.PASSED, _aware(date(2026, 6, 10), 12)),
         (date(2026, 11, 1), S.ASSIGNED, None),
@@ -242,3 +244,13 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
 @pytest.fixture
 def unit(school):
     return build_unit(school, 0)
+
+
+@pytest.fixture
+def api_client():
+    """`api_client(user)`: a client with the user's bearer token."""
+
+    def make(user) -> Client:
+        return Client(headers={"Authorization": f"Bearer {issue_token(user=user)}"})
+
+    return make
