@@ -146,6 +146,7 @@ def sample(plan, coordinator, mentor_person, school):
         "reservists/{pk}/competency-profile/document": plan.reserve_entry_id,
         "plans/{pk}/document": plan.pk,
         "internships/{pk}/document": internship.pk,
+        "municipal-report": None,  # no id: the coordinator's own municipality
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
@@ -354,7 +355,8 @@ def test_every_document_answer_has_a_documented_type(
         assert response["Content-Type"] in content, path
         checked.append(path)
     assert f"{API}/reservists/{{pk}}/competency-profile/document" in checked
-    assert len(checked) == 3
+    assert f"{API}/municipal-report" in checked
+    assert len(checked) == 4
 
 
 def test_every_enum_has_its_own_component(client):
