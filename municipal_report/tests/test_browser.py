@@ -39,16 +39,16 @@ def test_the_coordinator_downloads_the_report(
         page.goto(f"{live_server.url}/municipal-report/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Отчёт муниципалитета")
 
-    page.get_by_label("С", exact=True).fill("2026-12-31")
-    page.get_by_label("По", exact=True).fill("2026-01-01")
+    page.locator("#id_date_from").fill("2026-12-31")
+    page.locator("#id_date_to").fill("2026-01-01")
     page.get_by_role("button", name="Скачать отчёт (Excel)").click()
     expect(page.get_by_text("Конец периода раньше его начала.")).to_be_visible()
     page.screenshot(
         path=ARTIFACTS / f"municipal-report-error-{device}.png", full_page=True
     )
 
-    page.get_by_label("С", exact=True).fill("2026-01-01")
-    page.get_by_label("По", exact=True).fill("2026-12-31")
+    page.locator("#id_date_from").fill("2026-01-01")
+    page.locator("#id_date_to").fill("2026-12-31")
     page.screenshot(path=ARTIFACTS / f"municipal-report-{device}.png", full_page=True)
     with page.expect_download() as download:
         page.get_by_role("button", name="Скачать отчёт (Excel)").click()
