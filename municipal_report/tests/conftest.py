@@ -55,8 +55,10 @@ class Unit:
 
 
 def _entry(school, name, included_on, **fields) -> ReserveEntry:
-    person = PersonFactory(organization=school, last_name=name, first_name="Иван")
-    return ReserveEntryFactory(
+    person = PersonFactory.create(
+        organization=school, last_name=name, first_name="Иван"
+    )
+    return ReserveEntryFactory.create(
         person=person,
         included_on=included_on,
         basis_date=included_on,
@@ -101,11 +103,13 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
     )
     _entry(school, f"Егоров{s}", date(2027, 1, 15))
 
-    m1 = EligibleMentorFactory(organization=school, last_name=f"Миронова{s}")
-    m2 = EligibleMentorFactory(organization=school, last_name=f"Назарова{s}")
-    ma = MentorshipFactory(reserve_entry=a, mentor=m1, starts_on=date(2025, 7, 1))
-    MentorshipFactory(reserve_entry=b, mentor=m1, starts_on=date(2026, 3, 10))
-    MentorshipFactory(
+    m1 = EligibleMentorFactory.create(organization=school, last_name=f"Миронова{s}")
+    m2 = EligibleMentorFactory.create(organization=school, last_name=f"Назарова{s}")
+    ma = MentorshipFactory.create(
+        reserve_entry=a, mentor=m1, starts_on=date(2025, 7, 1)
+    )
+    MentorshipFactory.create(reserve_entry=b, mentor=m1, starts_on=date(2026, 3, 10))
+    MentorshipFactory.create(
         reserve_entry=d,
         mentor=m2,
         starts_on=date(2026, 2, 10),
@@ -114,7 +118,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
         end_reason=Mentorship.EndReason.EXCLUDED,
     )
 
-    plan = IndividualPlanFactory(
+    plan = IndividualPlanFactory.create(
         reserve_entry=a,
         mentor=m1,
         period_start=date(2026, 1, 1),
@@ -132,14 +136,14 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
         (date(2026, 6, 1), PlanItem.Status.CANCELLED, None),  # left out
         (date(2027, 2, 1), done, date(2027, 1, 20)),  # due after the period
     ]:
-        PlanItemFactory(
+        PlanItemFactory.create(
             plan=plan,
             deadline=deadline,
             status=status,
             done_on=done_on,
             not_done_reason="Перенесено" if status == PlanItem.Status.NOT_DONE else "",
         )
-    IndividualPlanFactory(
+    IndividualPlanFactory.create(
         reserve_entry=c,
         mentor=m1,
         period_start=date(2027, 1, 1),
@@ -156,7 +160,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
         ends_at=_aware(date(2026, 4, 10 + k % 15), 17),
     )
     I = Involvement  # noqa: E741
-    for entry, degree, status, attendance in [
+    for entry, degree, answer, attendance in [
         (a, I.Degree.LISTENER, I.Status.ACCEPTED, I.Attendance.ATTENDED),
         (b, I.Degree.SPEAKER, I.Status.ACCEPTED, I.Attendance.ATTENDED),
         (d, I.Degree.PARTICIPANT, I.Status.DECLINED, I.Attendance.UNKNOWN),
@@ -165,7 +169,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
             event=event,
             reserve_entry=entry,
             degree=degree,
-            status=status,
+            status=answer,
             attendance=attendance,
         )
     later = Event.objects.create(
@@ -177,7 +181,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
     )
     Involvement.objects.create(event=later, reserve_entry=a)
 
-    supervisor = PersonFactory(organization=school, last_name=f"Орлова{s}")
+    supervisor = PersonFactory.create(organization=school, last_name=f"Орлова{s}")
     Internship.objects.create(
         reserve_entry=a,
         mentorship=ma,
@@ -212,7 +216,7 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
         issued_by="Государственная Дума",
     )
     S = StudyAssignment.Status
-    for due_on, status, checked in [
+    for due_on, check_status, checked in [
         (date(2026, 6, 15), S.PASSED, _aware(date(2026, 6, 10), 12)),
         (date(2026, 11, 1), S.ASSIGNED, None),
         (date(2027, 3, 1), S.ASSIGNED, None),
@@ -224,12 +228,12 @@ def build_unit(school, k: int, commission_ready: bool = False) -> Unit:
             aim="Знать компетенцию ОО",
             due_on=due_on,
             check_method=StudyAssignment.CheckMethod.INTERVIEW,
-            status=status,
+            status=check_status,
             checked_at=checked,
         )
 
     if not commission_ready:
-        chair = PersonFactory(organization=school, last_name="Председатель")
+        chair = PersonFactory.create(organization=school, last_name="Председатель")
         make_commission(municipality, [(chair, ROLE.CHAIR)], on=date(2025, 1, 1))
     session = make_session(municipality, [a, b], on=date(2026, 10, 1 + k % 28))
     Attestation.objects.filter(session=session, reserve_entry=a).update(
