@@ -4,11 +4,13 @@ coordinate, 404."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
 from accounts.permissions import acts_as_coordinator
+from municipal_report.models import ReportJob
 from organizations.models import Municipality
 from organizations.permissions import managed_municipalities
 
@@ -45,3 +47,23 @@ def get_report_municipality(
         if str(municipality.pk) == str(pk):
             return municipality
     raise Http404
+
+
+def visible_jobs(user: AnyUser) -> QuerySet[ReportJob]:
+    """The user's own report jobs in the municipalities they still coordinate."""
+    if not user.is_authenticated:
+        return ReportJob.objects.none()
+    return ReportJob.objects.filter(
+        user=user, municipality__in=managed_municipalities(user)
+    )
+
+
+def get_job(user: AnyUser, pk: int) -> ReportJob:
+    """One of the user's own jobs; PermissionDenied for anybody who may not draw
+    up the report, Http404 for a missing job or somebody else's."""
+    if not may_build_report(user):
+        raise PermissionDenied
+    try:
+        return visible_jobs(user).select_related("municipality").get(pk=pk)
+    except ReportJob.DoesNotExist as e:
+        raise Http404 from e

@@ -5,5 +5,6 @@ from municipal_report import views
 app_name = "municipal_report"
 urlpatterns = [
     path("", views.report_page, name="page"),
-    path("report.xlsx", views.report_download, name="download"),
+    path("<int:pk>/", views.job_page, name="job"),
+    path("<int:pk>/report.xlsx", views.job_download, name="download"),
 ]

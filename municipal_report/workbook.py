@@ -8,7 +8,7 @@ widths, number formats, A4 fitted to the page's width (landscape where wide) and
 a footer with the page's number. User data goes through `core.excel.put_value`
 (never a formula)."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from io import BytesIO
@@ -1003,10 +1003,14 @@ def _appointments(ctx: Ctx) -> None:
 
 
 def build_report(
-    municipality: Municipality, period: Period, today: date
+    municipality: Municipality,
+    period: Period,
+    today: date,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[bytes, list[int]]:
     """The workbook's bytes and the ids of the people it names (for the access
-    log), in the order the sheets name them."""
+    log), in the order the sheets name them; `progress(n)` hears of each sheet
+    written (n of SHEET_COUNT)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None  # a new workbook has one sheet
@@ -1014,15 +1018,21 @@ def build_report(
     add_cell_styles(wb)
     summary, people = Summary(), list[int]()
     ctx: Ctx = (wb, municipality, period, summary, people)
-    _reserve(ctx)
-    _mentors(ctx)
-    _plans(ctx, today)
-    _events(ctx)
-    _internships(ctx)
-    _checks(ctx)
-    _attestation(ctx)
-    _appointments(ctx)
-    _write_summary(ws, summary, municipality, period, today)
+    sheets: list[Callable[[], None]] = [
+        lambda: _reserve(ctx),
+        lambda: _mentors(ctx),
+        lambda: _plans(ctx, today),
+        lambda: _events(ctx),
+        lambda: _internships(ctx),
+        lambda: _checks(ctx),
+        lambda: _attestation(ctx),
+        lambda: _appointments(ctx),
+        lambda: _write_summary(ws, summary, municipality, period, today),
+    ]
+    for done, write in enumerate(sheets, 1):
+        write()
+        if progress is not None:
+            progress(done)
     wb.properties.title = pgettext(
         "municipal report", "Report on the mentoring of the management reserve"
     )
