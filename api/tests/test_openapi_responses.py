@@ -21,6 +21,7 @@ from events.models import EventKind
 from internships import services as internship_services
 from legal_acts import services as legal_act_services
 from mentorships.models import MentorOrder
+from municipal_report.models import ReportJob
 from people.tests.factories import PersonFactory
 from plan_reports.services import create_report, update_part
 from plans.models import PlanItem
@@ -126,6 +127,14 @@ def sample(plan, coordinator, mentor_person, school):
         report=report, side="mentor", conclusion="Готов", recommendation="appoint"
     )
     attestation = _attestation(plan.reserve_entry, school)
+    report_job = ReportJob.objects.create(
+        user=coordinator,
+        municipality=school.municipality,
+        date_from=date(2026, 1, 1),
+        date_to=date(2026, 12, 31),
+        status=ReportJob.Status.DONE,
+        content=b"PK",
+    )
     return {
         "attestation-commissions/{pk}": attestation.session.commission_id,
         "attestation-sessions/{pk}": attestation.session_id,
@@ -147,6 +156,8 @@ def sample(plan, coordinator, mentor_person, school):
         "plans/{pk}/document": plan.pk,
         "internships/{pk}/document": internship.pk,
         "municipal-report": None,  # no id: the coordinator's own municipality
+        "municipal-reports/{pk}": report_job.pk,
+        "municipal-reports/{pk}/file": report_job.pk,
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
@@ -356,7 +367,7 @@ def test_every_document_answer_has_a_documented_type(
         checked.append(path)
     assert f"{API}/reservists/{{pk}}/competency-profile/document" in checked
     assert f"{API}/municipal-report" in checked
-    assert len(checked) == 4
+    assert len(checked) == 5
 
 
 def test_every_enum_has_its_own_component(client):
