@@ -30,6 +30,7 @@ from api.routers import (
     legal_acts,
     me,
     mentorships,
+    municipal_report,
     municipalities,
     notifications,
     organizations,
@@ -168,6 +169,7 @@ for module in (
     timeline,
     notifications,
     overview,
+    municipal_report,
     me,
 ):
     api.add_router("", module.router)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "timeline",
     "reminders",
     "overview",
+    "municipal_report",
     "imports",
     "api",
     "home",

@@ -18,6 +18,7 @@ from events.permissions import may_view_events, may_view_own_events
 from internships.permissions import may_view_internships, may_view_supervised
 from legal_acts.permissions import may_view_legal_acts
 from mentorships.permissions import may_view_own_mentees, may_view_own_mentor
+from municipal_report.permissions import REPORT_TITLE, may_build_report
 from overview.permissions import may_view_overview
 from plan_reports.permissions import may_view_own_report, may_view_reports
 from plans.permissions import may_control_deadlines, may_view_own_plans
@@ -100,6 +101,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My report"), reverse("plan_reports:mine")))
     if may_view_supervised(user):
         items.append(NavItem(_("My interns"), reverse("internships:supervised")))
+    if may_build_report(user):
+        items.append(NavItem(REPORT_TITLE, reverse("municipal_report:page")))
     if may_view_sessions(user):
         items.append(
             NavItem(_("Attestation sessions"), reverse("attestation:sessions"))

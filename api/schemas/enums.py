@@ -18,6 +18,7 @@ from competencies.models import Assessment
 from consultations.models import Consultation, ConsultationRequest
 from legal_acts.models import LegalAct
 from mentorships.models import MentorOrder, Mentorship
+from municipal_report.models import ReportJob
 from organizations.models import Organization
 from plan_reports.models import PlanReport
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
@@ -72,3 +73,4 @@ AttestationStatus = Annotated[Attestation.Status, _OwnName()]
 AttestationDecision = Annotated[Attestation.Decision, _OwnName()]
 AttestationInvitation = Annotated[Attestation.Invitation, _OwnName()]
 CommissionRole = Annotated[Membership.Role, _OwnName()]
+ReportJobStatus = Annotated[ReportJob.Status, _OwnName()]

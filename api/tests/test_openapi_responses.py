@@ -21,6 +21,7 @@ from events.models import EventKind
 from internships import services as internship_services
 from legal_acts import services as legal_act_services
 from mentorships.models import MentorOrder
+from municipal_report.models import ReportJob
 from notifications.kinds import Kind
 from notifications.services import notify
 from people.tests.factories import PersonFactory
@@ -135,6 +136,14 @@ def sample(plan, coordinator, mentor_person, school):
         report=report, side="mentor", conclusion="Готов", recommendation="appoint"
     )
     attestation = _attestation(plan.reserve_entry, school)
+    report_job = ReportJob.objects.create(
+        user=coordinator,
+        municipality=school.municipality,
+        date_from=date(2026, 1, 1),
+        date_to=date(2026, 12, 31),
+        status=ReportJob.Status.DONE,
+        content=b"PK",
+    )
     return {
         "attestation-commissions/{pk}": attestation.session.commission_id,
         "attestation-sessions/{pk}": attestation.session_id,
@@ -157,6 +166,9 @@ def sample(plan, coordinator, mentor_person, school):
         "reservists/{pk}/competency-profile/document": plan.reserve_entry_id,
         "plans/{pk}/document": plan.pk,
         "internships/{pk}/document": internship.pk,
+        "municipal-report": None,  # no id: the coordinator's own municipality
+        "municipal-reports/{pk}": report_job.pk,
+        "municipal-reports/{pk}/file": report_job.pk,
         "consultations/{pk}": consultation.pk,
         "consultation-requests/{pk}": consultation_request.pk,
         "municipalities/{pk}": plan.reserve_entry.person.organization.municipality_id,
@@ -369,7 +381,8 @@ def test_every_document_answer_has_a_documented_type(
         assert response["Content-Type"] in content, path
         checked.append(path)
     assert f"{API}/reservists/{{pk}}/competency-profile/document" in checked
-    assert len(checked) == 3
+    assert f"{API}/municipal-report" in checked
+    assert len(checked) == 5
 
 
 def test_every_enum_has_its_own_component(client):

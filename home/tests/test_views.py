@@ -278,6 +278,7 @@ MENU_PAGES = {
         "people:access_log",
         "plans:list",
         "plan_reports:list",
+        "municipal_report:page",
     ],
     "head": [
         "organizations:list",
