@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -32,6 +34,11 @@ def feed_period(today: date) -> Period:
 def uid_host() -> str:
     """The host the UIDs are qualified with: SITE_URL's."""
     return urlsplit(settings.SITE_URL).hostname or "nastavnik"
+
+
+def feed_url(request: HttpRequest, token: str) -> str:
+    """The feed's secret address as the user reaches the site."""
+    return request.build_absolute_uri(reverse("agenda:feed", args=[token]))
 
 
 def _absolute(url: str) -> str:

@@ -12,16 +12,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agenda import permissions, services
 from agenda.entries import KINDS, entries
-from agenda.feed import build_feed, feed_name, feed_period
+from agenda.feed import build_feed, feed_name, feed_period, feed_url
 from agenda.forms import AGENDA, CalendarForm
 from agenda.queries import month_of
 
 # The token of a feed just created: shown once on the next page, then forgotten.
 NEW_TOKEN = "agenda_new_feed_token"
-
-
-def feed_url(request: HttpRequest, token: str) -> str:
-    return request.build_absolute_uri(reverse("agenda:feed", args=[token]))
 
 
 def calendar(request: HttpRequest) -> HttpResponse:
