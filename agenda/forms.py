@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import TextCheckedForm
 from core.validators import reasonable_date
@@ -23,7 +24,7 @@ class CalendarForm(TextCheckedForm, forms.Form):
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2027-01"}),
     )
     view = forms.ChoiceField(
-        label=_("View"),
+        label=pgettext_lazy("calendar", "View"),
         required=False,
         choices=[(GRID, _("month")), (AGENDA, _("agenda"))],
     )

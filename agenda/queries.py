@@ -18,6 +18,16 @@ class Day:
     is_today: bool
     entries: list[Entry] = field(default_factory=list)
 
+    def starting(self, first: date) -> list[Entry]:
+        """The entries the agenda lists on this day: those that begin on it (or
+        began before the month, on its first day); an internship of two weeks is
+        listed once, with its dates."""
+        return [
+            e
+            for e in self.entries
+            if e.first_day == self.day or (self.day == first and e.first_day < first)
+        ]
+
 
 @dataclass
 class Month:
@@ -28,8 +38,15 @@ class Month:
 
     @property
     def agenda(self) -> list[Day]:
-        """The month's days that have something on them."""
-        return [d for week in self.weeks for d in week if d.in_month and d.entries]
+        """The month's days that have something starting on them, each with only
+        those entries (Day.starting)."""
+        days = []
+        for week in self.weeks:
+            for day in week:
+                listed = day.starting(self.first) if day.in_month else []
+                if listed:
+                    days.append(Day(day.day, True, day.is_today, listed))
+        return days
 
     @property
     def count(self) -> int:

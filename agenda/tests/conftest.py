@@ -69,7 +69,7 @@ class World:
 
 def add_items(plan: IndividualPlan, *days: int) -> list[PlanItem]:
     return [
-        PlanItemFactory(
+        PlanItemFactory.create(
             plan=plan, activity=f"Задача на {day} января", deadline=date(2027, 1, day)
         )
         for day in days
@@ -79,11 +79,11 @@ def add_items(plan: IndividualPlan, *days: int) -> list[PlanItem]:
 @pytest.fixture
 def world(school, mentor, reservist, head, commission, municipality) -> World:
     with time_machine.travel(datetime(2026, 12, 1, 9, tzinfo=TOMSK), tick=False):
-        plan = IndividualPlanFactory(
+        plan = IndividualPlanFactory.create(
             reservist=reservist.person, mentor_person=make_eligible(mentor.person)
         )
         items = add_items(plan, 12, 20, 25)
-        other_plan = IndividualPlanFactory(organization=school)
+        other_plan = IndividualPlanFactory.create(organization=school)
         (other_item,) = add_items(other_plan, 21)
     remove_item(item=items[2], by=mentor)
     mentorship = plan.reserve_entry.mentorships.get(status=Mentorship.Status.ACTIVE)
@@ -113,7 +113,7 @@ def world(school, mentor, reservist, head, commission, municipality) -> World:
     make_commission(
         municipality,
         [
-            (PersonFactory(organization=school), ROLE.CHAIR),
+            (PersonFactory.create(organization=school), ROLE.CHAIR),
             (commission.person, ROLE.MEMBER),
         ],
     )
