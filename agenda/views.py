@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from agenda import permissions, services
 from agenda.entries import KINDS, entries
 from agenda.feed import build_feed, feed_name, feed_period, feed_url
-from agenda.forms import AGENDA, CalendarForm
+from agenda.forms import AGENDA, MONTH, CalendarForm
 from agenda.queries import month_of
 
 # The token of a feed just created: shown once on the next page, then forgotten.
@@ -23,7 +23,10 @@ NEW_TOKEN = "agenda_new_feed_token"
 def calendar(request: HttpRequest) -> HttpResponse:
     """The user's month as a grid of weeks or as an agenda of days; a bad month
     is a 422 with the form's Russian errors and no entries."""
-    form = CalendarForm(request.GET)
+    data = request.GET.copy()
+    if not data.get("month"):
+        data["month"] = timezone.localdate().strftime("%Y-%m")
+    form = CalendarForm(data)
     token = request.session.pop(NEW_TOKEN, None)
     context = {
         "form": form,
@@ -40,7 +43,10 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> HttpResponse:
-    return redirect(reverse("agenda:calendar") + "#feed")
+    """Back to the calendar, on the month the user was reading."""
+    month = request.POST.get("month", "")
+    query = f"?month={month}" if MONTH.fullmatch(month) else ""
+    return redirect(reverse("agenda:calendar") + query + "#feed")
 
 
 @require_POST

@@ -25,6 +25,7 @@ def test_the_month_grid_in_russian(world, as_reservist):
     assert "Декабрь 2026" in html and "Февраль 2027" in html  # the neighbours
     assert 'abbr title="Понедельник"' in html
     assert 'aria-current="date"' in html  # the 15th
+    assert 'value="2027-01"' in html  # this month in the field
     assert "Задача на 12 января" in html
     assert reverse("events:card", args=[world.event.pk]) in html
     assert "6 записей в этом месяце" in html
@@ -89,6 +90,15 @@ def test_the_address_is_created_shown_once_and_switched_off(world, as_reservist)
     assert "Адрес календаря отключён." in html.content.decode()
     assert not CalendarFeed.objects.exists()
     assert NEW_TOKEN not in as_reservist.session
+
+
+def test_after_the_address_the_same_month(world, as_reservist):
+    response = as_reservist.post(
+        reverse("agenda:regenerate_feed"), {"month": "2027-03"}
+    )
+    assert response["Location"] == "/calendar/?month=2027-03#feed"
+    response = as_reservist.post(reverse("agenda:revoke_feed"), {"month": "x"})
+    assert response["Location"] == "/calendar/#feed"
 
 
 def test_the_address_changes_only_by_post(as_reservist):
