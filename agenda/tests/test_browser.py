@@ -45,6 +45,11 @@ def test_the_reservist_reads_the_month_and_subscribes(page: Page, live_server, w
     expect(grid).to_contain_text("10:00 Ваша аттестация")
     expect(page.locator("#agenda")).to_be_hidden()  # a wide screen: the grid
     _screenshot(page, "agenda-month-desktop")
+    page.emulate_media(media="print")  # printed: the grid without the menu
+    expect(page.locator(".topbar")).to_be_hidden()
+    expect(grid).to_be_visible()
+    _screenshot(page, "agenda-month-print")
+    page.emulate_media(media="screen")
 
     page.get_by_role("link", name="Февраль 2027 →").click()
     expect(page.locator("#calendar-month")).to_have_text("Февраль 2027")
@@ -55,6 +60,13 @@ def test_the_reservist_reads_the_month_and_subscribes(page: Page, live_server, w
     expect(day).to_contain_text("Ваша аттестация")
     expect(page.locator("#agenda")).to_contain_text("18.01–29.01")
     _screenshot(page, "agenda-list-desktop")
+
+    page.emulate_media(media="print")  # printed: the list without the menu
+    expect(page.locator(".topbar")).to_be_hidden()
+    expect(page.locator("#feed")).to_be_hidden()
+    expect(page.locator("#agenda")).to_be_visible()
+    _screenshot(page, "agenda-list-print")
+    page.emulate_media(media="screen")
 
     page.get_by_role("link", name="Задача на 12 января").first.click()
     expect(page).to_have_url(f"{live_server.url}/plans/{world.plan.pk}/")
