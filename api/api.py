@@ -21,6 +21,7 @@ from ninja.renderers import JSONRenderer
 from api.auth import BearerAuth, SessionAuth
 from api.errors import error_body, install_error_handlers
 from api.routers import (
+    agenda,
     attestation,
     auth,
     competencies,
@@ -171,5 +172,6 @@ for module in (
     overview,
     municipal_report,
     me,
+    agenda,
 ):
     api.add_router("", module.router)

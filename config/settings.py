@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "reminders",
     "overview",
     "municipal_report",
+    "agenda",
     "imports",
     "api",
     "home",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
+from agenda.permissions import may_view_calendar
 from attestation.permissions import may_view_sessions
 from competencies.permissions import may_keep_framework, may_view_own_competencies
 from consultations.permissions import (
@@ -107,6 +108,8 @@ def navigation(request: HttpRequest) -> dict:
         items.append(
             NavItem(_("Attestation sessions"), reverse("attestation:sessions"))
         )
+    if may_view_calendar(user):
+        items.append(NavItem(_("Calendar"), reverse("agenda:calendar")))
     # The item whose address is the longest start of the path («/» only exactly).
     matches = [
         i.url
