@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "plan_reports",
     "attestation",
     "timeline",
+    "compliance",
     "imports",
     "api",
     "home",

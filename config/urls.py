@@ -42,6 +42,7 @@ urlpatterns = [
     path("reports/", include("plan_reports.urls")),
     path("attestation/", include("attestation.urls")),
     path("timeline/", include("timeline.urls")),
+    path("compliance/", include("compliance.urls")),
     path("imports/", include("imports.urls")),
     path("api/v1/", guarding_themselves(api.urls)),
     path("admin/", guarding_themselves(admin.site.urls)),
