@@ -71,7 +71,9 @@ def visible_compliance_entries(user: AnyUser) -> ReserveEntryQuerySet:
 
 def visible_filter_organizations(user: AnyUser) -> QuerySet[Organization]:
     """The organisations the filter offers: those of the visible reservists."""
-    entries = visible_compliance_entries(user).order_by().values("person__organization_id")
+    entries = (
+        visible_compliance_entries(user).order_by().values("person__organization_id")
+    )
     return Organization.objects.filter(pk__in=entries).order_by("short_name", "pk")
 
 

@@ -100,13 +100,16 @@ def cells_of(
             .annotate(**{rule.target_alias: rule.target()})
             .annotate(
                 c_status=F(rules.status_alias(rule)),
-                c_target_visible=Exists(
-                    visible.filter(pk=OuterRef(rule.target_alias))
-                ),
+                c_target_visible=Exists(visible.filter(pk=OuterRef(rule.target_alias))),
                 **{f"c_{name}": F(name) for name in rule.fact_names},
             )
-            .values("pk", "c_status", rule.target_alias, "c_target_visible",
-                    *(f"c_{name}" for name in rule.fact_names))
+            .values(
+                "pk",
+                "c_status",
+                rule.target_alias,
+                "c_target_visible",
+                *(f"c_{name}" for name in rule.fact_names),
+            )
         )
         for row in values:
             facts = {name: row[f"c_{name}"] for name in rule.fact_names}
@@ -117,13 +120,13 @@ def cells_of(
                 else None
             )
             status = row["c_status"]
-            found[row["pk"]].append(
-                Cell(rule, status, rule.due_on(facts, status), url)
-            )
+            found[row["pk"]].append(Cell(rule, status, rule.due_on(facts, status), url))
     return found
 
 
-def page_rows(user: AnyUser | User, entries: list[ReserveEntry], today: date) -> list[Row]:
+def page_rows(
+    user: AnyUser | User, entries: list[ReserveEntry], today: date
+) -> list[Row]:
     cells = cells_of(user, [e.pk for e in entries], today)
     return [Row(entry, cells[entry.pk]) for entry in entries]
 

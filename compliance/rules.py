@@ -23,7 +23,7 @@ coordinator's overview): `RULES`, `RULES_BY_KEY`, `Rule`, `Status`, `aliases`,
 `status_of`, `with_status`, `any_with_status`, `point_dates`, and each rule's `met`, `overdue`, `due_on`,
 `target`, `fact_names`."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -45,6 +45,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from attestation.models import Attestation
 from competencies.models import Assessment
@@ -72,9 +73,9 @@ ATTESTATION_DAYS_AFTER_END = 60  # the attestation within two months of the end
 
 
 class Status(models.TextChoices):
-    MET = "met", _("met")
-    NOT_DUE = "not_due", _("not yet due")
-    OVERDUE = "overdue", _("overdue")
+    MET = "met", pgettext_lazy("compliance", "met")
+    NOT_DUE = "not_due", pgettext_lazy("compliance", "not yet due")
+    OVERDUE = "overdue", pgettext_lazy("compliance", "overdue")
 
 
 # The mentorship statuses of one set by a registered order.
@@ -93,8 +94,10 @@ def _of_entry(model: type[models.Model], path: str = "reserve_entry") -> QuerySe
 def _current_mentorships() -> QuerySet[Mentorship]:
     """The entry's mentorships set by a registered order, the newest first: the
     first is the entry's current mentorship."""
-    return _of_entry(Mentorship).filter(status__in=SET_BY_ORDER).order_by(
-        "-starts_on", "-pk"
+    return (
+        _of_entry(Mentorship)
+        .filter(status__in=SET_BY_ORDER)
+        .order_by("-starts_on", "-pk")
     )
 
 
@@ -193,7 +196,10 @@ class MentorAppointed(TermRule):
     def aliases(self, today: date) -> dict[str, Any]:
         appointed = _of_entry(Mentorship).filter(
             Q(status=Mentorship.Status.ACTIVE)
-            | Q(status=Mentorship.Status.ENDED, end_reason=Mentorship.EndReason.COMPLETED)
+            | Q(
+                status=Mentorship.Status.ENDED,
+                end_reason=Mentorship.EndReason.COMPLETED,
+            )
         )
         return {"mentor_appointed__met": Exists(appointed)}
 
@@ -225,9 +231,7 @@ class MentorEligible(TermRule):
         eligible = Mentorship.objects.filter(
             pk=OuterRef("c_mentorship"),
             mentor__position__is_administrative=True,
-            mentor__management_experience__gte=F(
-                "municipality__mentor_min_experience"
-            ),
+            mentor__management_experience__gte=F("municipality__mentor_min_experience"),
             mentor__mentor_readiness__isnull=False,
         )
         return {**SHARED, "mentor_eligible__met": Exists(eligible)}
@@ -541,7 +545,7 @@ class CompetencyAssessments(Rule):
     target_kind = "competencies"
 
     @staticmethod
-    def _count(point: str) -> Subquery:
+    def _count(point: str) -> Coalesce:
         done = Assessment.objects.filter(mentorship_id=OuterRef("pk"), point=point)
         counted = done.order_by().values("mentorship_id").annotate(n=Count("pk"))
         return Coalesce(Subquery(counted.values("n")[:1]), 0)
@@ -595,7 +599,7 @@ class CompetencyAssessments(Rule):
             Assessment.Point.MIDDLE: code // 10 % 10 >= 2,
             Assessment.Point.END: code % 10 >= 2,
         }
-        undone = [dates[p] for p in POINTS if not done[p] and dates[p] is not None]
+        undone = [d for p in POINTS if not done[p] and (d := dates[p]) is not None]
         if undone:
             return min(undone)
         return dates[Assessment.Point.END]
@@ -702,9 +706,7 @@ class AttestationHeld(Rule):
     target_kind = "attestation"
 
     def aliases(self, today: date) -> dict[str, Any]:
-        scheduled = _of_entry(Attestation).filter(
-            status=Attestation.Status.SCHEDULED
-        )
+        scheduled = _of_entry(Attestation).filter(status=Attestation.Status.SCHEDULED)
         return {
             **SHARED,
             "attestation__met": Exists(
@@ -725,9 +727,7 @@ class AttestationHeld(Rule):
 
     def overdue(self, today: date) -> Q:
         cutoff = today - timedelta(days=ATTESTATION_DAYS_AFTER_END)
-        return ~self.met(today) & (
-            Q(attestation__missed=True) | Q(c_end__lt=cutoff)
-        )
+        return ~self.met(today) & (Q(attestation__missed=True) | Q(c_end__lt=cutoff))
 
     def due_on(self, facts: Mapping[str, Any], status: str) -> date | None:
         dates = [
@@ -773,7 +773,7 @@ def status_of(rule: Rule, today: date) -> Case:
     )
 
 
-def aliases(rules: tuple[Rule, ...] | list[Rule], today: date) -> dict[str, Any]:
+def aliases(rules: Sequence[Rule], today: date) -> dict[str, Any]:
     """Every alias the rules need, once each, and `<key>__status` of each rule
     (pass to QuerySet.alias or annotate)."""
     found: dict[str, Any] = {}

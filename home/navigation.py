@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
 from attestation.permissions import may_view_sessions
 from competencies.permissions import may_keep_framework, may_view_own_competencies
+from compliance.permissions import may_view_compliance
 from consultations.permissions import (
     may_view_consultations,
     may_view_own_consultations,
@@ -97,6 +98,10 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My report"), reverse("plan_reports:mine")))
     if may_view_supervised(user):
         items.append(NavItem(_("My interns"), reverse("internships:supervised")))
+    if may_view_compliance(user):
+        items.append(
+            NavItem(_("Compliance with the regulation"), reverse("compliance:table"))
+        )
     if may_view_sessions(user):
         items.append(
             NavItem(_("Attestation sessions"), reverse("attestation:sessions"))

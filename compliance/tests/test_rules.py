@@ -13,7 +13,7 @@ from attestation.tests.factories import make_commission, make_session
 from competencies.models import Assessment
 from competencies.services import current_version
 from compliance.rules import Status, point_dates
-from compliance.tests.conftest import TODAY, cell
+from compliance.tests.conftest import cell
 from consultations.models import Consultation
 from events.models import Event, EventKind, Involvement
 from internships.tests.factories import make_internship
@@ -23,7 +23,11 @@ from mentorships.tests.factories import MentorshipFactory
 from people.tests.factories import PersonFactory
 from plan_reports.models import PlanReport
 from plans.models import IndividualPlan, PlanFormVersion, PlanItem
-from plans.tests.factories import IndividualPlanFactory, PlanItemFactory, make_mentorship
+from plans.tests.factories import (
+    IndividualPlanFactory,
+    PlanItemFactory,
+    make_mentorship,
+)
 from reserve.tests.factories import ReserveEntryFactory
 from studies.models import StudyAssignment
 
@@ -49,7 +53,7 @@ def mentored(entry, starts_on=date(2026, 9, 1), end=None) -> Mentorship:
 
 
 def plan_of(entry, status=IndividualPlan.Status.APPROVED, **fields) -> IndividualPlan:
-    plan = IndividualPlanFactory(reserve_entry=entry, **fields)
+    plan = IndividualPlanFactory.create(reserve_entry=entry, **fields)
     IndividualPlan.objects.filter(pk=plan.pk).update(status=status)
     plan.refresh_from_db()
     return plan
@@ -200,7 +204,7 @@ def involve(entry, **fields) -> Involvement:
     municipality = entry.person.organization.municipality
     event = Event.objects.create(
         municipality=municipality,
-        kind=EventKind.objects.filter(municipality=municipality).first(),
+        kind=EventKind.objects.filter(municipality=municipality)[0],
         title="Семинар директоров",
         starts_at=datetime(2026, 11, 10, 10, tzinfo=TZ),
         ends_at=datetime(2026, 11, 10, 12, tzinfo=TZ),
@@ -427,7 +431,7 @@ def test_assessments_met_at_the_points_due(entry):
 
 def scheduled(entry, on) -> Attestation:
     municipality = entry.person.organization.municipality
-    chair = PersonFactory(organization=entry.person.organization)
+    chair = PersonFactory.create(organization=entry.person.organization)
     make_commission(municipality, [(chair, Membership.Role.CHAIR)])
     make_session(municipality, [entry], on=on)
     return Attestation.objects.get(reserve_entry=entry)
@@ -513,9 +517,7 @@ def test_attestation_overdue_when_its_session_passed(entry):
 def test_attestation_met_once_held(entry):
     mentored(entry)
     attestation = scheduled(entry, date(2027, 1, 10))
-    Attestation.objects.filter(pk=attestation.pk).update(
-        status=Attestation.Status.HELD
-    )
+    Attestation.objects.filter(pk=attestation.pk).update(status=Attestation.Status.HELD)
     found = cell(entry, "attestation")
     assert found.status == MET
     assert found.url == f"/attestation/{attestation.pk}/"
