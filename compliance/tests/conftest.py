@@ -2,14 +2,19 @@
 and helpers that read one obligation of one entry the two ways the table does
 (the cell, and the filter by status), asserting they agree."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from accounts.tests.factories import UserFactory
 from compliance import queries, rules
 from compliance.rules import RULES, RULES_BY_KEY, Cell
+from people.tests.factories import PersonFactory
+from plans.tests.factories import make_eligible, make_mentorship
 from reserve.models import ReserveEntry
+from reserve.tests.factories import ReserveEntryFactory
 
 TODAY = date(2027, 1, 15)
 
@@ -33,6 +38,32 @@ def cell(entry: ReserveEntry, key: str, today: date = TODAY, user=None) -> Cell:
     return shown
 
 
+@pytest.fixture(autouse=True)
+def today():
+    with time_machine.travel(
+        datetime(2027, 1, 15, 12, tzinfo=ZoneInfo("Asia/Tomsk")), tick=False
+    ):
+        yield TODAY
+
+
 @pytest.fixture
-def superuser_(db):
-    return UserFactory(username="root", is_superuser=True)
+def world(school, other_school, far_school, mentor, reservist):
+    """The cast's mentor guides the cast's reservist (School); Смирнова of the
+    other school has a mentor of her own; Дальний is in another municipality;
+    Бывшая left the reserve."""
+    mine = make_mentorship(
+        mentor=make_eligible(mentor.person), reservist=reservist.person
+    )
+    other = make_mentorship(
+        reservist=PersonFactory(organization=other_school, last_name="Смирнова")
+    )
+    far = ReserveEntryFactory(
+        person=PersonFactory(organization=far_school, last_name="Дальний")
+    )
+    gone = ReserveEntryFactory(
+        person=PersonFactory(organization=school, last_name="Бывшая"),
+        status="excluded",
+        excluded_on=date(2026, 12, 1),
+        exclusion_reason="По собственному желанию",
+    )
+    return {"mine": mine, "other": other, "far": far, "gone": gone}

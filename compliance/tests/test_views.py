@@ -2,12 +2,10 @@
 SQL, a bad one answered 422 in Russian), links only where the viewer may open
 them, and a page's cost that does not grow with the number of reservists."""
 
-from datetime import date, datetime
+from datetime import date
 from io import BytesIO
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
@@ -15,49 +13,16 @@ from openpyxl import load_workbook
 from accounts.permissions import principal
 from attestation.models import Attestation, Membership
 from attestation.tests.factories import make_commission, make_session
-from compliance.tests.conftest import TODAY
 from people.models import PersonViewLog
 from people.tests.factories import PersonFactory
 from plans.tests.factories import (
     IndividualPlanFactory,
-    make_eligible,
     make_mentorship,
 )
 from reserve.tests.factories import ReserveEntryFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/compliance/"
-
-
-@pytest.fixture(autouse=True)
-def today():
-    with time_machine.travel(
-        datetime(2027, 1, 15, 12, tzinfo=ZoneInfo("Asia/Tomsk")), tick=False
-    ):
-        yield TODAY
-
-
-@pytest.fixture
-def world(school, other_school, far_school, mentor, reservist):
-    """The cast's mentor guides the cast's reservist (School); Смирнова of the
-    other school has a mentor of her own; Дальний is in another municipality;
-    Бывшая left the reserve."""
-    mine = make_mentorship(
-        mentor=make_eligible(mentor.person), reservist=reservist.person
-    )
-    other = make_mentorship(
-        reservist=PersonFactory(organization=other_school, last_name="Смирнова")
-    )
-    far = ReserveEntryFactory(
-        person=PersonFactory(organization=far_school, last_name="Дальний")
-    )
-    gone = ReserveEntryFactory(
-        person=PersonFactory(organization=school, last_name="Бывшая"),
-        status="excluded",
-        excluded_on=date(2026, 12, 1),
-        exclusion_reason="По собственному желанию",
-    )
-    return {"mine": mine, "other": other, "far": far, "gone": gone}
 
 
 def names(response) -> list[str]:
