@@ -50,9 +50,9 @@ def filtered(
         )
         found = found.alias(**rules.aliases(chosen, today))
         if obligation:
-            found = found.filter(rules.with_status(chosen[0], status))
+            found = found.filter(rules.with_status(chosen[0], status, today))
         else:
-            found = found.filter(rules.any_with_status(status, tuple(chosen)))
+            found = found.filter(rules.any_with_status(status, today, chosen))
     return found
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from datetime import date
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -43,6 +44,19 @@ def _rows(
     return queries.filtered(entries, today=today, **form.filters())
 
 
+def _options(form: ComplianceFilterForm, name: str) -> list[tuple[str, str, bool]]:
+    """A select's options as (value, label, selected), written by the template
+    itself: Django's Select widget renders each of a region's thousand options
+    through a template of its own, which costs most of the page."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    chosen = str(form[name].value() or "")
+    return [
+        (str(obj.pk), field.label_from_instance(obj), str(obj.pk) == chosen)
+        for obj in field.queryset  # type: ignore[union-attr]
+    ]
+
+
 @login_required
 def table(request: HtmxHttpRequest) -> HttpResponse:
     """One row per reservist in the reserve, a cell per obligation; a bad
@@ -66,7 +80,15 @@ def table(request: HtmxHttpRequest) -> HttpResponse:
     response = render(
         request,
         f"{template}#rows" if request.htmx else template,
-        {"form": form, "page": page, "rows": rows, "rules": RULES, "today": today},
+        {
+            "form": form,
+            "organization_options": _options(form, "organization"),
+            "mentor_options": _options(form, "mentor"),
+            "page": page,
+            "rows": rows,
+            "rules": RULES,
+            "today": today,
+        },
         status=200 if form.is_valid() else 422,
     )
     patch_vary_headers(response, ["HX-Request"])

@@ -31,7 +31,7 @@ def cell(entry: ReserveEntry, key: str, today: date = TODAY, user=None) -> Cell:
         matched = (
             ReserveEntry.objects.filter(pk=entry.pk)
             .alias(**rules.aliases([rule], today))
-            .filter(rules.with_status(rule, status))
+            .filter(rules.with_status(rule, status, today))
             .exists()
         )
         assert matched == (status == shown.status), (key, status, shown.status)
