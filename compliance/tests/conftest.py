@@ -39,7 +39,11 @@ def cell(entry: ReserveEntry, key: str, today: date = TODAY, user=None) -> Cell:
 
 
 @pytest.fixture(autouse=True)
-def today():
+def today(request):
+    """15 January 2027, noon in Tomsk; the browser tests keep the real clock."""
+    if request.node.get_closest_marker("browser"):
+        yield None
+        return
     with time_machine.travel(
         datetime(2027, 1, 15, 12, tzinfo=ZoneInfo("Asia/Tomsk")), tick=False
     ):
