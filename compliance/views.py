@@ -1,6 +1,6 @@
 """The compliance table (/compliance/) and its Excel export."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from django import forms
@@ -45,16 +45,26 @@ def _rows(
 
 
 def _options(form: ComplianceFilterForm, name: str) -> list[tuple[str, str, bool]]:
-    """A select's options as (value, label, selected), written by the template
-    itself: Django's Select widget renders each of a region's thousand options
-    through a template of its own, which costs most of the page."""
+    """A select's options as (value, label, selected), read as plain values and
+    written by the template itself: Django's Select widget renders each of a
+    region's thousand options through a template of its own, and a model
+    instance per option costs as much again."""
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     chosen = str(form[name].value() or "")
-    return [
-        (str(obj.pk), field.label_from_instance(obj), str(obj.pk) == chosen)
-        for obj in field.queryset  # type: ignore[union-attr]
-    ]
+    queryset = field.queryset
+    assert queryset is not None
+    rows: Iterable[tuple[int, str]]
+    if name == "mentor":
+        rows = (
+            (pk, " ".join(part for part in names if part))
+            for pk, *names in queryset.values_list(
+                "pk", "last_name", "first_name", "middle_name"
+            )
+        )
+    else:
+        rows = queryset.values_list("pk", "short_name")
+    return [(str(pk), label, str(pk) == chosen) for pk, label in rows]
 
 
 @login_required
