@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "overview",
     "municipal_report",
     "agenda",
+    "compliance",
     "imports",
     "api",
     "home",
@@ -135,6 +136,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif not env_bool("DB_JIT", False):
+    # PostgreSQL's JIT compiles a query it estimates costly (a count over
+    # thousands of rows with correlated subqueries, such as the compliance
+    # table's status filters) for seconds before running it in milliseconds:
+    # short page queries gain nothing from it (docs/benchmarks.md, «Compliance»).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

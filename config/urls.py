@@ -45,6 +45,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("overview/", include("overview.urls")),
     path("calendar/", include("agenda.urls")),
+    path("compliance/", include("compliance.urls")),
     path("imports/", include("imports.urls")),
     path("municipal-report/", include("municipal_report.urls")),
     path("api/v1/", guarding_themselves(api.urls)),

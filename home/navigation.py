@@ -11,6 +11,7 @@ from accounts.permissions import acts_as_coordinator, acts_as_head, role_labels
 from agenda.permissions import may_view_calendar
 from attestation.permissions import may_view_sessions
 from competencies.permissions import may_keep_framework, may_view_own_competencies
+from compliance.permissions import may_view_compliance
 from consultations.permissions import (
     may_view_consultations,
     may_view_own_consultations,
@@ -104,6 +105,10 @@ def navigation(request: HttpRequest) -> dict:
         items.append(NavItem(_("My interns"), reverse("internships:supervised")))
     if may_build_report(user):
         items.append(NavItem(REPORT_TITLE, reverse("municipal_report:page")))
+    if may_view_compliance(user):
+        items.append(
+            NavItem(_("Compliance with the regulation"), reverse("compliance:table"))
+        )
     if may_view_sessions(user):
         items.append(
             NavItem(_("Attestation sessions"), reverse("attestation:sessions"))
