@@ -389,3 +389,16 @@ def home_attestation(
             .first()
         )
     return found
+
+
+def decisions_to_confirm(municipality_ids: Iterable[int]) -> QuerySet[Attestation]:
+    """Decided attestations in the coordinator's municipalities that no one has
+    confirmed yet (may_confirm as a query), the earliest session first."""
+    return (
+        Attestation.objects.filter(
+            municipality_id__in=list(municipality_ids), confirmed_at__isnull=True
+        )
+        .exclude(decision="")
+        .select_related("session", "reserve_entry__person")
+        .order_by("session__date", "pk")
+    )

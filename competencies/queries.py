@@ -1,11 +1,21 @@
 """The reservist's competency profile: per point, self vs mentor, and the gaps;
-and its growth, per competency over the points (the chart's data)."""
+and its growth, per competency over the points (the chart's data); the
+assessments due for the home pages."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef
 
 from competencies.models import Assessment
-from competencies.permissions import AnyUser, visible_assessments
+from competencies.permissions import (
+    AnyUser,
+    assessable_mentorships,
+    role_in,
+    visible_assessments,
+)
+from mentorships.models import Mentorship
 from reserve.models import ReserveEntry
 
 # How many of the largest gaps the profile names.
@@ -130,3 +140,58 @@ def average(rows: list[Growth], name: str) -> Growth:
         self_levels=tuple(_mean([r.self_levels[i] for r in rows]) for i in points),
         mentor_levels=tuple(_mean([r.mentor_levels[i] for r in rows]) for i in points),
     )
+
+
+# Assessments due ---------------------------------------------------------------------
+
+# The end-point assessment is due in the last weeks of the mentorship's term.
+END_POINT_AHEAD = timedelta(days=30)
+
+
+def due_from(mentorship: Mentorship, point: str) -> date:
+    """The day an assessment at `point` falls due (clauses 2–3): the start at the
+    mentorship's start, the middle halfway through its planned term, the end
+    END_POINT_AHEAD before the planned end (never before the middle)."""
+    start, end = mentorship.starts_on, mentorship.planned_end_on
+    middle = start + (end - start) / 2
+    if point == Assessment.Point.START:
+        return start
+    if point == Assessment.Point.MIDDLE:
+        return middle
+    return max(middle, end - END_POINT_AHEAD)
+
+
+@dataclass(frozen=True)
+class DueAssessment:
+    """An assessment the user owes: of whom, at which point, since when."""
+
+    mentorship: Mentorship
+    point: str
+    label: str
+    since: date
+
+
+def assessments_due(user: AnyUser, today: date) -> list[DueAssessment]:
+    """The assessments the user owes in their active mentorships, as the mentor
+    or as the reservist (self-assessment), that are due by `today` and not
+    submitted, the oldest first (one query)."""
+    submitted = {
+        f"has_{point}_{role}": Exists(
+            Assessment.objects.filter(mentorship=OuterRef("pk"), point=point, role=role)
+        )
+        for point in Assessment.Point.values
+        for role in Assessment.Role.values
+    }
+    mentorships = (
+        assessable_mentorships(user)
+        .select_related("reserve_entry__person")
+        .annotate(**submitted)
+    )
+    due = []
+    for mentorship in mentorships:
+        role = role_in(user, mentorship)
+        for point, label in Assessment.Point.choices:
+            since = due_from(mentorship, point)
+            if since <= today and not getattr(mentorship, f"has_{point}_{role}"):
+                due.append(DueAssessment(mentorship, point, str(label), since))
+    return sorted(due, key=lambda d: (d.since, d.mentorship.pk))
