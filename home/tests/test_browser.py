@@ -52,3 +52,24 @@ def test_every_home_puts_the_to_do_first_on_desktop_and_phone(live_server, page:
                 ".map(e => e.getBoundingClientRect().right))"
             )
             assert widest <= width, (username, width)
+
+
+def test_the_menu_folds_on_a_phone_and_opens_on_a_click(live_server, page: Page):
+    call_command("load_demo", stdout=StringIO())
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    _sign_in(page, live_server.url, "coordinator")
+    menu = page.get_by_role("navigation", name="Главное меню")
+    people = menu.get_by_role("link", name="Люди", exact=True)
+    expect(people).to_be_hidden()
+    page.screenshot(path=ARTIFACTS / "home-menu-folded-390.png")
+
+    menu.get_by_text("Меню").click()
+
+    expect(people).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "home-menu-open-390.png", full_page=True)
+    # Folded again on the phone, it opens by itself on a wide screen.
+    menu.get_by_text("Меню").click()
+    expect(people).to_be_hidden()
+    page.set_viewport_size({"width": 1280, "height": 844})
+    expect(people).to_be_visible()
+    expect(menu.get_by_text("Меню")).to_be_hidden()
