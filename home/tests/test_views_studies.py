@@ -130,6 +130,24 @@ def test_an_act_studied_for_an_interview_asks_the_mentor_to_hold_it(
     )
 
 
+def test_the_reservist_is_told_which_acts_end_in_a_test(
+    client,
+    reservist,
+    mentorship,  # noqa: F811
+    act,  # noqa: F811
+):
+    by_test = assign(mentorship, act)
+    client.force_login(reservist)
+
+    assertContains(
+        client.get(HOME),
+        f'<li id="todo-due-{by_test.pk}"><a href="{_card(by_test)}">Об образовании в '
+        "Российской Федерации</a> (ст. 28, 51): срок — 1 февраля 2027 г. "
+        '<span class="badge warn">пройти тест</span></li>',
+        html=True,
+    )
+
+
 @pytest.mark.parametrize("role", ["head", "coordinator", "commission", "stranger"])
 def test_others_get_no_study_todo(client, request, role, story):
     client.force_login(request.getfixturevalue(role))
