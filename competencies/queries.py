@@ -144,37 +144,38 @@ def average(rows: list[Growth], name: str) -> Growth:
 
 # Assessments due ---------------------------------------------------------------------
 
-# The end-point assessment is due in the last weeks of the mentorship's term.
-END_POINT_AHEAD = timedelta(days=30)
+# The start assessment is due this long after the mentorship starts; the middle
+# one halfway to its planned end; the end one on the planned end.
+START_ASSESSMENT_AFTER = timedelta(days=30)
+# The home pages list an assessment from this long before its date.
+ASSESSMENT_AHEAD = timedelta(days=30)
 
 
-def due_from(mentorship: Mentorship, point: str) -> date:
-    """The day an assessment at `point` falls due (clauses 2–3): the start at the
-    mentorship's start, the middle halfway through its planned term, the end
-    END_POINT_AHEAD before the planned end (never before the middle)."""
+def assessment_points(mentorship: Mentorship) -> dict[str, date]:
+    """The dates by which the mentorship's assessments are due, per point
+    (clauses 2–3)."""
     start, end = mentorship.starts_on, mentorship.planned_end_on
-    middle = start + (end - start) / 2
-    if point == Assessment.Point.START:
-        return start
-    if point == Assessment.Point.MIDDLE:
-        return middle
-    return max(middle, end - END_POINT_AHEAD)
+    return {
+        Assessment.Point.START: min(start + START_ASSESSMENT_AFTER, end),
+        Assessment.Point.MIDDLE: start + (end - start) / 2,
+        Assessment.Point.END: end,
+    }
 
 
 @dataclass(frozen=True)
 class DueAssessment:
-    """An assessment the user owes: of whom, at which point, since when."""
+    """An assessment the user owes: of whom, at which point, by when."""
 
     mentorship: Mentorship
     point: str
     label: str
-    since: date
+    due_on: date
 
 
 def assessments_due(user: AnyUser, today: date) -> list[DueAssessment]:
     """The assessments the user owes in their active mentorships, as the mentor
-    or as the reservist (self-assessment), that are due by `today` and not
-    submitted, the oldest first (one query)."""
+    or as the reservist (self-assessment), not submitted, from ASSESSMENT_AHEAD
+    before their date (assessment_points) on, the earliest first (one query)."""
     submitted = {
         f"has_{point}_{role}": Exists(
             Assessment.objects.filter(mentorship=OuterRef("pk"), point=point, role=role)
@@ -187,11 +188,14 @@ def assessments_due(user: AnyUser, today: date) -> list[DueAssessment]:
         .select_related("reserve_entry__person")
         .annotate(**submitted)
     )
+    labels = dict(Assessment.Point.choices)
     due = []
     for mentorship in mentorships:
         role = role_in(user, mentorship)
-        for point, label in Assessment.Point.choices:
-            since = due_from(mentorship, point)
-            if since <= today and not getattr(mentorship, f"has_{point}_{role}"):
-                due.append(DueAssessment(mentorship, point, str(label), since))
-    return sorted(due, key=lambda d: (d.since, d.mentorship.pk))
+        for point, due_on in assessment_points(mentorship).items():
+            if today < due_on - ASSESSMENT_AHEAD:
+                continue
+            if not getattr(mentorship, f"has_{point}_{role}"):
+                label = str(labels[point])
+                due.append(DueAssessment(mentorship, point, label, due_on))
+    return sorted(due, key=lambda d: (d.due_on, d.mentorship.pk))

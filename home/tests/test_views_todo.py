@@ -124,7 +124,7 @@ def test_the_mentor_sees_what_needs_their_action(client, mentor, story):
         html=True,
     )
     assertNotContains(response, f'id="todo-attendance-{story.invitation.pk}"')
-    # The assessment at the start of the mentorship is due since 1 September.
+    # The assessment at the start of the mentorship was due on 1 October.
     assess = reverse("competencies:assess", args=[story.mentorship.pk, "start"])
     assertContains(response, f'href="{assess}"')
     assertNotContains(
