@@ -401,3 +401,16 @@ def seats_of(person_id: int, day: datetime.date) -> list[Membership]:
         .select_related("from_order")
         .order_by("starts_on", "pk")
     )
+
+
+def decisions_to_confirm(municipality_ids: Iterable[int]) -> QuerySet[Attestation]:
+    """Decided attestations in the coordinator's municipalities that no one has
+    confirmed yet (may_confirm as a query), the earliest session first."""
+    return (
+        Attestation.objects.filter(
+            municipality_id__in=list(municipality_ids), confirmed_at__isnull=True
+        )
+        .exclude(decision="")
+        .select_related("session", "reserve_entry__person")
+        .order_by("session__date", "pk")
+    )

@@ -1,11 +1,21 @@
 """The reservist's competency profile: per point, self vs mentor, and the gaps;
-and its growth, per competency over the points (the chart's data)."""
+and its growth, per competency over the points (the chart's data); the
+assessments due for the home pages."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef
 
 from competencies.models import Assessment
-from competencies.permissions import AnyUser, visible_assessments
+from competencies.permissions import (
+    AnyUser,
+    assessable_mentorships,
+    role_in,
+    visible_assessments,
+)
+from mentorships.models import Mentorship
 from reserve.models import ReserveEntry
 
 # How many of the largest gaps the profile names.
@@ -130,3 +140,62 @@ def average(rows: list[Growth], name: str) -> Growth:
         self_levels=tuple(_mean([r.self_levels[i] for r in rows]) for i in points),
         mentor_levels=tuple(_mean([r.mentor_levels[i] for r in rows]) for i in points),
     )
+
+
+# Assessments due ---------------------------------------------------------------------
+
+# The start assessment is due this long after the mentorship starts; the middle
+# one halfway to its planned end; the end one on the planned end.
+START_ASSESSMENT_AFTER = timedelta(days=30)
+# The home pages list an assessment from this long before its date.
+ASSESSMENT_AHEAD = timedelta(days=30)
+
+
+def assessment_points(mentorship: Mentorship) -> dict[str, date]:
+    """The dates by which the mentorship's assessments are due, per point
+    (clauses 2–3)."""
+    start, end = mentorship.starts_on, mentorship.planned_end_on
+    return {
+        Assessment.Point.START: min(start + START_ASSESSMENT_AFTER, end),
+        Assessment.Point.MIDDLE: start + (end - start) / 2,
+        Assessment.Point.END: end,
+    }
+
+
+@dataclass(frozen=True)
+class DueAssessment:
+    """An assessment the user owes: of whom, at which point, by when."""
+
+    mentorship: Mentorship
+    point: str
+    label: str
+    due_on: date
+
+
+def assessments_due(user: AnyUser, today: date) -> list[DueAssessment]:
+    """The assessments the user owes in their active mentorships, as the mentor
+    or as the reservist (self-assessment), not submitted, from ASSESSMENT_AHEAD
+    before their date (assessment_points) on, the earliest first (one query)."""
+    submitted = {
+        f"has_{point}_{role}": Exists(
+            Assessment.objects.filter(mentorship=OuterRef("pk"), point=point, role=role)
+        )
+        for point in Assessment.Point.values
+        for role in Assessment.Role.values
+    }
+    mentorships = (
+        assessable_mentorships(user)
+        .select_related("reserve_entry__person")
+        .annotate(**submitted)
+    )
+    labels = dict(Assessment.Point.choices)
+    due = []
+    for mentorship in mentorships:
+        role = role_in(user, mentorship)
+        for point, due_on in assessment_points(mentorship).items():
+            if today < due_on - ASSESSMENT_AHEAD:
+                continue
+            if not getattr(mentorship, f"has_{point}_{role}"):
+                label = str(labels[point])
+                due.append(DueAssessment(mentorship, point, label, due_on))
+    return sorted(due, key=lambda d: (d.due_on, d.mentorship.pk))

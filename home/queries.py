@@ -4,6 +4,7 @@ Which cards and figures a user gets is asked of the permission predicates; the
 counts themselves are real queries over the scoped querysets of each domain."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -26,7 +27,14 @@ from attestation.permissions import (
     own_attestations,
     sessions_sitting_on,
 )
-from attestation.queries import HomeAttestation, home_attestation
+from attestation.queries import (
+    HomeAttestation,
+    decisions_to_confirm,
+    home_attestation,
+)
+from competencies.queries import DueAssessment, assessments_due
+from consultations.queries import open_steps, requests_to_answer
+from events.queries import attendance_to_mark, invitations_to_answer
 from mentorships.models import MentorOrder, Mentorship
 from mentorships.permissions import (
     may_view_mentors,
@@ -35,6 +43,7 @@ from mentorships.permissions import (
     visible_mentorships,
     visible_orders,
 )
+from mentorships.queries import my_reservists
 from organizations.permissions import visible_organizations
 from people.models import Person
 from people.permissions import visible_people, visible_positions
@@ -45,12 +54,20 @@ from plan_reports.permissions import (
     own_reports,
     reports_to_agree,
 )
+from plan_reports.queries import reports_to_accept
 from plans.models import IndividualPlan, PlanItem
-from plans.permissions import may_view_own_plans
+from plans.permissions import may_view_own_plans, plans_mentored_now, visible_plans
 from plans.queries import (
+    Progress,
     awaiting_approval,
+    comments_to_answer,
     current_plan_of,
+    current_plans,
+    items_due_between,
+    items_to_confirm,
+    next_items_of,
     overdue_items_of_mentees,
+    segments,
 )
 from reserve.models import ReserveEntry
 from reserve.permissions import visible_reserve_entries
@@ -88,12 +105,12 @@ class WorkSummary:
     without_mentor: int = 0
     mentors: int = 0
     draft_orders: int = 0
-    my_reservists: int = 0
     my_mentorship: Mentorship | None = None
 
 
 def work_summary(user: User | AnonymousUser) -> WorkSummary:
-    """Real figures of the reserve and mentorships in scope (at most five queries)."""
+    """Real figures of the reserve and mentorships in scope (at most four
+    queries); the mentor's reservists are listed by mentor_todo."""
     summary = WorkSummary()
     person_id = own_person_id(user)
     if may_view_mentors(user):
@@ -114,13 +131,6 @@ def work_summary(user: User | AnonymousUser) -> WorkSummary:
         )
         summary.draft_orders = (
             visible_orders(user).filter(status=MentorOrder.Status.DRAFT).count()
-        )
-    if may_view_own_mentees(user):
-        summary.my_reservists = (
-            Mentorship.objects.filter(mentor_id=person_id)
-            .current()
-            .values("reserve_entry_id")
-            .count()
         )
     # may_view_own_mentor() implies a linked person; mypy learns it from the check.
     if may_view_own_mentor(user) and person_id is not None:
@@ -205,6 +215,192 @@ def attestation_summary(user: User | AnonymousUser) -> HomeAttestation:
         member=acts_as_commission_member(user),
         mentor=acts_as_mentor(user),
         reservist=acts_as_reservist(user),
+    )
+
+
+# The to-do lists ---------------------------------------------------------------------
+
+# The most items of one kind a to-do list shows; one more is read to know that
+# there are more (the list then links to the page with all of them).
+TODO_ON_HOME = 8
+# «Deadlines this week»: today and the six days after it.
+WEEK = timedelta(days=6)
+
+
+@dataclass
+class Todo:
+    """One kind of thing to do: the first items and whether there are more."""
+
+    items: list[Any]
+    more: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+def _todo(found: Any) -> Todo:
+    """The first TODO_ON_HOME items of a queryset (one query)."""
+    rows = list(found[: TODO_ON_HOME + 1])
+    return Todo(rows[:TODO_ON_HOME], more=len(rows) > TODO_ON_HOME)
+
+
+@dataclass
+class ReservistRow:
+    """A reservist on a home page with their current plan's progress."""
+
+    name: str
+    entry_id: int
+    plan: IndividualPlan | None = None
+    progress: Progress | None = None
+    bar: list[Any] = field(default_factory=list)
+    mentor_name: str = ""
+    pending: bool = False
+
+
+def _with_plans(
+    user: User | AnonymousUser, rows: list[ReservistRow]
+) -> list[ReservistRow]:
+    """Give each row its current plan and progress (one query)."""
+    plans = current_plans(user, [r.entry_id for r in rows])
+    for row in rows:
+        row.plan = plans.get(row.entry_id)
+        if row.plan is not None:
+            row.progress = Progress.of_plan(row.plan)
+            row.bar = segments(row.progress)
+    return rows
+
+
+@dataclass
+class MentorTodo:
+    """What waits for the mentor: their actions, this week's deadlines and their
+    reservists' progress."""
+
+    to_confirm: Todo
+    comments: Todo
+    requests: Todo
+    attendance: Todo
+    this_week: Todo
+    reservists: list[ReservistRow]
+    week_end: date
+
+    @property
+    def has_actions(self) -> bool:
+        return any((self.to_confirm, self.comments, self.requests, self.attendance))
+
+
+def mentor_todo(user: User | AnonymousUser, today: date, now: datetime) -> MentorTodo:
+    """The mentor's to-do (seven queries): rows to confirm, discussions to
+    answer, consultation requests, attendance to mark, open rows due this week,
+    and their reservists with their current plans."""
+    mine = plans_mentored_now(user)
+    mentorships = my_reservists(user)
+    rows = [
+        ReservistRow(
+            name=m.reserve_entry.person.full_name,
+            entry_id=m.reserve_entry_id,
+            pending=m.status == Mentorship.Status.PENDING,
+        )
+        for m in mentorships
+    ]
+    return MentorTodo(
+        to_confirm=_todo(items_to_confirm(user)),
+        comments=_todo(comments_to_answer(user)),
+        requests=_todo(requests_to_answer(user)),
+        attendance=_todo(attendance_to_mark(user, own_person_id(user), now)),
+        this_week=_todo(items_due_between(mine, today, today + WEEK)),
+        reservists=_with_plans(user, rows),
+        week_end=today + WEEK,
+    )
+
+
+@dataclass
+class ReservistTodo:
+    """The reservist's next steps and invitations."""
+
+    next_items: Todo
+    steps: Todo
+    invitations: Todo
+
+
+def reservist_todo(user: User | AnonymousUser, now: datetime) -> ReservistTodo:
+    """The reservist's open plan rows by deadline, the next steps agreed at
+    consultations, and the invitations to events to answer (three queries)."""
+    return ReservistTodo(
+        next_items=_todo(next_items_of(user)),
+        steps=_todo(open_steps(user)),
+        invitations=_todo(invitations_to_answer(user, now)),
+    )
+
+
+def split_assessments(
+    user: User | AnonymousUser, today: date, *, mentor: bool, reservist: bool
+) -> tuple[list[DueAssessment], list[DueAssessment]]:
+    """The assessments the user owes as the mentor and as the reservist (one
+    query; none for a user who is neither)."""
+    if not (mentor or reservist):
+        return [], []
+    due = assessments_due(user, today)
+    person_id = own_person_id(user)
+    as_mentor = [d for d in due if d.mentorship.mentor_id == person_id]
+    as_self = [d for d in due if d.mentorship.mentor_id != person_id]
+    return (as_mentor if mentor else []), (as_self if reservist else [])
+
+
+@dataclass
+class HeadTodo:
+    """The head's organisation: orders to register, plans to approve, plans with
+    overdue rows, and its reservists."""
+
+    orders: Todo
+    to_approve: Todo
+    overdue_plans: int
+    reservists: Todo
+
+
+def head_todo(user: User | AnonymousUser) -> HeadTodo:
+    """The head's to-do (five queries); plans to approve only where the
+    municipality lets heads approve them (plans_to_approve)."""
+    entries = _todo(
+        visible_reserve_entries(user)
+        .active()
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    entries.items = _with_plans(
+        user,
+        [ReservistRow(name=e.person.full_name, entry_id=e.pk) for e in entries.items],
+    )
+    return HeadTodo(
+        orders=_todo(
+            visible_orders(user)
+            .filter(status=MentorOrder.Status.DRAFT)
+            .select_related("organization")
+            .order_by("date", "pk")
+        ),
+        to_approve=_todo(
+            awaiting_approval(user)
+            .select_related("reserve_entry__person")
+            .order_by("updated_at", "pk")
+        ),
+        overdue_plans=visible_plans(user).with_overdue_items().count(),
+        reservists=entries,
+    )
+
+
+@dataclass
+class CoordinatorTodo:
+    """What waits for the coordinator besides the registries' figures."""
+
+    reports_to_accept: int
+    decisions_to_confirm: Todo
+
+
+def coordinator_todo(user: User | AnonymousUser) -> CoordinatorTodo:
+    """Reports to accept (a count) and decisions to confirm (two queries)."""
+    municipalities = coordinated_municipality_ids(user)
+    return CoordinatorTodo(
+        reports_to_accept=reports_to_accept(municipalities).count(),
+        decisions_to_confirm=_todo(decisions_to_confirm(municipalities)),
     )
 
 

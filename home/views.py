@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from home import queries
@@ -16,22 +17,30 @@ from studies.queries import study_todo
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The role cards with the real figures of the user's scope."""
-    cards = queries.cards(request.user)
+    """Each role's to-do first, then the real figures of the user's scope."""
+    user = request.user
+    cards = queries.cards(user)
+    today, now = timezone.localdate(), timezone.now()
     # Only the coordinator's and the head's cards show the registries' counts.
-    counts = (
-        queries.home_counts(request.user) if cards.coordinator or cards.head else None
+    registries = cards.coordinator or cards.head
+    assessments = queries.split_assessments(
+        user, today, mentor=cards.mentor, reservist=cards.reservist
     )
     context = {
         "cards": cards,
-        "counts": counts,
-        "work": queries.work_summary(request.user),
-        "plans": queries.plan_summary(request.user),
-        "studies": study_todo(
-            request.user, mentor=cards.mentor, reservist=cards.reservist
-        ),
-        "reports": queries.report_summary(request.user),
-        "attestation": queries.attestation_summary(request.user),
+        "today": today,
+        "counts": queries.home_counts(user) if registries else None,
+        "work": queries.work_summary(user),
+        "plans": queries.plan_summary(user),
+        "studies": study_todo(user, mentor=cards.mentor, reservist=cards.reservist),
+        "reports": queries.report_summary(user),
+        "attestation": queries.attestation_summary(user),
+        "coordinator": queries.coordinator_todo(user) if cards.coordinator else None,
+        "head": queries.head_todo(user) if cards.head else None,
+        "mentor": queries.mentor_todo(user, today, now) if cards.mentor else None,
+        "reservist": queries.reservist_todo(user, now) if cards.reservist else None,
+        "mentor_assessments": assessments[0],
+        "own_assessments": assessments[1],
     }
     return render(request, "home/home.html", context)
 

@@ -1,8 +1,10 @@
 """Reads of the joint report across the domains below it: the snapshot the
 system drafts from the plan and the mentor's work (8.10), and the report of a
-reserve entry for the apps above (attestation)."""
+reserve entry for the apps above (attestation); the reports a coordinator
+reviews."""
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -265,4 +267,13 @@ def report_for_entry(entry: ReserveEntry) -> PlanReport | None:
         found.filter(plan__reserve_entry=entry)
         .order_by("-plan__period_start", "-pk")
         .first()
+    )
+
+
+def reports_to_accept(municipality_ids: Iterable[int]) -> PlanReportQuerySet:
+    """Submitted reports in the coordinator's municipalities, which wait for them
+    to accept or return (may_review as a query)."""
+    return PlanReport.objects.filter(
+        municipality_id__in=list(municipality_ids),
+        status=PlanReport.Status.SUBMITTED,
     )

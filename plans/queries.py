@@ -11,12 +11,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     Count,
+    Exists,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -568,3 +571,80 @@ def plan_people_ids(plan: IndividualPlan) -> list[int]:
     """The people a plan's page and document name (the reservist and the mentor),
     for the access log; no query (the plan's entry is loaded with it)."""
     return [plan.reserve_entry.person_id, plan.mentor_id]
+
+
+# The home pages ----------------------------------------------------------------------
+
+
+def items_to_confirm(user: User | AnonymousUser) -> PlanItemQuerySet:
+    """Rows the reservists of the user's active mentorships marked done that the
+    mentor has not confirmed yet (may_confirm as a query), oldest mark first."""
+    return (
+        PlanItem.objects.filter(
+            plan__in=plans_mentored_now(user).filter(
+                reserve_entry__status=ReserveEntry.Status.ACTIVE
+            ),
+            status=PlanItem.Status.DONE,
+            confirmed_at__isnull=True,
+        )
+        .select_related("plan__reserve_entry__person")
+        .order_by("done_on", "pk")
+    )
+
+
+def comments_to_answer(user: User | AnonymousUser) -> QuerySet[Comment]:
+    """The last word of each discussion (of a plan or of one row) on the open
+    plans the user mentors now, when someone else wrote it: the discussions that
+    wait for the mentor's answer, oldest first."""
+    threads = Comment.objects.annotate(thread=Coalesce("item_id", 0))
+    later = threads.filter(
+        plan=OuterRef("plan"), thread=OuterRef("thread"), pk__gt=OuterRef("pk")
+    )
+    open_plans = plans_mentored_now(user).exclude(
+        status=IndividualPlan.Status.COMPLETED
+    )
+    return (
+        threads.filter(plan__in=open_plans)
+        .exclude(author=user.pk)
+        .filter(~Exists(later))
+        .select_related("plan__reserve_entry__person", "item")
+        .order_by("created_at", "pk")
+    )
+
+
+def items_due_between(
+    plans: QuerySet[IndividualPlan], start: date, end: date
+) -> PlanItemQuerySet:
+    """Open rows of the approved ones of `plans` due from `start` to `end`
+    inclusive, by deadline: «deadlines this week»."""
+    return (
+        PlanItem.objects.filter(
+            plan__in=plans,
+            plan__status=IndividualPlan.Status.APPROVED,
+            status__in=PlanItem.OPEN,
+            deadline__range=(start, end),
+        )
+        .select_related("plan__reserve_entry__person")
+        .order_by("deadline", "pk")
+    )
+
+
+def next_items_of(user: User | AnonymousUser) -> PlanItemQuerySet:
+    """The reservist's open rows of their approved plans, overdue and next due
+    first: their next steps."""
+    return (
+        PlanItem.objects.filter(
+            plan__in=own_plans(user),
+            plan__status=IndividualPlan.Status.APPROVED,
+            status__in=PlanItem.OPEN,
+        )
+        .select_related("plan")
+        .order_by("deadline", "pk")
+    )
+
+
+def overdue_items_in(plans: QuerySet[IndividualPlan]) -> PlanItemQuerySet:
+    """The overdue rows of the approved ones of `plans` (a head's organisation's)."""
+    return PlanItem.objects.filter(
+        plan__in=plans, plan__status=IndividualPlan.Status.APPROVED
+    ).overdue()

@@ -5,7 +5,15 @@ and the reservist's to-do on the home page. The scope always comes from studies.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,7 +108,8 @@ class StudyTodo:
 
     # The mentor's: passed checks a new edition calls into question…
     to_recheck: list[StudyAssignment] = field(default_factory=list)
-    # …and assignments with a question to answer or an application to evaluate.
+    # …and assignments with a question to answer, an application to evaluate or
+    # an interview to hold.
     awaiting: list[StudyAssignment] = field(default_factory=list)
     # The reservist's: open assignments by their deadline (overdue before today).
     due: list[StudyAssignment] = field(default_factory=list)
@@ -108,15 +117,23 @@ class StudyTodo:
 
 
 def _awaiting_mentor(user: AnyUser) -> QuerySet[StudyAssignment]:
-    """The user's assignments as an active mentor with a question without an answer
-    or an application not yet evaluated, annotated with both."""
+    """The user's assignments as an active mentor with a question without an answer,
+    an application not yet evaluated or an interview to hold, annotated with each."""
     unanswered = StudyQuestion.objects.filter(assignment=OuterRef("pk"), answer="")
     to_evaluate = PracticeCase.objects.filter(assignment=OuterRef("pk"), evaluation="")
+    # Studied and checked by an interview: the mentor holds and records it.
+    interview = Q(
+        status=Status.STUDIED, check_method=StudyAssignment.CheckMethod.INTERVIEW
+    )
     return (
         mentored_assignments(user)
         .filter(mentorship__status=Mentorship.Status.ACTIVE)
-        .annotate(has_question=Exists(unanswered), has_case=Exists(to_evaluate))
-        .filter(Q(has_question=True) | Q(has_case=True))
+        .annotate(
+            has_question=Exists(unanswered),
+            has_case=Exists(to_evaluate),
+            needs_interview=ExpressionWrapper(interview, output_field=BooleanField()),
+        )
+        .filter(Q(has_question=True) | Q(has_case=True) | interview)
     )
 
 

@@ -45,7 +45,8 @@ def test_the_mentor_is_told_what_to_recheck_and_what_awaits_them(client, mentor,
         response,
         f'<li id="todo-awaiting-{waiting.pk}"><a href="{_card(waiting)}">Трудовой '
         "кодекс Российской Федерации</a> (Reservist N. P.): вопрос ждёт вашего ответа; "
-        "применение на практике ждёт вашей оценки.</li>",
+        "применение на практике ждёт вашей оценки; акт изучен, проведите "
+        "собеседование.</li>",
         html=True,
     )
     # passed and failed checks are done with
@@ -54,7 +55,7 @@ def test_the_mentor_is_told_what_to_recheck_and_what_awaits_them(client, mentor,
         assertNotContains(response, f'id="todo-recheck-{done.pk}"')
 
 
-def test_an_answered_question_and_an_evaluated_application_leave_the_list(
+def test_an_answered_question_an_evaluated_application_and_a_held_interview_leave(
     client, mentor, story
 ):
     from studies import services
@@ -63,6 +64,13 @@ def test_an_answered_question_and_an_evaluated_application_leave_the_list(
     services.answer(question=question, text="Нет", by=mentor)
     services.evaluate_practice_case(
         case=story.open.practice_case, evaluation="correct", comment="", by=mentor
+    )
+    services.record_interview(
+        assignment=story.open,
+        held_on=date(2027, 1, 15),
+        mark="5",
+        comment="",
+        by=mentor,
     )
     client.force_login(mentor)
 
@@ -94,6 +102,48 @@ def test_an_overdue_assignment_is_marked(client, reservist, story):
         f'<li id="todo-due-{story.open.pk}"><a href="{_card(story.open)}">Трудовой '
         "кодекс Российской Федерации</a> (ст. 28, 51): срок — 10 января 2027 г. "
         '<span class="badge bad">просрочено</span></li>',
+        html=True,
+    )
+
+
+def test_an_act_studied_for_an_interview_asks_the_mentor_to_hold_it(
+    client,
+    mentor,
+    mentorship,  # noqa: F811
+    act,  # noqa: F811
+):
+    from studies import services
+
+    waiting = assign(
+        mentorship, act, check_method=StudyAssignment.CheckMethod.INTERVIEW
+    )
+    client.force_login(mentor)
+    assertNotContains(client.get(HOME), f'id="todo-awaiting-{waiting.pk}"')
+    services.mark_studied(assignment=waiting)
+
+    assertContains(
+        client.get(HOME),
+        f'<li id="todo-awaiting-{waiting.pk}"><a href="{_card(waiting)}">Об '
+        "образовании в Российской Федерации</a> (Reservist N. P.): акт изучен, "
+        "проведите собеседование.</li>",
+        html=True,
+    )
+
+
+def test_the_reservist_is_told_which_acts_end_in_a_test(
+    client,
+    reservist,
+    mentorship,  # noqa: F811
+    act,  # noqa: F811
+):
+    by_test = assign(mentorship, act)
+    client.force_login(reservist)
+
+    assertContains(
+        client.get(HOME),
+        f'<li id="todo-due-{by_test.pk}"><a href="{_card(by_test)}">Об образовании в '
+        "Российской Федерации</a> (ст. 28, 51): срок — 1 февраля 2027 г. "
+        '<span class="badge warn">пройти тест</span></li>',
         html=True,
     )
 
@@ -153,9 +203,11 @@ def test_the_mentor_home_costs_the_same_at_more_assignments(
 
 
 # The reservist's: session, user, roles, linked person; their mentorship; their
-# plan; the assignments due; the report on their plan (their draft, else a plan
-# awaiting its report: at most two); their attestation.
-RESERVIST_HOME_QUERIES = 10
+# plan; to-do: their open plan rows, next steps agreed at consultations,
+# invitations to events, self-assessments due; the assignments due; the report
+# on their plan (their draft, else a plan awaiting its report: at most two);
+# their attestation.
+RESERVIST_HOME_QUERIES = 14
 
 
 @pytest.mark.parametrize("n", [3, 2 * TODO_LIMIT])

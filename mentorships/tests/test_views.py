@@ -365,7 +365,7 @@ def test_mentor_and_reservist_home(client, mentor, reservist, school):
     )
     client.force_login(mentor)
     response = client.get("/")
-    assert response.context["work"].my_reservists == 1
+    assert len(response.context["mentor"].reservists) == 1
     urls = [i.url for i in response.context["nav_items"]]
     assert reverse("mentorships:my_reservists") in urls
     client.force_login(reservist)
