@@ -151,15 +151,20 @@ START_ASSESSMENT_AFTER = timedelta(days=30)
 ASSESSMENT_AHEAD = timedelta(days=30)
 
 
-def assessment_points(mentorship: Mentorship) -> dict[str, date]:
-    """The dates by which the mentorship's assessments are due, per point
-    (clauses 2–3)."""
-    start, end = mentorship.starts_on, mentorship.planned_end_on
+def point_dates(start: date, end: date) -> dict[str, date]:
+    """The dates by which the assessments of a mentorship from `start` to its
+    planned `end` are due, per point (clauses 2–3): the one rule the home pages,
+    the reminders and the compliance view all read."""
     return {
         Assessment.Point.START: min(start + START_ASSESSMENT_AFTER, end),
         Assessment.Point.MIDDLE: start + (end - start) / 2,
         Assessment.Point.END: end,
     }
+
+
+def assessment_points(mentorship: Mentorship) -> dict[str, date]:
+    """The dates by which the mentorship's assessments are due, per point."""
+    return point_dates(mentorship.starts_on, mentorship.planned_end_on)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ from django.utils.translation import pgettext_lazy
 
 from attestation.models import Attestation
 from competencies.models import Assessment
+from competencies.queries import START_ASSESSMENT_AFTER
+from competencies.queries import point_dates as competency_point_dates
 from consultations.models import Consultation
 from events.models import Involvement
 from internships.models import Internship
@@ -67,7 +69,8 @@ EVENT_DAYS = 180  # 8.2: the first event within half a year of the start
 INTERNSHIP_DAYS = 90  # 8.3: form and dates set within three months
 CONSULTATION_INTERVAL_DAYS = 90  # 8.4–8.7: a consultation at least each quarter
 LEGAL_ACTS_DAYS = 60  # 8.8: the first act assigned within two months
-START_ASSESSMENT_DAYS = 30  # cl. 2–3: the starting point within a month
+# cl. 2–3: the starting point within a month (competencies.queries.point_dates)
+START_ASSESSMENT_DAYS = START_ASSESSMENT_AFTER.days
 INVITATION_DAYS_BEFORE = 7  # 8.9: the mentor invited a week before the session
 ATTESTATION_DAYS_AFTER_END = 60  # the attestation within two months of the end
 
@@ -519,11 +522,7 @@ def point_dates(start: date | None, end: date | None) -> dict[str, date | None]:
     the end on the planned end."""
     if start is None or end is None:
         return dict.fromkeys(POINTS)
-    return {
-        Assessment.Point.START: start + timedelta(days=START_ASSESSMENT_DAYS),
-        Assessment.Point.MIDDLE: start + (end - start) / 2,
-        Assessment.Point.END: end,
-    }
+    return dict(competency_point_dates(start, end))
 
 
 class CompetencyAssessments(Rule):

@@ -9,15 +9,12 @@ from datetime import date, timedelta
 from django.urls import reverse
 
 from competencies.models import Assessment
+from competencies.queries import assessment_points
 from mentorships.models import Mentorship
 from notifications.kinds import Kind
 from notifications.services import Draft
 from plans.models import IndividualPlan, PlanItem
 from reserve.models import ReserveEntry
-
-# The start assessment is due this long after the mentorship starts; the middle
-# one halfway to its planned end; the end one on the planned end.
-START_ASSESSMENT_AFTER = timedelta(days=30)
 
 
 def plan_item_reminders(
@@ -64,16 +61,6 @@ def plan_item_reminders(
         for user_id in (person.user_id, plan.mentor.user_id):
             if user_id is not None:
                 yield Draft(user_id, kind, key, subject, url, item.deadline)
-
-
-def assessment_points(mentorship: Mentorship) -> dict[str, date]:
-    """The dates by which the mentorship's assessments are due, per point."""
-    start, end = mentorship.starts_on, mentorship.planned_end_on
-    return {
-        Assessment.Point.START: min(start + START_ASSESSMENT_AFTER, end),
-        Assessment.Point.MIDDLE: start + (end - start) / 2,
-        Assessment.Point.END: end,
-    }
 
 
 def assessment_reminders(
