@@ -45,6 +45,9 @@ PUBLIC = {
     # An address the API does not have is a JSON 404, for anyone.
     ("GET", "api/v1/"): "404",
     ("GET", "api/v1/.+$"): "404",
+    # A calendar app fetches the personal feed without a session: its secret token
+    # is the key, and a forged one is a plain 404 (agenda.views.feed).
+    ("GET", "calendar/feed/<str:token>.ics"): "404",
 }
 
 
