@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,9 +15,9 @@ from accounts import services as accounts_services
 from accounts.http import AuthenticatedHttpRequest
 from accounts.models import Role, RoleAssignment, User
 from accounts.queries import suggest_username
-from attestation.queries import seats_of
 from core.forms import add_service_error
 from people import permissions, services
+from people.account_notes import notes_for
 from people.forms import AccountForm
 from people.models import Person
 
@@ -56,14 +55,12 @@ def _render_account(
         "pending": account is not None
         and accounts_services.invitation_is_pending(account),
         "can_manage": permissions.may_manage_account_of(request.user, person),
-        # A commission member without an account gets the role `commission` only
-        # when the coordinator ticks it here (attestation grants it at the
-        # appointment to a member who has an account already).
-        "seats": seats_of(person.pk, timezone.localdate())
+        # What apps above people say of the person before the account is made
+        # (attestation: a commission member gets the role `commission` only
+        # when the coordinator ticks it here).
+        "account_notes": notes_for(request, person)
         if account is None and form is not None
         else [],
-        "may_grant_commission": form is not None
-        and Role.COMMISSION in permissions.grantable_roles(request.user, person),
     }
     return render(request, "people/account.html", context, status=status)
 
