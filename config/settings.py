@@ -192,6 +192,10 @@ IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 10000)
 # A running import whose worker has not reported for this long (seconds) was
 # stopped (killed, or its server went down): its page says so and it is failed.
 IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 600)
+# The same for a municipality's report (a sheet takes seconds), and how many of a
+# user's reports (with their workbooks) are kept when they ask for a new one.
+MUNICIPAL_REPORT_STALLED_AFTER = env_int("MUNICIPAL_REPORT_STALLED_AFTER", 600)
+MUNICIPAL_REPORT_KEEP_JOBS = env_int("MUNICIPAL_REPORT_KEEP_JOBS", 10)
 # What an import's .xlsx (a zip archive) may unpack to: the sheets, strings and
 # styles together. 10,000 rows of the templates' columns unpack to a few MB.
 IMPORT_MAX_UNPACKED_SIZE = env_int("IMPORT_MAX_UNPACKED_SIZE", 50 * 1024 * 1024)

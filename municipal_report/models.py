@@ -14,7 +14,9 @@ SHEET_COUNT = 9
 class ReportJob(TimeStampedModel):
     """The coordinator's request for the report of a period, its progress (the
     sheets written) and, once done, the workbook itself (a few hundred KB at
-    most, kept in the database so every web process and worker sees it)."""
+    most, kept in the database so every web process and worker sees it).
+    `updated_at` is when the worker last reported: a running job silent for
+    MUNICIPAL_REPORT_STALLED_AFTER seconds lost its worker (services)."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", pgettext_lazy("municipal report", "queued")
@@ -36,6 +38,8 @@ class ReportJob(TimeStampedModel):
     sheets_done = models.PositiveSmallIntegerField(default=0)
     content = models.BinaryField(null=True, blank=True, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Why a failed job failed, in Russian, when the page says more than "failed".
+    error_message = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

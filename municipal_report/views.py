@@ -11,7 +11,12 @@ from municipal_report import permissions
 from municipal_report.forms import PeriodForm
 from municipal_report.models import SHEET_COUNT, ReportJob
 from municipal_report.period import Period, default_period
-from municipal_report.services import report_filename, request_job
+from municipal_report.services import (
+    fail_if_stalled,
+    fail_stalled_jobs,
+    report_filename,
+    request_job,
+)
 
 
 def report_page(request: HttpRequest) -> HttpResponse:
@@ -35,6 +40,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
     else:
         period = default_period(timezone.localdate())
         form = PeriodForm(initial={"date_from": period.start, "date_to": period.end})
+    fail_stalled_jobs(user=request.user)
     context = {
         "form": form,
         "municipalities": municipalities,
@@ -49,8 +55,9 @@ def report_page(request: HttpRequest) -> HttpResponse:
 
 def job_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The report's progress (polled by htmx while it is drawn up), then its
-    download."""
-    job = permissions.get_job(request.user, pk)
+    download; a job whose worker stopped reporting is shown failed, with the
+    button to draw the report up again."""
+    job = fail_if_stalled(permissions.get_job(request.user, pk))
     context = {
         "job": job,
         "sheet_count": SHEET_COUNT,

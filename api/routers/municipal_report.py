@@ -24,7 +24,12 @@ from core.excel import XLSX_CONTENT_TYPE, xlsx_response
 from municipal_report import permissions
 from municipal_report.models import SHEET_COUNT, ReportJob
 from municipal_report.period import Period, default_period, make_period
-from municipal_report.services import draw_up_report, report_filename, request_job
+from municipal_report.services import (
+    draw_up_report,
+    fail_if_stalled,
+    report_filename,
+    request_job,
+)
 
 router = Router(tags=["municipal report"])
 
@@ -116,8 +121,9 @@ def request_municipal_report(request: HttpRequest, payload: MunicipalReportIn) -
 )
 def get_municipal_report_job(request: HttpRequest, pk: int) -> Any:
     """The job's status and progress (sheets written of all); `file_url` once
-    it is done. The caller's own jobs only (404 for another's)."""
-    return _job_out(permissions.get_job(caller(request), pk))
+    it is done; a running job whose worker stopped reporting is `failed`. The
+    caller's own jobs only (404 for another's)."""
+    return _job_out(fail_if_stalled(permissions.get_job(caller(request), pk)))
 
 
 @router.get(

@@ -1,10 +1,13 @@
 """`GET /api/v1/municipal-report`: the workbook, the same permissions as the page,
 Russian errors (422) for a wrong period."""
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
 import time_machine
+from django.test import override_settings
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.excel import XLSX_CONTENT_TYPE
@@ -125,6 +128,24 @@ def test_a_queued_report_has_no_file_yet(api_client, coordinator, municipality):
         client.get(f"/api/v1/municipal-reports/{job.pk}").json()["status"] == "queued"
     )
     assert client.get(f"/api/v1/municipal-reports/{job.pk}/file").status_code == 404
+
+
+@override_settings(MUNICIPAL_REPORT_STALLED_AFTER=600)
+def test_a_job_whose_worker_was_killed_is_failed(api_client, coordinator, municipality):
+    job = ReportJob.objects.create(
+        user=coordinator,
+        municipality=municipality,
+        date_from="2026-01-01",
+        date_to="2026-12-31",
+        status=ReportJob.Status.RUNNING,
+    )
+    url = f"/api/v1/municipal-reports/{job.pk}"
+    client = api_client(coordinator)
+    assert client.get(url).json()["status"] == "running"
+    ReportJob.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - timedelta(seconds=601)
+    )
+    assert client.get(url).json()["status"] == "failed"
 
 
 @pytest.mark.parametrize("role", ["head", "mentor", "reservist", "commission"])

@@ -2,11 +2,14 @@
 (run at once by the tests' immediate backend), the job's progress and the
 download; every role; the period's checks."""
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
 import time_machine
+from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.excel import XLSX_CONTENT_TYPE
@@ -112,6 +115,92 @@ def test_a_failed_report_says_so(client, coordinator, municipality, monkeypatch)
     html = client.get(job.get_absolute_url()).content.decode()
     assert "Отчёт не удалось сформировать." in html
     assert 'hx-trigger="every 1s"' not in html  # it stops polling
+
+
+def _stall(job, seconds):
+    """Make the job's last sign of life `seconds` old."""
+    ReportJob.objects.filter(pk=job.pk).update(
+        updated_at=timezone.now() - timedelta(seconds=seconds)
+    )
+
+
+@override_settings(MUNICIPAL_REPORT_STALLED_AFTER=600)
+def test_a_job_whose_worker_was_killed_is_shown_failed_and_can_be_redone(
+    client, coordinator, municipality, django_capture_on_commit_callbacks
+):
+    job = _job_of(coordinator, municipality, ReportJob.Status.RUNNING, sheets_done=4)
+    quiet = _job_of(coordinator, municipality, ReportJob.Status.RUNNING)
+    _stall(job, 601)
+    _stall(quiet, 500)  # slow, not lost
+    client.force_login(coordinator)
+    html = client.get(job.get_absolute_url()).content.decode()
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.FAILED and job.finished_at
+    assert "обработчик фоновых задач перестал отвечать" in html
+    assert 'hx-trigger="every 1s"' not in html
+    assert "Сформировать заново" in html
+    quiet.refresh_from_db()
+    assert quiet.status == ReportJob.Status.RUNNING
+    # The button asks for the same period again.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            PAGE,
+            {"municipality": municipality.pk, **YEAR},
+        )
+    again = ReportJob.objects.latest("pk")
+    assert response["Location"] == again.get_absolute_url()
+    assert again.status == ReportJob.Status.DONE
+
+
+@override_settings(MUNICIPAL_REPORT_STALLED_AFTER=600)
+def test_the_list_shows_a_lost_job_failed(client, coordinator, municipality):
+    job = _job_of(coordinator, municipality, ReportJob.Status.RUNNING)
+    _stall(job, 601)
+    client.force_login(coordinator)
+    html = client.get(PAGE).content.decode()
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.FAILED
+    assert '<span class="badge bad">не сформирован</span>' in html
+
+
+@override_settings(MUNICIPAL_REPORT_STALLED_AFTER=600)
+def test_a_worker_that_outlives_the_mark_drops_its_workbook(
+    coordinator, municipality, monkeypatch
+):
+    job = _job_of(coordinator, municipality)
+    real = services.build_report
+
+    def killed_meanwhile(municipality, period, today, progress):
+        content = real(municipality, period, today, progress)
+        _stall(job, 601)
+        assert services.fail_stalled_jobs(user=coordinator) == 1
+        return content
+
+    monkeypatch.setattr(services, "build_report", killed_meanwhile)
+    assert services.run_job(job.pk) == ReportJob.Status.FAILED
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.FAILED and job.content is None
+
+
+@override_settings(MUNICIPAL_REPORT_KEEP_JOBS=3)
+def test_a_new_job_forgets_the_old_workbooks_beyond_the_last_few(
+    client, coordinator, head, municipality
+):
+    done = [
+        _job_of(coordinator, municipality, ReportJob.Status.DONE, content=b"x")
+        for _ in range(3)
+    ]
+    running = _job_of(coordinator, municipality, ReportJob.Status.RUNNING)
+    ReportJob.objects.filter(pk=running.pk).update(created_at=done[0].created_at)
+    others = _job_of(head, municipality, ReportJob.Status.DONE, content=b"x")
+    client.force_login(coordinator)
+    client.post(PAGE, YEAR)
+    kept = set(ReportJob.objects.filter(user=coordinator).values_list("pk", flat=True))
+    newest = ReportJob.objects.filter(user=coordinator).latest("pk")
+    # The new one and the two newest done stay, the oldest done goes; the
+    # running one stays for its worker; another user's are not touched.
+    assert kept == {newest.pk, done[2].pk, done[1].pk, running.pk}
+    assert ReportJob.objects.filter(pk=others.pk).exists()
 
 
 def test_the_worker_reports_each_sheet(coordinator, municipality, monkeypatch):
