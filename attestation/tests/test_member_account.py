@@ -2,6 +2,8 @@
 coordinator's account page says so, and the account created for them holds the
 role `commission` only when the coordinator ticks it (a head may not give it)."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -44,11 +46,22 @@ def test_coordinator_is_told_the_person_sits_on_the_commission(
     client.force_login(coordinator)
     response = client.get(_page(member))
     assertContains(response, NOTICE)
-    assertContains(response, f"по приказу № {order.number} от 01.10.2026, с 01.10.2026")
+    assertContains(response, f"по приказу № {order.number} от 01.10.2026.")
     assertContains(response, TICK)
     assert _commission_checkbox(response)
     # Offered, never ticked beforehand.
     assertNotContains(response, 'value="commission" checked')
+
+
+def test_a_seat_taken_after_the_orders_date_says_since_when(
+    client, coordinator, member, order
+):
+    Membership.objects.filter(person=member).update(starts_on=date(2026, 10, 5))
+    client.force_login(coordinator)
+    response = client.get(_page(member))
+    assertContains(
+        response, f"по приказу № {order.number} от 01.10.2026, с 05.10.2026."
+    )
 
 
 def test_no_notice_for_a_person_off_the_commission(client, coordinator, school, order):

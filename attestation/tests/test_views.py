@@ -1,7 +1,7 @@
 """The attestation pages end to end: who sees and does what, the forms' errors,
 and the constant number of queries of the lists."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -10,6 +10,8 @@ from attestation import services
 from attestation.models import Attestation, Session, Vote
 from attestation.tests.conftest import TODAY
 from attestation.tests.factories import make_session
+from mentorships.models import Mentorship
+from mentorships.tests.factories import MentorshipFactory
 from people.tests.factories import PersonFactory
 from reserve.models import ReserveEntry
 from reserve.tests.factories import ReserveEntryFactory
@@ -320,3 +322,31 @@ def test_session_and_commission_pages_link_back_to_all_the_sessions(
         content = client.get(url).content.decode()
         assert "Все заседания" in content
         assert "Сессии" not in content
+
+
+def test_pack_names_the_mentors_order_once(
+    client, coordinator, attestation, mentorship
+):
+    """«по приказу № … от …» once; the start only when it differs from the
+    order's date, and the end of an ended mentorship labelled."""
+    order = mentorship.order
+    assert mentorship.starts_on == order.date
+    MentorshipFactory(
+        reserve_entry=mentorship.reserve_entry,
+        mentor=mentorship.mentor,
+        order=order,
+        starts_on=order.date + timedelta(days=5),
+        status=Mentorship.Status.ENDED,
+        ended_on=order.date + timedelta(days=20),
+        end_reason=Mentorship.EndReason.REPLACED,
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("attestation:pack", args=[attestation.pk])).content
+    text = html.decode()
+    day = order.date.strftime("%d.%m.%Y")
+    assert f"по приказу № {order.number} от {day} (действует)" in text
+    assert (
+        f"по приказу № {order.number} от {day}, с {(order.date + timedelta(days=5)):%d.%m.%Y}; прекращено {(order.date + timedelta(days=20)):%d.%m.%Y}"
+        in text
+    )
+    assert f"{day}, {day}" not in text
