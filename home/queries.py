@@ -35,6 +35,8 @@ from attestation.queries import (
 from competencies.queries import DueAssessment, assessments_due
 from consultations.queries import open_steps, requests_to_answer
 from events.queries import attendance_to_mark, invitations_to_answer
+from internships.permissions import may_view_supervised
+from internships.queries import conclusions_to_write
 from mentorships.models import MentorOrder, Mentorship
 from mentorships.permissions import (
     may_view_mentors,
@@ -344,6 +346,15 @@ def split_assessments(
     as_mentor = [d for d in due if d.mentorship.mentor_id == person_id]
     as_self = [d for d in due if d.mentorship.mentor_id != person_id]
     return (as_mentor if mentor else []), (as_self if reservist else [])
+
+
+def supervisor_todo(user: User | AnonymousUser, today: date) -> Todo | None:
+    """The internship supervisor's conclusions to write (one query; none, and
+    None, for an account that may not supervise: without a person, or only a
+    reservist)."""
+    if not may_view_supervised(user):
+        return None
+    return _todo(conclusions_to_write(user, today))
 
 
 @dataclass

@@ -39,6 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "head": queries.head_todo(user) if cards.head else None,
         "mentor": queries.mentor_todo(user, today, now) if cards.mentor else None,
         "reservist": queries.reservist_todo(user, now) if cards.reservist else None,
+        "supervisor": queries.supervisor_todo(user, today),
         "mentor_assessments": assessments[0],
         "own_assessments": assessments[1],
     }

@@ -1,9 +1,17 @@
 """Reads of internships that span other apps' models."""
 
+from datetime import date, timedelta
+
 from django.db.models import QuerySet
 
-from internships.models import Internship
+from internships.models import Internship, InternshipQuerySet
+from internships.permissions import AnyUser, supervised_internships
 from plans.models import IndividualPlan, PlanItem
+from reserve.models import ReserveEntry
+
+# An internship in progress asks its supervisor for the conclusion from this many
+# days before its end (and after it, until written).
+CONCLUSION_DUE_BEFORE = timedelta(days=7)
 
 # Plans whose items an internship may be linked to (not completed).
 OPEN_PLANS = (
@@ -32,3 +40,22 @@ def internship_people_ids(internship: Internship) -> list[int]:
         internship.mentor_id,
         internship.supervisor_id,
     ]
+
+
+def conclusions_to_write(user: AnyUser, today: date) -> InternshipQuerySet:
+    """The internships the user supervises that wait for their conclusion: in
+    progress, ending within CONCLUSION_DUE_BEFORE or ended already, without a
+    conclusion, the reservist still in the reserve (the supervisor may write it
+    then only; a completed internship has its conclusion), by end date. Read
+    through the supervisor's index; the reservist's name comes along."""
+    return (
+        supervised_internships(user)
+        .filter(
+            status=Internship.Status.IN_PROGRESS,
+            concluded_on__isnull=True,
+            ends_on__lte=today + CONCLUSION_DUE_BEFORE,
+            reserve_entry__status=ReserveEntry.Status.ACTIVE,
+        )
+        .select_related("reserve_entry__person", "form")
+        .order_by("ends_on", "pk")
+    )

@@ -241,9 +241,10 @@ def test_home_query_count_does_not_grow_with_rows(
 # (one query with the submitted ones); the study of legal acts: checks to
 # re-check, assignments awaiting the mentor (test_views_studies.py grows them);
 # the reports awaiting their agreement; the invitations to sessions of the
-# attestation commission. The roles and the person come from the cache at the
-# next request.
-MENTOR_HOME_QUERIES = 17
+# attestation commission; the conclusions to write as an internship supervisor
+# (any account with a person beyond a reservist's). The roles and the person
+# come from the cache at the next request.
+MENTOR_HOME_QUERIES = 18
 
 
 @pytest.mark.parametrize("n", [5, 20])

@@ -275,9 +275,10 @@ def test_an_empty_to_do_says_so_in_russian(client, mentor, reservist):
 # The head's: session, user, roles, linked person; registries: people counts,
 # organisations; the reserve figures, mentors, draft orders; plans awaiting
 # approval (a count); to-do: reservists of the organisation and their current
-# plans, draft orders, plans to approve, plans with overdue rows; the report
-# summary reads nothing for a head.
-HEAD_HOME_QUERIES = 15
+# plans, draft orders, plans to approve, plans with overdue rows; the
+# conclusions to write as an internship supervisor; the report summary reads
+# nothing for a head.
+HEAD_HOME_QUERIES = 16
 
 
 @pytest.mark.parametrize("n", [3, 12])
