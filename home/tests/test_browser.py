@@ -88,10 +88,10 @@ def test_the_supervisors_conclusions_on_desktop_and_phone(
     live_server, page: Page, school
 ):
     """A supervisor without a role opens the conclusion to write from the home."""
-    supervisor = UserFactory(username="deputy")
+    supervisor = UserFactory.create(username="deputy")
     supervisor.set_password("demo")
     supervisor.save()
-    person = PersonFactory(user=supervisor, organization=school, last_name="Зам")
+    person = PersonFactory.create(user=supervisor, organization=school, last_name="Зам")
     mentorship = make_mentorship(organization=school)
     ends_on = timezone.localdate() + timedelta(days=3)
     internship = Internship.objects.create(
