@@ -30,7 +30,7 @@ from attestation.models import (
 from core.services import create_validated, update_validated
 from mentorships.models import Mentorship
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, resolve
 from organizations.models import Municipality
 from people.models import Person
 from reserve import services as reserve_services
@@ -291,6 +291,11 @@ def respond_to_invitation(
         raise ValidationError({"decline_reason": _("State the reason.")})
     answer = (
         Attestation.Invitation.ACCEPTED if accept else Attestation.Invitation.DECLINED
+    )
+    resolve(
+        Kind.ATTESTATION_SCHEDULED,
+        f"attestation:{attestation.pk}",
+        recipients=[attestation.mentor],
     )
     return update_validated(
         attestation,

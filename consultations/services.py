@@ -23,7 +23,7 @@ from consultations.models import (
 )
 from mentorships.models import Mentorship
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, resolve
 
 CONSULTATION_FIELDS = frozenset(
     {
@@ -239,6 +239,11 @@ def _check_pending(request: ConsultationRequest) -> None:
         raise ValidationError(_("The request has been answered already."))
 
 
+def _answered(request: ConsultationRequest) -> None:
+    """The mentor's bell no longer asks to answer it."""
+    resolve(Kind.CONSULTATION_REQUEST, f"consultation-request:{request.pk}")
+
+
 @transaction.atomic
 def schedule_request(
     *, request: ConsultationRequest, by: User, **fields: Any
@@ -266,6 +271,7 @@ def schedule_request(
             "updated_at",
         ]
     )
+    _answered(request)
     return request
 
 
@@ -284,4 +290,5 @@ def reply_to_request(
     request.save(
         update_fields=["status", "answer", "answered_at", "answered_by", "updated_at"]
     )
+    _answered(request)
     return request

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from events.models import DEFAULT_KINDS, Event, EventKind, EventMaterial, Involvement
 from mentorships.models import Mentorship
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, resolve
 from organizations.models import Municipality, Organization
 from plans.models import IndividualPlan, PlanItem
 from plans.services.progress import (
@@ -355,6 +355,7 @@ def respond(*, involvement: Involvement, accept: bool, reason: str = "") -> Invo
     involvement.save(
         update_fields=["status", "decline_reason", "responded_at", "updated_at"]
     )
+    resolve(Kind.EVENT_INVITATION, f"involvement:{involvement.pk}")
     return involvement
 
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    DEADLINE_SOON = "deadline_soon", _("A plan item's deadline is near")
-    OVERDUE = "overdue", _("A plan item is overdue")
+    DEADLINE_SOON = "deadline_soon", _("A deadline is near")
+    OVERDUE = "overdue", _("A deadline is overdue")
     PLAN_SUBMITTED = "plan_submitted", _("A plan is submitted for approval")
     PLAN_RETURNED = "plan_returned", _("A plan is returned for correction")
     PLAN_APPROVED = "plan_approved", _("A plan is approved")
@@ -25,6 +25,7 @@ class Kind(models.TextChoices):
     ASSESSMENT_DUE = "assessment_due", _("A competency assessment is due")
     ATTESTATION_SCHEDULED = "attestation_scheduled", _("An attestation is scheduled")
     REPORT_AGREEMENT = "report_agreement", _("A report awaits agreement")
+    INTERNSHIP_SOON = "internship_soon", _("An internship starts soon")
 
 
 @dataclass(frozen=True)
@@ -63,4 +64,5 @@ WORDING: dict[str, Wording] = {
     Kind.REPORT_AGREEMENT: Wording(
         _("The joint report awaits your agreement: %(subject)s")
     ),
+    Kind.INTERNSHIP_SOON: Wording(_("An internship starts on %(due)s: %(subject)s")),
 }

@@ -82,6 +82,13 @@ class Notification(models.Model):
                 condition=Q(in_app=True, read_at__isnull=True),
                 name="notification_unread",
             ),
+            # resolve(): the unread ones about a thing, by their key's beginning.
+            models.Index(
+                fields=["key"],
+                opclasses=["varchar_pattern_ops"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_key",
+            ),
             models.Index(
                 fields=["email_next_at"],
                 condition=Q(email_status="pending"),

@@ -332,6 +332,41 @@ def mark_read(*, notification: Notification) -> Notification:
     return notification
 
 
+def resolve(
+    kinds: str | Iterable[str],
+    key: str,
+    *,
+    recipients: Iterable[Recipient] | None = None,
+) -> int:
+    """The thing is done: mark read the unread notifications of `kinds` (one or
+    several) about it — those whose key (as given to notify()) is `key` or begins
+    with `key:`, e.g. "plan:12" for every version's "plan:12:v3" — of these
+    recipients (everyone's when None). Call it in the service that resolves it;
+    returns how many. Two queries (one when none is unread)."""
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    if not key:
+        raise ValueError("A key names the thing resolved.")
+    prefixes = Q()
+    for kind in kinds:
+        if kind not in WORDING:
+            raise ValueError(f"Unknown notification kind: {kind!r}")
+        full = f"{kind}:{key}"
+        prefixes |= Q(key=full) | Q(key__startswith=f"{full}:")
+    found = Notification.objects.filter(prefixes, read_at__isnull=True)
+    if recipients is not None:
+        found = found.filter(recipient_id__in=user_ids(recipients))
+    unread = dict(found.values_list("pk", "recipient_id"))
+    if not unread:
+        return 0
+    Notification.objects.filter(pk__in=unread, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    told = set(unread.values())
+    forget_unread(told)
+    transaction.on_commit(lambda: forget_unread(told))
+    return len(unread)
+
+
 def mark_all_read(*, user: User) -> int:
     """Mark all the user's unread notifications read; returns how many."""
     count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.conflicts import StaleVersionError
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, resolve
 from plan_reports.models import PlanReport
 from plan_reports.permissions import MENTOR_SIDE, REPORTABLE, RESERVIST_SIDE
 from plan_reports.queries import report_data
@@ -203,6 +203,11 @@ def agree_report(
     reservist_agreed = side == RESERVIST_SIDE
     waiting = (
         report.mentor_agreed_at if reservist_agreed else report.reservist_agreed_at
+    )
+    resolve(
+        Kind.REPORT_AGREEMENT,
+        f"report:{report.pk}",
+        recipients=[plan.reserve_entry.person if reservist_agreed else plan.mentor],
     )
     notify(
         []

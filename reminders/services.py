@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from notifications.models import DEFAULT_DAYS_BEFORE, ReminderSettings
 from notifications.services import notify_many, retry_due_emails
-from reminders.rules import assessment_reminders, plan_item_reminders
+from reminders.rules import (
+    assessment_reminders,
+    internship_reminders,
+    plan_item_reminders,
+    preparation_reminders,
+    study_reminders,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,9 @@ def scan(today: date | None = None) -> ScanResult:
             [
                 *plan_item_reminders(today, days_before, DEFAULT_DAYS_BEFORE),
                 *assessment_reminders(today, days_before, DEFAULT_DAYS_BEFORE),
+                *study_reminders(today, days_before, DEFAULT_DAYS_BEFORE),
+                *preparation_reminders(today, days_before, DEFAULT_DAYS_BEFORE),
+                *internship_reminders(today, days_before, DEFAULT_DAYS_BEFORE),
             ]
         )
     return ScanResult(created=created, retried=retry_due_emails())

@@ -78,7 +78,7 @@ def test_the_channels_are_read_and_changed(mentor):
     client = as_(mentor)
     body = client.get(f"{API}/notifications/preferences").json()
     assert [p["kind"] for p in body] == list(Kind.values)
-    assert body[0]["label"] == "Приближается срок пункта плана"
+    assert body[0]["label"] == "Приближается срок"
     response = client.put(
         f"{API}/notifications/preferences",
         {"preferences": [{"kind": "overdue", "in_app": False, "email": True}]},

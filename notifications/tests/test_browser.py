@@ -80,13 +80,13 @@ def test_the_mentor_sees_the_notification_and_marks_it_read(
 
     page.goto(f"{live_server.url}/notifications/settings/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Настройки уведомлений")
-    page.get_by_role("row", name="Пункт плана просрочен").get_by_label(
+    page.get_by_role("row", name="Срок пропущен").get_by_label(
         "по электронной почте"
     ).uncheck()
     page.get_by_role("button", name="Сохранить").click()
     expect(page.get_by_text("Настройки сохранены.")).to_be_visible()
     expect(
-        page.get_by_role("row", name="Пункт плана просрочен").get_by_label(
+        page.get_by_role("row", name="Срок пропущен").get_by_label(
             "по электронной почте"
         )
     ).not_to_be_checked()

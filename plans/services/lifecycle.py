@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.services import create_validated
 from mentorships.models import Mentorship
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, resolve
 from plans.models import IndividualPlan, PlanItem, SuggestedItem
 from plans.permissions import plan_approvers
 from plans.services.common import bump_version, check_version, lock_plan
@@ -275,7 +275,8 @@ def _set_plan_status(
 
 def _tell(plan: IndividualPlan, status: str) -> None:
     """Submitted: to the approvers; returned or approved: to the reservist and
-    the mentor (notifications)."""
+    the mentor (notifications). What asked the other side to act is resolved:
+    the submission once approved or returned, the return once submitted."""
     kinds: dict[str, str] = {
         IndividualPlan.Status.SUBMITTED: Kind.PLAN_SUBMITTED,
         IndividualPlan.Status.DRAFT: Kind.PLAN_RETURNED,
@@ -283,6 +284,12 @@ def _tell(plan: IndividualPlan, status: str) -> None:
     }
     if status not in kinds:
         return
+    resolve(
+        Kind.PLAN_RETURNED
+        if status == IndividualPlan.Status.SUBMITTED
+        else Kind.PLAN_SUBMITTED,
+        f"plan:{plan.pk}",
+    )
     notify(
         plan_approvers(plan)
         if status == IndividualPlan.Status.SUBMITTED

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.uploads import check_upload
 from notifications.kinds import Kind
-from notifications.services import notify
+from notifications.services import notify, resolve
 from plans.models import Evidence, IndividualPlan, PlanItem
 from plans.services.common import (
     bump_version,
@@ -163,6 +163,9 @@ def _mark(
     bump_version(PlanItem, item.pk, expected_version)
     item.version += 1
     item.save(update_fields=[*fields, "updated_at"])
+    if status in (PlanItem.Status.DONE, PlanItem.Status.NOT_DONE):
+        # The reminders of its deadline have done their work.
+        resolve((Kind.DEADLINE_SOON, Kind.OVERDUE), f"item:{item.pk}")
     if status == PlanItem.Status.DONE:
         notify(
             [item.plan.mentor],
@@ -191,6 +194,7 @@ def confirm_item(
     item.confirmed_by = by
     item.confirmed_at = timezone.now()
     item.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
+    resolve(Kind.ITEM_DONE, f"item:{item.pk}:done")
     return item
 
 

@@ -26,6 +26,7 @@ from studies.models import (
 )
 from studies.services.common import (
     Status,
+    checked,
     lock,
     pass_check,
     user_or_none,
@@ -277,6 +278,7 @@ def _fail_if_exhausted(assignment: StudyAssignment) -> None:
         assignment.status = Status.FAILED
         assignment.checked_at = timezone.now()
         assignment.save(update_fields=["status", "checked_at", "updated_at"])
+        checked(assignment)
 
 
 def _clean_answers(
@@ -435,4 +437,5 @@ def record_interview(
         assignment.status = Status.FAILED
         assignment.checked_at = timezone.now()
         assignment.save(update_fields=["status", "checked_at", "updated_at"])
+        checked(assignment)
     return interview

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from legal_acts.models import LegalActEdition
 from mentorships.models import Mentorship
+from notifications.kinds import Kind
+from notifications.services import resolve
 from plans.models import IndividualPlan, PlanItem
 from plans.services.progress import confirm_item, mark_item
 from studies.models import (
@@ -59,6 +61,15 @@ def current_edition(act_id: int, on: date) -> LegalActEdition | None:
     )
 
 
+def checked(assignment: StudyAssignment) -> None:
+    """The check is taken (passed or failed): its test and deadline no longer
+    call for the reservist in the bell."""
+    resolve(
+        (Kind.TEST_ASSIGNED, Kind.DEADLINE_SOON, Kind.OVERDUE),
+        f"study:{assignment.pk}",
+    )
+
+
 def pass_check(
     assignment: StudyAssignment, *, by: Any, confirm: bool, evidence: str
 ) -> None:
@@ -81,6 +92,7 @@ def pass_check(
             "updated_at",
         ]
     )
+    checked(assignment)
     if assignment.plan_item_id is None:
         return
     item = PlanItem.objects.select_related("plan").get(pk=assignment.plan_item_id)

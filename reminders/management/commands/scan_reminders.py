@@ -12,7 +12,8 @@ from reminders import services, tasks
 
 class Command(BaseCommand):
     help = (
-        "Store due deadline, overdue and assessment reminders and queue their letters."
+        "Store due deadline, overdue, internship and assessment reminders and queue "
+        "their letters."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
