@@ -41,6 +41,7 @@ from attestation.models import Attestation, Session
 from attestation.permissions import visible_attestations, visible_sessions
 from consultations.models import Consultation
 from consultations.permissions import visible_consultations
+from core.scopes import any_of
 from events.models import Involvement
 from events.permissions import visible_events, visible_involvements
 from internships.permissions import visible_internships
@@ -163,9 +164,10 @@ def events(user: AnyUser, period: Period) -> list[Entry]:
     if person_id is not None:
         mentees = visible_mentorships_as_mentor(user).values("reserve_entry_id")
         concerned = (
-            visible_involvements(user)
-            .filter(
-                Q(reserve_entry__person_id=person_id) | Q(reserve_entry_id__in=mentees)
+            any_of(
+                visible_involvements(user),
+                Q(reserve_entry__person_id=person_id),
+                Q(reserve_entry_id__in=mentees),
             )
             .select_related("reserve_entry__person")
             .order_by("reserve_entry__person__last_name", "pk")
@@ -205,8 +207,10 @@ def deadlines(user: AnyUser, period: Period) -> list[Entry]:
     person_id = principal(user).person_id
     if person_id is None:
         return []
-    plans = visible_plans(user).filter(
-        Q(mentor_id=person_id) | Q(reserve_entry__person_id=person_id)
+    plans = any_of(
+        visible_plans(user),
+        Q(mentor_id=person_id),
+        Q(reserve_entry__person_id=person_id),
     )
     found = (
         PlanItem.objects.filter(
@@ -252,11 +256,13 @@ def internships(user: AnyUser, period: Period) -> list[Entry]:
     if person_id is None:
         return []
     found = (
-        visible_internships(user)
+        any_of(
+            visible_internships(user),
+            Q(reserve_entry__person_id=person_id),
+            Q(mentor_id=person_id),
+            Q(supervisor_id=person_id),
+        )
         .filter(
-            Q(reserve_entry__person_id=person_id)
-            | Q(mentor_id=person_id)
-            | Q(supervisor_id=person_id),
             starts_on__lte=period.until,
             ends_on__gte=period.since,
         )
@@ -292,10 +298,12 @@ def consultations(user: AnyUser, period: Period) -> list[Entry]:
     if person_id is None:
         return []
     found = (
-        visible_consultations(user)
+        any_of(
+            visible_consultations(user),
+            Q(mentorship__mentor_id=person_id),
+            Q(mentorship__reserve_entry__person_id=person_id),
+        )
         .filter(
-            Q(mentorship__mentor_id=person_id)
-            | Q(mentorship__reserve_entry__person_id=person_id),
             held_on__gte=period.since,
             held_on__lte=period.until,
         )
@@ -362,10 +370,12 @@ def attestations(user: AnyUser, period: Period) -> list[Entry]:
     if person_id is None:
         return []
     found = (
-        visible_attestations(user)
+        any_of(
+            visible_attestations(user),
+            Q(reserve_entry__person_id=person_id),
+            Q(mentor_id=person_id) & ~Q(invitation=Attestation.Invitation.NONE),
+        )
         .filter(
-            Q(reserve_entry__person_id=person_id)
-            | (Q(mentor_id=person_id) & ~Q(invitation=Attestation.Invitation.NONE)),
             session__date__gte=period.since,
             session__date__lte=period.until,
         )
